@@ -1,0 +1,17 @@
+// Exposes the Linux system interfaces that Glibc's Swift module does not export.
+// Nothing else lives here: all logic is in Swift (Sources/Server/Sys).
+#ifndef CSYSTEM_H
+#define CSYSTEM_H
+
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <sys/signalfd.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <signal.h>
+
+// accept4 is declared only under _GNU_SOURCE, which a Swift import cannot define for us.
+int csystem_accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags);
+
+#endif

@@ -1,0 +1,79 @@
+/// Header fields as an ordered list, exactly as received: duplicates stay visible
+/// (RFC 9110 §5.3 — a recipient must be able to see repeated fields to detect e.g. conflicting Content-Length).
+public struct Headers: Sendable, Equatable, Sequence {
+    public struct Field: Sendable, Equatable {
+        public var name: String
+        public var value: String
+        public init(name: String, value: String) {
+            self.name = name
+            self.value = value
+        }
+    }
+
+    public private(set) var fields: [Field]
+
+    public init() { fields = [] }
+
+    public init(_ pairs: [(String, String)]) {
+        fields = pairs.map { Field(name: $0.0, value: $0.1) }
+    }
+
+    public var count: Int { fields.count }
+
+    public mutating func add(name: String, value: String) {
+        fields.append(Field(name: name, value: value))
+    }
+
+    /// Replaces every field of that name (case-insensitively) with one.
+    public mutating func replaceOrAdd(name: String, value: String) {
+        remove(name: name)
+        add(name: name, value: value)
+    }
+
+    public mutating func remove(name: String) {
+        fields.removeAll { Headers.equalsIgnoringASCIICase($0.name, name) }
+    }
+
+    /// The first value of a field, compared case-insensitively (RFC 9110 §5.1: names are case-insensitive).
+    public subscript(name: String) -> String? {
+        fields.first { Headers.equalsIgnoringASCIICase($0.name, name) }?.value
+    }
+
+    /// Every value of a field, in order.
+    public func values(for name: String) -> [String] {
+        fields.lazy.filter { Headers.equalsIgnoringASCIICase($0.name, name) }.map(\.value)
+    }
+
+    /// The comma-separated list elements of every field of that name, trimmed (RFC 9110 §5.6.1).
+    public func listElements(for name: String) -> [Substring] {
+        values(for: name).flatMap { value in
+            value.split(separator: ",").map { $0.trimmingOWS() }.filter { !$0.isEmpty }
+        }
+    }
+
+    /// Whether a token-list field (Connection, Transfer-Encoding, …) contains `token`, case-insensitively.
+    public func containsToken(_ token: String, in name: String) -> Bool {
+        listElements(for: name).contains { Headers.equalsIgnoringASCIICase(String($0), token) }
+    }
+
+    public func makeIterator() -> IndexingIterator<[Field]> { fields.makeIterator() }
+
+    static func equalsIgnoringASCIICase(_ a: String, _ b: String) -> Bool {
+        let x = a.utf8, y = b.utf8
+        guard x.count == y.count else { return false }
+        for (c, d) in zip(x, y) where c != d {
+            guard c | 0x20 == d | 0x20, (c | 0x20) >= 0x61, (c | 0x20) <= 0x7A else { return false }
+        }
+        return true
+    }
+}
+
+extension Substring {
+    /// Strips optional whitespace (SP / HTAB, RFC 9110 §5.6.3) from both ends.
+    func trimmingOWS() -> Substring {
+        var s = self
+        while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" { s.removeLast() }
+        return s
+    }
+}

@@ -1,0 +1,2 @@
+// Placeholder: the Store module is built by the dataset issue.
+public enum StorePlaceholder {}

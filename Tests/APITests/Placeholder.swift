@@ -1,0 +1,2 @@
+import Testing
+@Test func placeholder_targetBuilds() { #expect(1 + 1 == 2) }
