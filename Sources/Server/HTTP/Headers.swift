@@ -18,6 +18,9 @@ public struct Headers: Sendable, Equatable, Sequence {
         fields = pairs.map { Field(name: $0.0, value: $0.1) }
     }
 
+    /// Takes an already built list as is (the parser builds one with the right capacity).
+    init(fields: [Field]) { self.fields = fields }
+
     public var count: Int { fields.count }
 
     public mutating func add(name: String, value: String) {

@@ -1,0 +1,72 @@
+/// Character classes of the HTTP grammars, as 128-bit membership masks so a test is two shifts and no table load
+/// (a global lookup array would cost a lazy-initialisation check on every byte).
+enum ByteClass {
+    static let cr: UInt8 = 0x0D
+    static let lf: UInt8 = 0x0A
+    static let sp: UInt8 = 0x20
+    static let htab: UInt8 = 0x09
+
+    @inline(__always)
+    private static func member(_ b: UInt8, low: UInt64, high: UInt64) -> Bool {
+        if b < 64 { return (low >> UInt64(b)) & 1 == 1 }
+        if b < 128 { return (high >> UInt64(b &- 64)) & 1 == 1 }
+        return false
+    }
+
+    /// RFC 9110 §5.6.2: tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" / "_" / "`" / "|" / "~" / DIGIT / ALPHA
+    @inline(__always)
+    static func isTokenChar(_ b: UInt8) -> Bool {
+        member(b, low: 0x03FF_6CFA_0000_0000, high: 0x57FF_FFFF_C7FF_FFFE)
+    }
+
+    /// Bytes allowed in a request-target: RFC 3986 unreserved / sub-delims / ":" / "@" / "/" / "?" / "%".
+    /// (No "#": a fragment is never sent, RFC 9110 §7.1; no space, CTL or non-ASCII byte.)
+    @inline(__always)
+    static func isTargetChar(_ b: UInt8) -> Bool {
+        member(b, low: 0xAFFF_FFF2_0000_0000, high: 0x47FF_FFFE_87FF_FFFF)
+    }
+
+    /// Bytes allowed in a URI authority without userinfo (RFC 3986 §3.2.2 host, §3.2.3 port):
+    /// unreserved / sub-delims / ":" / "%" / "[" / "]" (IP-literal). Used for `Host` and absolute-form authorities.
+    @inline(__always)
+    static func isHostChar(_ b: UInt8) -> Bool {
+        member(b, low: 0x2FFF_7FF2_0000_0000, high: 0x47FF_FFFE_AFFF_FFFE)
+    }
+
+    /// RFC 9110 §5.5: field-vchar = VCHAR / obs-text (0x21–0x7E, 0x80–0xFF).
+    @inline(__always)
+    static func isFieldVChar(_ b: UInt8) -> Bool {
+        (b > 0x20 && b != 0x7F)
+    }
+
+    @inline(__always)
+    static func isWhitespace(_ b: UInt8) -> Bool { b == sp || b == htab }
+
+    @inline(__always)
+    static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
+
+    /// The value of a hex digit (either case), or nil.
+    @inline(__always)
+    static func hexValue(_ b: UInt8) -> UInt8? {
+        if b &- 0x30 < 10 { return b &- 0x30 }
+        let lower = b | 0x20
+        if lower &- 0x61 < 6 { return lower &- 0x61 &+ 10 }
+        return nil
+    }
+
+    @inline(__always)
+    static func isHexDigit(_ b: UInt8) -> Bool { hexValue(b) != nil }
+
+    /// ASCII case-insensitive equality of a byte range with a lowercase literal.
+    static func equalsLowercase(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ end: Int, _ lowercase: StaticString) -> Bool {
+        guard end - start == lowercase.utf8CodeUnitCount else { return false }
+        let literal = lowercase.utf8Start
+        for i in 0..<(end - start) {
+            let b = bytes[start + i]
+            // `| 0x20` folds only letters onto lowercase; the literal is lowercase letters only, so no other byte can match.
+            let folded = (b &- 0x41 < 26) ? b | 0x20 : b
+            if folded != literal[i] { return false }
+        }
+        return true
+    }
+}
