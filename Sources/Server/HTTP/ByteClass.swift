@@ -26,6 +26,25 @@ enum ByteClass {
         member(b, low: 0xAFFF_FFF2_0000_0000, high: 0x47FF_FFFE_87FF_FFFF)
     }
 
+    /// `isTargetChar` without "%" and "?", the two bytes the target scanner must act on.
+    @inline(__always)
+    static func isPlainTargetChar(_ b: UInt8) -> Bool {
+        member(b, low: 0x2FFF_FFD2_0000_0000, high: 0x47FF_FFFE_87FF_FFFF)
+    }
+
+    /// Whether all eight bytes of a word are field-vchars (SWAR: no byte below 0x21, none equal to 0x7F;
+    /// bytes >= 0x80 are obs-text and allowed).
+    @inline(__always)
+    static func areFieldVChars(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        // A byte < 0x21 with its high bit clear borrows into its own high bit; obs-text bytes are masked by ~word.
+        let below21 = (word &- ones &* 0x21) & ~word & highs
+        let del = word ^ (ones &* 0x7F)
+        let isDel = (del &- ones) & ~del & highs
+        return below21 | isDel == 0
+    }
+
     /// Bytes allowed in a URI authority without userinfo (RFC 3986 §3.2.2 host, §3.2.3 port):
     /// unreserved / sub-delims / ":" / "%" / "[" / "]" (IP-literal). Used for `Host` and absolute-form authorities.
     @inline(__always)

@@ -223,6 +223,14 @@ public struct RequestHeadParser: Sendable {
 
             case .pathOrQuery:
                 if pos >= lineLimit { return fail(.uriTooLong, "request line too long") }
+                if pendingHexDigits == 0 && ByteClass.isPlainTargetChar(b) {
+                    // Hot loop: bytes that need no bookkeeping (everything but "%" and "?").
+                    let bound = min(end, lineLimit)
+                    var next = pos &+ 1
+                    while next < bound, ByteClass.isPlainTargetChar(buffer[next]) { next &+= 1 }
+                    pos = next
+                    continue
+                }
                 if pendingHexDigits > 0 {
                     // RFC 3986 §2.1: pct-encoded = "%" HEXDIG HEXDIG.
                     guard ByteClass.isHexDigit(b) else { return fail(.badRequest, "malformed percent-encoding in request-target") }
@@ -352,6 +360,11 @@ public struct RequestHeadParser: Sendable {
                     let bound = min(end, sectionLimit)
                     var next = pos
                     var valueEnd = current.valueEnd
+                    // Eight bytes at a time while they are all field-vchars (the common case of long values).
+                    while next &+ 8 <= bound && ByteClass.areFieldVChars(buffer.loadUnaligned(fromByteOffset: next, as: UInt64.self)) {
+                        next &+= 8
+                        valueEnd = next
+                    }
                     while next < bound {
                         let c = buffer[next]
                         if ByteClass.isFieldVChar(c) {
