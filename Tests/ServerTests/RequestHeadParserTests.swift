@@ -327,7 +327,7 @@ private func check(_ outcome: RequestHeadParser.Outcome, matches expected: HeadC
     /// Every call after the first sees the bytes it was already given overwritten with NUL — a byte that is invalid
     /// everywhere in a head. A parser that re-read any of them would answer 400; this one only reads new bytes.
     /// (Only the final call, which materialises the head from the recorded offsets, gets the real bytes back.)
-    @Test func scanner_neverReadsABytePastCallsAlreadyExamined() {
+    @Test func scanner_neverRereadsBytesExaminedByEarlierCalls() {
         let text = "\r\nOPTIONS http://example.com:80/a%20b?c=d HTTP/1.1\r\nHost: example.com\r\nX-A:  1 \r\nX-B: caf\u{E9}\r\n\r\n"
         let bytes = Array(text.utf8)
         var parser = RequestHeadParser()
