@@ -2,4 +2,32 @@
 /// so it must never block (the API's store is immutable, so it never needs to).
 public protocol RequestHandler: Sendable {
     func handle(_ request: Request) -> Response
+
+    /// The response for an error the engine answers by itself (400, 408, 413, 414, 417, 431, 501, 505), before any
+    /// route is involved. The engine adds `Connection: close`. The default is a short RFC 9457 problem document;
+    /// a handler overrides it to add its own fields (CORS, nosniff) to every response.
+    func engineError(status: HTTPStatus, detail: String) -> Response
+}
+
+extension RequestHandler {
+    public func engineError(status: HTTPStatus, detail: String) -> Response {
+        EngineProblem.response(status: status, detail: detail)
+    }
+}
+
+/// The engine's own `application/problem+json` bodies (RFC 9457 §3).
+public enum EngineProblem {
+    public static func response(status: HTTPStatus, detail: String) -> Response {
+        var body: [UInt8] = []
+        body.append(contentsOf: #"{"type":"about:blank","title":"#.utf8)
+        JSONString.append(status.reason, to: &body)
+        body.append(contentsOf: #","status":"#.utf8)
+        ResponseEncoder.appendDecimal(status.code, to: &body)
+        body.append(contentsOf: #","detail":"#.utf8)
+        JSONString.append(detail, to: &body)
+        body.append(contentsOf: "}".utf8)
+        var headers = Headers()
+        headers.add(name: "Content-Type", value: "application/problem+json")
+        return Response(status: status, headers: headers, body: body)
+    }
 }

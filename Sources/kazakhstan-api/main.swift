@@ -1,1 +1,49 @@
-print("kazakhstan-api")
+import API
+import FoundationEssentials
+import Glibc
+import Server
+
+// Startup: configuration → handler → server → wait for a signal → graceful shutdown → exit 0.
+// Exit codes: 0 clean stop, 1 startup failure (bad data, port in use), 2 invalid configuration.
+
+let processInfo = ProcessInfo.processInfo
+let outcome: Configuration.Outcome
+do {
+    outcome = try Configuration.parse(arguments: Array(CommandLine.arguments.dropFirst()),
+                                      environment: processInfo.environment,
+                                      processorCount: processInfo.activeProcessorCount)
+} catch {
+    Log.error("kazakhstan-api: \(error.message)")
+    exit(2)
+}
+
+switch outcome {
+case .help(let text):
+    print(text)
+    exit(0)
+case .run(let configuration):
+    // Block the stop signals in every thread (loop threads inherit this mask), so they are only ever received by
+    // sigwait below: no work happens in a signal handler.
+    var stopSignals = sigset_t()
+    sigemptyset(&stopSignals)
+    sigaddset(&stopSignals, SIGTERM)
+    sigaddset(&stopSignals, SIGINT)
+    pthread_sigmask(SIG_BLOCK, &stopSignals, nil)
+
+    let server = Server(configuration: configuration.server, handler: APIHandler())
+    do {
+        try server.start()
+    } catch {
+        Log.error("kazakhstan-api: cannot listen on \(configuration.server.host):\(configuration.server.port): \(error)")
+        exit(1)
+    }
+    Log.startup(configuration, boundAddress: server.boundAddress)
+
+    var received: Int32 = 0
+    sigwait(&stopSignals, &received)
+    Log.info("stopping", ["signal": received == SIGTERM ? "SIGTERM" : "SIGINT",
+                          "grace": format(configuration.server.shutdownGrace)])
+    server.shutdown()
+    Log.info("stopped", [:])
+    exit(0)
+}

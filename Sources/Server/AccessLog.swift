@@ -1,0 +1,125 @@
+import Glibc
+import Synchronization
+
+/// One line per request on stdout, buffered per event loop and flushed when the buffer fills or at least once a
+/// second, so logging is never what limits throughput. Lines from different loops never interleave: each flush
+/// writes whole lines under a process-wide lock.
+struct AccessLog {
+    struct Entry {
+        var wallSeconds: Int
+        var wallNanoseconds: Int
+        var method: String
+        var target: String
+        var status: Int
+        var bytes: Int
+        var durationMicroseconds: Int64
+        var client: String
+        var requestID: String?
+    }
+
+    let format: ServerConfiguration.AccessLogFormat
+    private var buffer: [UInt8] = []
+    private static let flushThreshold = 32 * 1024
+
+    init(format: ServerConfiguration.AccessLogFormat) {
+        self.format = format
+    }
+
+    var isEnabled: Bool { format != .off }
+
+    mutating func record(_ e: Entry) {
+        switch format {
+        case .off: return
+        case .json: appendJSON(e)
+        case .text: appendText(e)
+        }
+        if buffer.count >= AccessLog.flushThreshold { flush() }
+    }
+
+    mutating func flush() {
+        guard !buffer.isEmpty else { return }
+        StandardOutput.write(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func appendJSON(_ e: Entry) {
+        buffer.append(contentsOf: #"{"time":""#.utf8)
+        appendTimestamp(e.wallSeconds, e.wallNanoseconds)
+        buffer.append(contentsOf: #"","method":"#.utf8)
+        JSONString.append(e.method, to: &buffer)
+        buffer.append(contentsOf: #","target":"#.utf8)
+        JSONString.append(e.target, to: &buffer)
+        buffer.append(contentsOf: #","status":"#.utf8)
+        ResponseEncoder.appendDecimal(e.status, to: &buffer)
+        buffer.append(contentsOf: #","bytes":"#.utf8)
+        ResponseEncoder.appendDecimal(e.bytes, to: &buffer)
+        buffer.append(contentsOf: #","duration_us":"#.utf8)
+        ResponseEncoder.appendDecimal(Int(max(0, e.durationMicroseconds)), to: &buffer)
+        buffer.append(contentsOf: #","client":"#.utf8)
+        JSONString.append(e.client, to: &buffer)
+        if let id = e.requestID {
+            buffer.append(contentsOf: #","request_id":"#.utf8)
+            JSONString.append(id, to: &buffer)
+        }
+        buffer.append(contentsOf: "}\n".utf8)
+    }
+
+    /// Common-log-like: `client - - [time] "METHOD target" status bytes duration_us`.
+    private mutating func appendText(_ e: Entry) {
+        buffer.append(contentsOf: e.client.utf8)
+        buffer.append(contentsOf: " - - [".utf8)
+        appendTimestamp(e.wallSeconds, e.wallNanoseconds)
+        buffer.append(contentsOf: "] \"".utf8)
+        buffer.append(contentsOf: e.method.utf8)
+        buffer.append(0x20)
+        buffer.append(contentsOf: e.target.utf8)
+        buffer.append(contentsOf: "\" ".utf8)
+        ResponseEncoder.appendDecimal(e.status, to: &buffer)
+        buffer.append(0x20)
+        ResponseEncoder.appendDecimal(e.bytes, to: &buffer)
+        buffer.append(0x20)
+        ResponseEncoder.appendDecimal(Int(max(0, e.durationMicroseconds)), to: &buffer)
+        buffer.append(contentsOf: "us\n".utf8)
+    }
+
+    /// RFC 3339 UTC with milliseconds: 2026-11-29T05:26:47.123Z
+    private mutating func appendTimestamp(_ seconds: Int, _ nanoseconds: Int) {
+        buffer.append(contentsOf: Timestamp.rfc3339(seconds: seconds, milliseconds: nanoseconds / 1_000_000).utf8)
+    }
+}
+
+/// Whole-buffer writes to stdout under one lock, shared by the access log and the engine's own log lines.
+public enum StandardOutput {
+    private static let lock = Mutex(())
+
+    static func write(_ bytes: [UInt8]) {
+        lock.withLock { _ in
+            bytes.withUnsafeBytes { raw in
+                var offset = 0
+                while offset < raw.count {
+                    let n = Glibc.write(1, raw.baseAddress! + offset, raw.count - offset) // non-empty: caller checked
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        return // stdout gone (closed pipe): drop the log rather than stall a loop
+                    }
+                    offset += n
+                }
+            }
+        }
+    }
+
+    /// Writes one line (a newline is added).
+    public static func writeLine(_ line: String) {
+        write(Array((line + "\n").utf8))
+    }
+}
+
+/// The engine's own diagnostics (accept back-off, failed listeners) go to stderr as JSON lines.
+enum StandardError {
+    static func writeLine(_ line: String) {
+        var bytes = Array((line + "\n").utf8)
+        bytes.withUnsafeMutableBytes { raw in
+            _ = Glibc.write(2, raw.baseAddress, raw.count)
+        }
+    }
+}

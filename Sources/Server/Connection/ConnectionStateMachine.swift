@@ -1,0 +1,143 @@
+/// The connection's lifecycle rules, kept free of I/O so they can be tested with a fake clock:
+/// events go in (with the time they happened), actions come out, and `Connection` carries the actions out.
+/// Pattern after Hummingbird's `HTTPConnectionStateHandler.StateMachine`.
+struct ConnectionStateMachine: Sendable {
+    /// What the reading side is doing; each phase has its own deadline.
+    enum ReadPhase: Equatable, Sendable {
+        /// Between requests. The idle (keep-alive) timeout runs while no output is pending.
+        case idle(since: Instant)
+        /// Part of a request head is buffered. The header timeout runs from its first byte and is not reset by
+        /// further bytes, so a client dribbling one byte at a time (slowloris) is still cut off.
+        case head(since: Instant)
+        /// Reading a body: the header timeout applies between reads.
+        case body(lastProgress: Instant)
+    }
+
+    /// What the buffered input amounts to after the connection parsed everything it could.
+    enum ReadProgress: Sendable {
+        case nothingBuffered, partialHead, partialBody
+    }
+
+    enum Action: Equatable, Sendable {
+        case none
+        /// Close now; nothing more is owed to the peer.
+        case close
+        /// The request did not arrive in time: answer 408 and close after it is written (RFC 9110 §15.5.9).
+        case timeOutRequest
+    }
+
+    let timeouts: ConnectionTimeouts
+    private(set) var phase: ReadPhase
+    private(set) var outputPending = false
+    private(set) var lastWriteProgress: Instant
+    /// Set once a response was sent with `Connection: close` (or one is owed): no request after it is read.
+    private(set) var closeAfterWrite = false
+    private(set) var shuttingDown = false
+    private(set) var closed = false
+
+    init(timeouts: ConnectionTimeouts, now: Instant) {
+        self.timeouts = timeouts
+        phase = .idle(since: now)
+        lastWriteProgress = now
+    }
+
+    /// After each read and parse.
+    mutating func readProgress(_ progress: ReadProgress, now: Instant) {
+        switch progress {
+        case .nothingBuffered:
+            if case .idle = phase { return }
+            phase = .idle(since: now)
+        case .partialHead:
+            if case .head = phase { return }
+            phase = .head(since: now)
+        case .partialBody:
+            phase = .body(lastProgress: now)
+        }
+    }
+
+    /// A complete request was handed to the handler. Returns whether its response must close the connection:
+    /// the peer asked to (or is HTTP/1.0 without keep-alive), the response asked to, or the server is shutting down.
+    mutating func requestDispatched(keepAlive: Bool) -> Bool {
+        if !keepAlive || shuttingDown { closeAfterWrite = true }
+        return closeAfterWrite
+    }
+
+    /// The engine itself answers an error: its response always closes (RFC 9112 §9.6 — framing may be lost).
+    mutating func errorQueued() {
+        closeAfterWrite = true
+    }
+
+    mutating func outputQueued(now: Instant) {
+        if !outputPending {
+            outputPending = true
+            lastWriteProgress = now
+        }
+    }
+
+    /// Some output was written; `drained` when nothing is left queued.
+    mutating func wrote(drained: Bool, now: Instant) -> Action {
+        lastWriteProgress = now
+        guard drained else { return .none }
+        outputPending = false
+        if case .idle = phase { phase = .idle(since: now) }
+        if closeAfterWrite || (shuttingDown && isIdle) {
+            closed = true
+            return .close
+        }
+        return .none
+    }
+
+    /// The peer sent FIN. Responses already owed are still written (a client may half-close after its request);
+    /// then the connection closes.
+    mutating func peerClosed() -> Action {
+        closeAfterWrite = true
+        if outputPending { return .none }
+        closed = true
+        return .close
+    }
+
+    /// Graceful shutdown: idle connections close at once; a request in flight finishes and its response carries
+    /// `Connection: close`.
+    mutating func shutdownRequested() -> Action {
+        shuttingDown = true
+        if isIdle && !outputPending {
+            closed = true
+            return .close
+        }
+        return .none
+    }
+
+    private var isIdle: Bool {
+        if case .idle = phase { return true }
+        return false
+    }
+
+    /// Called periodically by the event loop.
+    mutating func tick(now: Instant) -> Action {
+        guard !closed else { return .none }
+        if outputPending, now - lastWriteProgress >= timeouts.write {
+            closed = true
+            return .close
+        }
+        switch phase {
+        case .idle(let since):
+            if !outputPending, now - since >= timeouts.idle {
+                closed = true
+                return .close
+            }
+        case .head(let since):
+            if now - since >= timeouts.header, !closeAfterWrite {
+                closeAfterWrite = true
+                phase = .idle(since: now)
+                return .timeOutRequest
+            }
+        case .body(let last):
+            if now - last >= timeouts.header, !closeAfterWrite {
+                closeAfterWrite = true
+                phase = .idle(since: now)
+                return .timeOutRequest
+            }
+        }
+        return .none
+    }
+}

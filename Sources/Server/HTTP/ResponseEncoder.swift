@@ -1,0 +1,68 @@
+/// Writes a response head. The engine owns the framing fields (`Date`, `Server`, `Content-Length`, `Connection`):
+/// any a handler set are dropped, so a response can never be framed two ways.
+enum ResponseEncoder {
+    struct Options {
+        /// Whether the connection closes after this response.
+        var close: Bool
+        /// An HTTP/1.0 client that asked for keep-alive must be told it got it (RFC 9112 §9.3, appendix C.2.2).
+        var announceKeepAlive: Bool
+        /// HEAD: the same fields as GET, including Content-Length, but no body (RFC 9110 §9.3.2).
+        var isHead: Bool
+    }
+
+    static func encodeHead(_ response: Response, options: Options, dateLine: [UInt8], serverLine: [UInt8], into out: inout [UInt8]) {
+        out.reserveCapacity(256 + response.headers.count * 48)
+        out.append(contentsOf: "HTTP/1.1 ".utf8)
+        appendDecimal(response.status.code, to: &out)
+        out.append(0x20)
+        out.append(contentsOf: response.status.reason.utf8)
+        out.append(contentsOf: crlf)
+        out.append(contentsOf: dateLine)
+        out.append(contentsOf: serverLine)
+        for field in response.headers where !isEngineOwned(field.name) {
+            out.append(contentsOf: field.name.utf8)
+            out.append(contentsOf: ": ".utf8)
+            out.append(contentsOf: field.value.utf8)
+            out.append(contentsOf: crlf)
+        }
+        // RFC 9110 §8.6: no Content-Length in 1xx or 204; in 304 it would have to be the GET's length, which we omit.
+        if !response.status.forbidsBody {
+            out.append(contentsOf: "Content-Length: ".utf8)
+            appendDecimal(response.body.count, to: &out)
+            out.append(contentsOf: crlf)
+        }
+        if options.close {
+            out.append(contentsOf: "Connection: close\r\n".utf8)
+        } else if options.announceKeepAlive {
+            out.append(contentsOf: "Connection: keep-alive\r\n".utf8)
+        }
+        out.append(contentsOf: crlf)
+    }
+
+    /// Whether the body goes on the wire after the head.
+    static func sendsBody(_ response: Response, isHead: Bool) -> Bool {
+        !isHead && !response.status.forbidsBody && !response.body.isEmpty
+    }
+
+    private static let crlf: [UInt8] = [13, 10]
+
+    static func isEngineOwned(_ name: String) -> Bool {
+        let n = name.utf8.count
+        guard n == 4 || n == 6 || n == 10 || n == 14 || n == 17 else { return false }
+        return Headers.equalsIgnoringASCIICase(name, "Date")
+            || Headers.equalsIgnoringASCIICase(name, "Server")
+            || Headers.equalsIgnoringASCIICase(name, "Connection")
+            || Headers.equalsIgnoringASCIICase(name, "Content-Length")
+            || Headers.equalsIgnoringASCIICase(name, "Transfer-Encoding")
+    }
+
+    static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+        precondition(value >= 0, "lengths and status codes are never negative")
+        var divisor = 1
+        while divisor <= value / 10 { divisor *= 10 }
+        while divisor > 0 {
+            out.append(0x30 + UInt8(value / divisor % 10))
+            divisor /= 10
+        }
+    }
+}

@@ -1,0 +1,251 @@
+import CSystem
+import Glibc
+import Synchronization
+
+/// One thread running a level-triggered epoll loop. It owns its listener and every connection accepted on it,
+/// so nothing on the request path takes a lock. Other threads talk to it only through `requestShutdown`, which
+/// sets a mutex-guarded deadline and wakes the loop with its eventfd.
+final class EventLoop: @unchecked Sendable {
+    // @unchecked: every stored var below is touched only on the loop's own thread, except `pendingShutdown`
+    // (a Mutex) and the epoll wake fd (eventfd writes are thread-safe).
+
+    private let epoll: Epoll
+    private let context: LoopContext
+    private var listener: Int32
+    private let counter: ConnectionCounter
+    /// Connections indexed by fd: fds are small dense integers, so this is the fastest lookup there is.
+    private var connections: [Connection?] = []
+    private var connectionCount = 0
+    /// Tags each accepted fd so a stale epoll event for a closed and reused fd is recognised and dropped.
+    private var generation: UInt32 = 0
+    private var acceptPausedUntil: Instant?
+    private var exhaustionLogged = false
+    private var nextSweep: Instant
+    private var nextLogFlush: Instant
+    private var shutdownDeadline: Instant?
+    private let pendingShutdown = Mutex<Instant?>(nil)
+    private let stopped = Mutex(false)
+
+    private static let listenerToken: UInt64 = .max - 1
+    /// Deadlines are checked by sweeping the connection table every 100 ms. That is the loop's one deadline
+    /// structure: O(connections) per sweep costs less than keeping a timer-heap entry per request at 50k+ requests/s,
+    /// and timeouts measured in seconds need no finer resolution.
+    static let sweepInterval: Duration = .milliseconds(100)
+
+    init(listener: Int32, configuration: ServerConfiguration, handler: any RequestHandler, counter: ConnectionCounter) throws(SystemError) {
+        self.epoll = try Epoll()
+        self.listener = listener
+        self.counter = counter
+        self.context = LoopContext(configuration: configuration, handler: handler)
+        nextSweep = context.now + EventLoop.sweepInterval
+        nextLogFlush = context.now + .seconds(1)
+        try epoll.add(listener, events: UInt32(EPOLLIN.rawValue), token: EventLoop.listenerToken)
+    }
+
+    /// Any thread: stop accepting, let in-flight requests finish, force-close whatever is left at `deadline`.
+    func requestShutdown(deadline: Instant) {
+        pendingShutdown.withLock { $0 = deadline }
+        epoll.wake()
+    }
+
+    var isStopped: Bool { stopped.withLock { $0 } }
+
+    // MARK: The loop
+
+    func run() {
+        let capacity = 256
+        let events = UnsafeMutableBufferPointer<epoll_event>.allocate(capacity: capacity)
+        defer { events.deallocate() }
+        while true {
+            let wait = max(0, min(Int32((nextSweep - context.now).milliseconds) + 1, 1000))
+            let n = epoll.wait(into: events, timeoutMilliseconds: wait)
+            context.refreshClock()
+            for i in 0..<n {
+                let event = events[i]
+                switch event.data.u64 {
+                case Epoll.wakeToken:
+                    epoll.drainWake()
+                    if let deadline = pendingShutdown.withLock({ $0 }), shutdownDeadline == nil { beginShutdown(deadline: deadline) }
+                case EventLoop.listenerToken:
+                    acceptConnections()
+                default:
+                    handle(event)
+                }
+            }
+            if context.now >= nextSweep { sweep() }
+            if let deadline = shutdownDeadline, connectionCount == 0 || context.now >= deadline {
+                break
+            }
+        }
+        for case let connection? in connections { close(connection) }
+        context.flushLog()
+        stopped.withLock { $0 = true }
+    }
+
+    private func handle(_ event: epoll_event) {
+        let fd = Int(UInt32(truncatingIfNeeded: event.data.u64))
+        guard fd < connections.count, let connection = connections[fd], connection.token == event.data.u64 else {
+            return // the fd was closed (and maybe reused) after this event was queued
+        }
+        let flags = event.events
+        if flags & (UInt32(EPOLLERR.rawValue) | UInt32(EPOLLHUP.rawValue)) != 0 {
+            // Both directions gone or a socket error: nothing more can be delivered.
+            close(connection)
+            return
+        }
+        var outcome = Connection.ReadOutcome.keepOpen
+        if flags & (UInt32(EPOLLIN.rawValue) | UInt32(EPOLLRDHUP.rawValue)) != 0 {
+            outcome = connection.onReadable(context)
+        }
+        if case .keepOpen = outcome, flags & UInt32(EPOLLOUT.rawValue) != 0 {
+            outcome = connection.onWritable(context)
+        }
+        settle(connection, outcome)
+    }
+
+    /// Closes the connection or brings its epoll interest up to date.
+    private func settle(_ connection: Connection, _ outcome: Connection.ReadOutcome) {
+        if case .close = outcome {
+            close(connection)
+            return
+        }
+        let desired = connection.desiredEvents
+        if desired != connection.registeredEvents {
+            do {
+                try epoll.modify(connection.fd, events: desired, token: connection.token)
+                connection.registeredEvents = desired
+            } catch {
+                close(connection)
+            }
+        }
+    }
+
+    // MARK: Accepting
+
+    private func acceptConnections() {
+        guard shutdownDeadline == nil, acceptPausedUntil == nil else { return }
+        // Bounded so one loop never starves its existing connections during a connection storm.
+        for _ in 0..<64 {
+            switch Socket.accept(listener) {
+            case .accepted(let fd, let address):
+                let cap = context.configuration.maxConnections
+                guard counter.tryIncrement(limit: cap) else {
+                    // Over --max-connections: refuse at once rather than queue without bound.
+                    Glibc.close(fd)
+                    continue
+                }
+                register(fd, remoteAddress: address.description)
+            case .wouldBlock:
+                return
+            case .exhausted(let e):
+                // EMFILE/ENFILE/ENOBUFS: the listener stays readable, so retrying now would spin. Back off for a
+                // second (descriptors free up as connections close), and say so once, not per attempt.
+                if !exhaustionLogged {
+                    exhaustionLogged = true
+                    StandardError.writeLine(#"{"level":"error","msg":"accept paused for 1s: \#(SystemError("accept4", errno: e).description)"}"#)
+                }
+                pauseAccepting()
+                return
+            case .failed(let e):
+                StandardError.writeLine(#"{"level":"error","msg":"accept failed: \#(SystemError("accept4", errno: e).description)"}"#)
+                return
+            }
+        }
+    }
+
+    private func pauseAccepting() {
+        epoll.remove(listener)
+        acceptPausedUntil = context.now + .seconds(1)
+    }
+
+    private func register(_ fd: Int32, remoteAddress: String) {
+        Socket.configureAccepted(fd)
+        generation &+= 1
+        let token = UInt64(generation) << 32 | UInt64(UInt32(fd))
+        let connection = Connection(fd: fd, token: token, remoteAddress: remoteAddress, limits: context.configuration.limits,
+                                    timeouts: context.configuration.timeouts, now: context.now)
+        let events = connection.desiredEvents
+        do {
+            try epoll.add(fd, events: events, token: token)
+        } catch {
+            Glibc.close(fd)
+            counter.decrement()
+            return
+        }
+        connection.registeredEvents = events
+        let index = Int(fd)
+        if index >= connections.count {
+            connections.append(contentsOf: repeatElement(nil, count: index - connections.count + 1))
+        }
+        connections[index] = connection
+        connectionCount += 1
+    }
+
+    private func close(_ connection: Connection) {
+        let index = Int(connection.fd)
+        guard index < connections.count, connections[index] === connection else { return }
+        connections[index] = nil
+        connectionCount -= 1
+        counter.decrement()
+        epoll.remove(connection.fd)
+        Glibc.close(connection.fd)
+    }
+
+    // MARK: Time
+
+    private func sweep() {
+        nextSweep = context.now + EventLoop.sweepInterval
+        if let until = acceptPausedUntil, context.now >= until, shutdownDeadline == nil {
+            acceptPausedUntil = nil
+            exhaustionLogged = false
+            do { try epoll.add(listener, events: UInt32(EPOLLIN.rawValue), token: EventLoop.listenerToken) } catch {
+                acceptPausedUntil = context.now + .seconds(1)
+            }
+        }
+        for case let connection? in connections {
+            settle(connection, connection.tick(context))
+        }
+        if context.now >= nextLogFlush {
+            nextLogFlush = context.now + .seconds(1)
+            context.flushLog()
+        }
+    }
+
+    private func beginShutdown(deadline: Instant) {
+        shutdownDeadline = deadline
+        if listener >= 0 {
+            epoll.remove(listener)
+            Glibc.close(listener)
+            listener = -1
+        }
+        for case let connection? in connections {
+            settle(connection, connection.shutdownRequested(context))
+        }
+    }
+}
+
+/// Open connections across all loops, for `--max-connections`.
+final class ConnectionCounter: Sendable {
+    private let value = Atomic<Int>(0)
+
+    var current: Int { value.load(ordering: .relaxed) }
+
+    /// Increments unless that would exceed `limit` (0 = no limit).
+    func tryIncrement(limit: Int) -> Bool {
+        if limit <= 0 {
+            value.add(1, ordering: .relaxed)
+            return true
+        }
+        var current = value.load(ordering: .relaxed)
+        while current < limit {
+            let (exchanged, original) = value.compareExchange(expected: current, desired: current + 1, ordering: .relaxed)
+            if exchanged { return true }
+            current = original
+        }
+        return false
+    }
+
+    func decrement() {
+        value.subtract(1, ordering: .relaxed)
+    }
+}

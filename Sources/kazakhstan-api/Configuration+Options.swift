@@ -1,0 +1,63 @@
+import Server
+
+extension Configuration {
+    /// Every option the executable understands, in the order `--help` lists them.
+    static let options: [Option] = [
+        Option(flag: "--host", variable: "HOST", valueName: "ADDRESS", defaultDescription: "0.0.0.0",
+               help: "Address to listen on: IPv4 or IPv6 (0.0.0.0, 127.0.0.1, ::, ::1).") { c, v throws(ConfigurationError) in
+            guard ValueParsers.isNumericAddress(v) else { throw ConfigurationError(message: "expected a numeric IPv4 or IPv6 address") }
+            c.server.host = v
+        },
+        Option(flag: "--port", variable: "PORT", valueName: "PORT", defaultDescription: "8080",
+               help: "TCP port; 0 picks a free one (the bound address is logged).") { c, v throws(ConfigurationError) in
+            c.server.port = try ValueParsers.integer(v, in: 0...65_535)
+        },
+        Option(flag: "--threads", variable: "THREADS", valueName: "N", defaultDescription: "processors",
+               help: "Event loop threads, each with its own listener.") { c, v throws(ConfigurationError) in
+            c.server.threads = try ValueParsers.integer(v, in: 1...1024)
+        },
+        Option(flag: "--max-connections", variable: "MAX_CONNECTIONS", valueName: "N", defaultDescription: "0",
+               help: "Cap on open connections; beyond it new ones are closed at once. 0 = no cap.") { c, v throws(ConfigurationError) in
+            c.server.maxConnections = try ValueParsers.integer(v, in: 0...10_000_000)
+        },
+        Option(flag: "--header-timeout", variable: "HEADER_TIMEOUT", valueName: "DURATION", defaultDescription: "10s",
+               help: "Time allowed from a request's first byte to its complete head (408 after).") { c, v throws(ConfigurationError) in
+            c.server.timeouts.header = try ValueParsers.duration(v)
+        },
+        Option(flag: "--idle-timeout", variable: "IDLE_TIMEOUT", valueName: "DURATION", defaultDescription: "75s",
+               help: "Keep-alive idle time before a connection is closed.") { c, v throws(ConfigurationError) in
+            c.server.timeouts.idle = try ValueParsers.duration(v)
+        },
+        Option(flag: "--write-timeout", variable: "WRITE_TIMEOUT", valueName: "DURATION", defaultDescription: "30s",
+               help: "Time queued output may make no progress before the connection is dropped.") { c, v throws(ConfigurationError) in
+            c.server.timeouts.write = try ValueParsers.duration(v)
+        },
+        Option(flag: "--shutdown-grace", variable: "SHUTDOWN_GRACE", valueName: "DURATION", defaultDescription: "10s",
+               help: "On SIGTERM/SIGINT, how long requests in flight may take before connections are closed.") { c, v throws(ConfigurationError) in
+            c.server.shutdownGrace = try ValueParsers.duration(v, allowZero: true)
+        },
+        Option(flag: "--max-body-size", variable: "MAX_BODY_SIZE", valueName: "BYTES", defaultDescription: "1048576",
+               help: "Largest request body accepted (413 beyond).") { c, v throws(ConfigurationError) in
+            c.server.maxBodySize = try ValueParsers.integer(v, in: 0...(1 << 30))
+        },
+        Option(flag: "--max-request-line", variable: "MAX_REQUEST_LINE", valueName: "BYTES", defaultDescription: "8192",
+               help: "Longest request line accepted (414 beyond).") { c, v throws(ConfigurationError) in
+            c.server.limits.maxRequestLineLength = try ValueParsers.integer(v, in: 64...(1 << 20))
+        },
+        Option(flag: "--max-header-size", variable: "MAX_HEADER_SIZE", valueName: "BYTES", defaultDescription: "16384",
+               help: "Largest header section accepted (431 beyond).") { c, v throws(ConfigurationError) in
+            c.server.limits.maxHeaderSectionSize = try ValueParsers.integer(v, in: 64...(1 << 20))
+        },
+        Option(flag: "--max-header-count", variable: "MAX_HEADER_COUNT", valueName: "N", defaultDescription: "100",
+               help: "Most header fields accepted (431 beyond).") { c, v throws(ConfigurationError) in
+            c.server.limits.maxHeaderCount = try ValueParsers.integer(v, in: 1...10_000)
+        },
+        Option(flag: "--access-log", variable: "ACCESS_LOG", valueName: "FORMAT", defaultDescription: "json",
+               help: "Access log on stdout: off, json or text.") { c, v throws(ConfigurationError) in
+            guard let format = ServerConfiguration.AccessLogFormat(rawValue: v) else {
+                throw ConfigurationError(message: "expected one of off, json, text")
+            }
+            c.server.accessLog = format
+        },
+    ]
+}

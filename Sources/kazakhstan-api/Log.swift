@@ -1,0 +1,42 @@
+import Glibc
+import Server
+
+/// The executable's own log lines: JSON objects, one per line — info on stdout (with the access log), errors on stderr.
+enum Log {
+    static func info(_ message: String, _ fields: [String: String]) {
+        var line = #"{"level":"info","msg":\#(JSONString.quoted(message))"#
+        for key in fields.keys.sorted() { line += ",\(JSONString.quoted(key)):\(JSONString.quoted(fields[key] ?? ""))" }
+        StandardOutput.writeLine(line + "}")
+    }
+
+    /// A plain message on stderr: startup errors are read by a person at a terminal.
+    static func error(_ message: String) {
+        var bytes = Array((message + "\n").utf8)
+        bytes.withUnsafeMutableBytes { _ = write(2, $0.baseAddress, $0.count) }
+    }
+
+    static func startup(_ c: Configuration, boundAddress: String) {
+        let s = c.server
+        info("listening", [
+            "address": boundAddress,
+            "url": "http://\(boundAddress)",
+            "threads": "\(s.threads)",
+            "max_connections": "\(s.maxConnections)",
+            "header_timeout": format(s.timeouts.header),
+            "idle_timeout": format(s.timeouts.idle),
+            "write_timeout": format(s.timeouts.write),
+            "shutdown_grace": format(s.shutdownGrace),
+            "max_body_size": "\(s.maxBodySize)",
+            "max_request_line": "\(s.limits.maxRequestLineLength)",
+            "max_header_size": "\(s.limits.maxHeaderSectionSize)",
+            "max_header_count": "\(s.limits.maxHeaderCount)",
+            "access_log": s.accessLog.rawValue,
+        ])
+    }
+}
+
+/// `10s`, `500ms`: how durations are written in logs and accepted by the options.
+func format(_ d: Duration) -> String {
+    let ms = d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000
+    return ms % 1000 == 0 ? "\(ms / 1000)s" : "\(ms)ms"
+}

@@ -1,0 +1,62 @@
+import Testing
+@testable import kazakhstan_api
+
+struct ConfigurationTests {
+    func parse(_ arguments: [String], _ environment: [String: String] = [:]) throws -> Configuration {
+        guard case .run(let c) = try Configuration.parse(arguments: arguments, environment: environment, processorCount: 3) else {
+            Issue.record("expected a configuration")
+            return Configuration()
+        }
+        return c
+    }
+
+    @Test func defaults_areProductionDefaults() throws {
+        let c = try parse([])
+        #expect(c.server.host == "0.0.0.0")
+        #expect(c.server.port == 8080)
+        #expect(c.server.threads == 3)
+        #expect(c.server.timeouts.header == .seconds(10))
+        #expect(c.server.timeouts.idle == .seconds(75))
+        #expect(c.server.shutdownGrace == .seconds(10))
+        #expect(c.server.maxBodySize == 1 << 20)
+        #expect(c.server.limits.maxRequestLineLength == 8192)
+        #expect(c.server.limits.maxHeaderSectionSize == 16384)
+        #expect(c.server.limits.maxHeaderCount == 100)
+        #expect(c.server.accessLog == .json)
+    }
+
+    @Test func flag_winsOverEnvironment() throws {
+        let c = try parse(["--port", "9000"], ["PORT": "7000", "THREADS": "5"])
+        #expect(c.server.port == 9000)
+        #expect(c.server.threads == 5)
+    }
+
+    @Test func flagWithEquals_isAccepted() throws {
+        #expect(try parse(["--idle-timeout=500ms", "--host=::1"]).server.timeouts.idle == .milliseconds(500))
+        #expect(try parse(["--host=[::1]"]).server.host == "[::1]")
+    }
+
+    @Test(arguments: [("10", Duration.seconds(10)), ("1.5s", .milliseconds(1500)), ("250ms", .milliseconds(250)), ("2m", .seconds(120))])
+    func durations_acceptSecondsAndUnits(text: String, expected: Duration) throws {
+        #expect(try parse(["--header-timeout", text]).server.timeouts.header == expected)
+    }
+
+    @Test(arguments: ["-1", "1e3", "", "10h", "0", " 10"])
+    func invalidDuration_isRejected_namingTheOption(text: String) {
+        #expect {
+            _ = try parse(["--header-timeout", text])
+        } throws: { error in
+            (error as? Configuration.ConfigurationError)?.message.contains("--header-timeout") == true
+        }
+    }
+
+    @Test func help_isReturnedNotRun() throws {
+        guard case .help(let text) = try Configuration.parse(arguments: ["--help"], environment: [:], processorCount: 2) else {
+            Issue.record("expected help")
+            return
+        }
+        for option in Configuration.options {
+            #expect(text.contains(option.flag) && text.contains(option.variable))
+        }
+    }
+}

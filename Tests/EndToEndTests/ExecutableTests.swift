@@ -1,0 +1,163 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+
+/// The binary as a person at a terminal or an operator uses it.
+@Suite(.serialized) struct ExecutableTests {
+    @Test func help_listsEveryOptionWithItsVariableAndDefault_andExits0() throws {
+        let run = try ServerProcess(arguments: ["--help"]).finish()
+        #expect(run.status == 0)
+        for (flag, variable, value) in [("--host", "HOST", "0.0.0.0"), ("--port", "PORT", "8080"), ("--threads", "THREADS", "processors"),
+                                        ("--idle-timeout", "IDLE_TIMEOUT", "75s"), ("--header-timeout", "HEADER_TIMEOUT", "10s"),
+                                        ("--shutdown-grace", "SHUTDOWN_GRACE", "10s"), ("--access-log", "ACCESS_LOG", "json"),
+                                        ("--max-connections", "MAX_CONNECTIONS", "0"), ("--max-body-size", "MAX_BODY_SIZE", "1048576")] {
+            let line = run.stdout.split(separator: "\n").first { $0.contains(flag + " ") }
+            #expect(line?.contains(variable) == true, "\(flag)")
+            #expect(line?.contains(value) == true, "\(flag)")
+        }
+    }
+
+    @Test(arguments: [
+        (["--port", "http"], "--port"),
+        (["--port", "70000"], "--port"),
+        (["--threads", "0"], "--threads"),
+        (["--idle-timeout", "soon"], "--idle-timeout"),
+        (["--access-log", "xml"], "--access-log"),
+        (["--host", "example.com"], "--host"),
+        (["--bogus"], "--bogus"),
+        (["--port"], "--port"),
+    ])
+    func invalidFlag_isNamedOnStderr_andExits2(arguments: [String], named: String) throws {
+        let run = try ServerProcess(arguments: arguments).finish()
+        #expect(run.status == 2)
+        #expect(run.stderr.contains(named))
+    }
+
+    @Test func invalidEnvironmentVariable_isNamed_andExits2() throws {
+        let run = try ServerProcess(arguments: [], environment: ["PORT": "eighty"]).finish()
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("PORT"))
+    }
+
+    @Test func portInUse_isAClearError_andExits1() throws {
+        let first = try ServerProcess.started()
+        let second = try ServerProcess(arguments: ["--host", "127.0.0.1", "--port", "\(first.port)"]).finish()
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("in use"))
+        first.signal(SIGTERM)
+        #expect(first.finish().status == 0)
+    }
+
+    @Test func sigterm_duringARequestInFlight_letsItComplete_andExits0() throws {
+        let server = try ServerProcess.started(["--shutdown-grace", "5s"])
+        let socket = try LoopbackSocket(port: server.port)
+        try socket.send("POST /healthz HTTP/1.1\r\nHost: t\r\nContent-Length: 6\r\n\r\nhal")
+        usleep(100_000)
+        server.signal(SIGTERM)
+        usleep(200_000)
+        #expect(server.process.isRunning)
+        try socket.send("f!!")
+        let response = try socket.readAll()
+        #expect(response.hasPrefix("HTTP/1.1 405"))
+        #expect(response.contains("Connection: close"))
+        let run = server.finish()
+        #expect(run.status == 0)
+        #expect(run.stdout.contains(#""msg":"stopping""#))
+        #expect(run.stdout.contains(#""msg":"stopped""#))
+    }
+
+    @Test func sigint_stopsAnIdleServer_andExits0() throws {
+        let server = try ServerProcess.started()
+        server.signal(SIGINT)
+        #expect(server.finish().status == 0)
+    }
+
+    @Test func accessLog_writesOneJSONLinePerRequest() throws {
+        let server = try ServerProcess.started()
+        let socket = try LoopbackSocket(port: server.port)
+        try socket.send("GET /healthz?x=1 HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
+        _ = try socket.readAll()
+        server.signal(SIGTERM)
+        let run = server.finish()
+        let line = try #require(run.stdout.split(separator: "\n").first { $0.contains(#""target":"/healthz?x=1""#) })
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(object["method"] as? String == "GET")
+        #expect(object["status"] as? Int == 200)
+        #expect(object["bytes"] as? Int == 15)
+        #expect((object["client"] as? String)?.hasPrefix("127.0.0.1:") == true)
+        #expect(object["duration_us"] is Int)
+        #expect((object["time"] as? String)?.hasSuffix("Z") == true)
+    }
+
+    @Test func runningOutOfDescriptors_backsOffLogsOnce_andRecovers() throws {
+        // A low descriptor limit for the server alone: the shell lowers it, then becomes the server.
+        let server = try ServerProcess(arguments: ["-c", "ulimit -n 40 && exec \"$0\" --host 127.0.0.1 --port 0 --threads 1 --access-log off",
+                                                   ServerProcess.executableURL.path], shell: true)
+        try server.waitForListening()
+        var sockets: [LoopbackSocket] = []
+        for _ in 0..<60 { if let s = try? LoopbackSocket(port: server.port) { sockets.append(s) } }
+        usleep(300_000)
+        sockets.removeAll() // frees the server's descriptors
+        usleep(1_500_000)   // past the 1 s back-off
+        let socket = try LoopbackSocket(port: server.port)
+        try socket.send("GET /healthz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
+        #expect(try socket.readAll().hasPrefix("HTTP/1.1 200 OK"))
+        server.signal(SIGTERM)
+        let run = server.finish()
+        #expect(run.status == 0)
+        let pauses = run.stderr.split(separator: "\n").filter { $0.contains("accept paused") }
+        #expect(pauses.count >= 1)
+        #expect(pauses.count <= 3) // once per back-off period, never once per attempt
+    }
+
+    @Test func urlSession_getsHealthz() async throws {
+        let server = try ServerProcess.started()
+        defer { server.signal(SIGTERM); _ = server.finish() }
+        let url = try #require(URL(string: "http://127.0.0.1:\(server.port)/healthz"))
+        let (data, response) = try await URLSession.shared.data(from: url)
+        let http = try #require(response as? HTTPURLResponse)
+        #expect(http.statusCode == 200)
+        #expect(http.value(forHTTPHeaderField: "Content-Type") == "application/json; charset=utf-8")
+        #expect(String(decoding: data, as: UTF8.self) == #"{"status":"ok"}"#)
+    }
+}
+
+/// Minimal blocking loopback client for the process tests.
+final class LoopbackSocket {
+    let fd: Int32
+
+    init(port: Int) throws {
+        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var tv = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_port = in_port_t(UInt16(port).bigEndian)
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let rc = withUnsafePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        if rc != 0 { throw POSIXError(.ECONNREFUSED) }
+    }
+
+    deinit { close(fd) }
+
+    func send(_ text: String) throws {
+        let bytes = Array(text.utf8)
+        let n = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        if n != bytes.count { throw POSIXError(.EPIPE) }
+    }
+
+    func readAll() throws -> String {
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if n <= 0 { break }
+            out += chunk[0..<n]
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
