@@ -66,32 +66,28 @@ public struct SearchIndex: Sendable {
         guard !queryTokens.isEmpty, limit > 0 else { return [] }
         let normalizedQuery = queryTokens.map(\.key).joined(separator: " ")
 
-        // For each document: for each query word, the best match (strength, token index).
-        var matches: [Int: [Int: (strength: Double, token: Int)]] = [:]
+        // For each document: for each query word, every matching token with its strength.
+        var matches: [Int: [Int: [Int: Double]]] = [:]
         for (q, queryToken) in queryTokens.enumerated() {
             for (posting, strength) in lookup(queryToken.key) {
-                let document = documents[posting.document]
-                switch document.target {
+                switch documents[posting.document].target {
                 case .entity(let reference): if let kinds, !kinds.contains(reference.type) { continue }
                 case .paragraph: if !includeParagraphs { continue }
                 }
-                let current = matches[posting.document]?[q]
-                if current == nil || strength > current!.strength || (strength == current!.strength && posting.token < current!.token) {
-                    matches[posting.document, default: [:]][q] = (strength, posting.token)
-                }
+                matches[posting.document, default: [:]][q, default: [:]][posting.token] = strength
             }
         }
 
         var best: [SearchHit.Target: (hit: SearchHit, rank: Int)] = [:]
         for (d, perWord) in matches {
             let document = documents[d]
-            let score = self.score(document, perWord: perWord, queryWords: queryTokens.count, normalizedQuery: normalizedQuery)
-            let matchedTokens = perWord.values.map(\.token)
-            // Highlight from the first to the last matched word.
-            let start = matchedTokens.map { document.tokens[$0].start }.min() ?? 0
-            let end = matchedTokens.map { document.tokens[$0].end }.max() ?? 0
+            let strengths = perWord.mapValues { $0.values.max() ?? 0 }
+            let window = Self.tightestWindow(perWord.values.map { Array($0.keys) })
+            let score = self.score(document, strengths: strengths, window: window,
+                                   queryWords: queryTokens.count, normalizedQuery: normalizedQuery)
             let hit = SearchHit(target: document.target, score: score, field: document.field, language: document.language,
-                                snippet: document.text, matchStart: start, matchEnd: end)
+                                snippet: document.text,
+                                matchStart: document.tokens[window.first].start, matchEnd: document.tokens[window.last].end)
             if let current = best[document.target], !Self.better(hit, than: current.hit) { continue }
             best[document.target] = (hit, document.rank)
         }
@@ -143,10 +139,28 @@ public struct SearchIndex: Sendable {
         return sortedKeys[low..<end]
     }
 
-    private func score(_ document: Document, perWord: [Int: (strength: Double, token: Int)], queryWords: Int, normalizedQuery: String) -> Int {
-        let strength = perWord.values.map(\.strength).reduce(0, +) / Double(queryWords)
-        let coverage = Double(Set(perWord.values.map(\.token)).count) / Double(document.tokens.count)
-        let complete = perWord.count == queryWords
+    /// The smallest token range holding one occurrence of every matched query word, earliest on
+    /// a tie, so a highlight never stretches across a paragraph when the words also occur together.
+    static func tightestWindow(_ occurrences: [[Int]]) -> (first: Int, last: Int, words: Int) {
+        var best: (first: Int, last: Int)?
+        for anchor in occurrences.flatMap({ $0 }).sorted() {
+            let picks = occurrences.map { list in list.min { abs($0 - anchor) < abs($1 - anchor) || (abs($0 - anchor) == abs($1 - anchor) && $0 < $1) } ?? anchor }
+            let window = (first: picks.min() ?? anchor, last: picks.max() ?? anchor)
+            if let current = best, window.last - window.first >= current.last - current.first { continue }
+            best = window
+        }
+        let window = best ?? (0, 0)
+        return (window.first, window.last, occurrences.count)
+    }
+
+    private func score(_ document: Document, strengths: [Int: Double], window: (first: Int, last: Int, words: Int),
+                       queryWords: Int, normalizedQuery: String) -> Int {
+        let strength = strengths.values.reduce(0, +) / Double(queryWords)
+        let complete = strengths.count == queryWords
+        // Coverage: how much of a name the query accounts for («قطر» is all of «قطر», a quarter of «زيارة أمير دولة قطر»).
+        let coverage = min(1, Double(window.words) / Double(document.tokens.count))
+        // Words found side by side (a phrase) beat the same words scattered.
+        let adjacency = window.words > 1 && window.last - window.first + 1 == window.words ? 10.0 : 0
         let base: Double
         switch document.field {
         case .name, .alias:
@@ -167,7 +181,7 @@ public struct SearchIndex: Sendable {
             base = 200 + 50 * strength
         }
         // Partial matches rank below every complete one (the lowest complete score is 200).
-        let fraction = Double(perWord.count) / Double(queryWords)
-        return Int((complete ? base : base * fraction * 0.15).rounded())
+        let fraction = Double(strengths.count) / Double(queryWords)
+        return Int((complete ? base + adjacency : base * fraction * 0.15).rounded())
     }
 }
