@@ -24,7 +24,7 @@ let package = Package(
         .executableTarget(name: "kazakhstan-api", dependencies: ["API", "Server", "Store"], swiftSettings: strict),
 
         .testTarget(name: "ServerTests", dependencies: ["Server", "CSystem"], swiftSettings: strict),
-        .testTarget(name: "StoreTests", dependencies: ["Store"], swiftSettings: strict),
+        .testTarget(name: "StoreTests", dependencies: ["Store"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "APITests", dependencies: ["API", "Server", "Store"], swiftSettings: strict),
         // Runs the built executable as a user would: flags, exit codes, signals, a real HTTP client.
         .testTarget(name: "EndToEndTests", dependencies: ["kazakhstan-api"], swiftSettings: strict),

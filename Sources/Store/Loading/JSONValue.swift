@@ -1,0 +1,47 @@
+/// A parsed JSON document, kept generic so the validator can walk it and report every problem
+/// with its JSON path before anything is decoded into typed models.
+enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    /// The number's value plus whether its literal was an integer (no fraction or exponent).
+    case number(Double, isInteger: Bool)
+    case string(String)
+    case array([JSONValue])
+    /// Members in document order; duplicate keys are kept so the validator can report them.
+    case object([(key: String, value: JSONValue)])
+
+    static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): return true
+        case let (.bool(a), .bool(b)): return a == b
+        case let (.number(a, ai), .number(b, bi)): return a == b && ai == bi
+        case let (.string(a), .string(b)): return a == b
+        case let (.array(a), .array(b)): return a == b
+        case let (.object(a), .object(b)):
+            return a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+        default: return false
+        }
+    }
+
+    /// The name used in "expected X, found Y" messages.
+    var typeName: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "boolean"
+        case .number(_, let isInteger): return isInteger ? "integer" : "number"
+        case .string: return "string"
+        case .array: return "array"
+        case .object: return "object"
+        }
+    }
+
+    subscript(key: String) -> JSONValue? {
+        guard case .object(let members) = self else { return nil }
+        return members.first { $0.key == key }?.value
+    }
+
+    var stringValue: String? {
+        if case .string(let s) = self { return s }
+        return nil
+    }
+}
