@@ -52,6 +52,11 @@ extension Configuration {
                help: "Most header fields accepted (431 beyond).") { c, v throws(ConfigurationError) in
             c.server.limits.maxHeaderCount = try ValueParsers.integer(v, in: 1...10_000)
         },
+        Option(flag: "--data", variable: "DATA_DIR", valueName: "DIR", defaultDescription: "bundled Resources",
+               help: "Data directory to serve (sources/, data/): another document's data in the same layout.") { c, v throws(ConfigurationError) in
+            guard !v.isEmpty else { throw ConfigurationError(message: "expected a directory path") }
+            c.dataDirectory = v
+        },
         Option(flag: "--access-log", variable: "ACCESS_LOG", valueName: "FORMAT", defaultDescription: "json",
                help: "Access log on stdout: off, json or text.") { c, v throws(ConfigurationError) in
             guard let format = ServerConfiguration.AccessLogFormat(rawValue: v) else {

@@ -1,5 +1,6 @@
 import Glibc
 import Server
+import Store
 
 /// The executable's own log lines: JSON objects, one per line — info on stdout (with the access log), errors on stderr.
 enum Log {
@@ -15,7 +16,7 @@ enum Log {
         bytes.withUnsafeMutableBytes { _ = write(2, $0.baseAddress, $0.count) }
     }
 
-    static func startup(_ c: Configuration, boundAddress: String) {
+    static func startup(_ c: Configuration, boundAddress: String, dataDirectory: String, store: Store) {
         let s = c.server
         info("listening", [
             "address": boundAddress,
@@ -31,6 +32,9 @@ enum Log {
             "max_header_size": "\(s.limits.maxHeaderSectionSize)",
             "max_header_count": "\(s.limits.maxHeaderCount)",
             "access_log": s.accessLog.rawValue,
+            "data_dir": dataDirectory,
+            "dataset_version": store.datasetVersion,
+            "entities": "\(EntityKind.allCases.reduce(0) { $0 + store.entities(of: $1).count })",
         ])
     }
 }

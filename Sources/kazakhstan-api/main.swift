@@ -2,6 +2,7 @@ import API
 import FoundationEssentials
 import Glibc
 import Server
+import Store
 
 // Startup: configuration → handler → server → wait for a signal → graceful shutdown → exit 0.
 // Exit codes: 0 clean stop, 1 startup failure (bad data, port in use), 2 invalid configuration.
@@ -30,6 +31,19 @@ case .run(let configuration):
     sigaddset(&stopSignals, SIGINT)
     pthread_sigmask(SIG_BLOCK, &stopSignals, nil)
 
+    // The store loads whole or not at all: any problem in the data stops startup with the full list (exit 1).
+    guard let dataDirectory = configuration.dataDirectory ?? DataDirectory.locateDefault() else {
+        Log.error("kazakhstan-api: no data directory found: the bundled Resources/ is not next to the executable or in the current directory; give one with --data DIR or DATA_DIR")
+        exit(1)
+    }
+    let store: Store
+    do {
+        store = try Store.load(from: dataDirectory)
+    } catch {
+        Log.error("kazakhstan-api: cannot load the data in \(dataDirectory): \(error.problems.count) problem(s)\n\(error.description)")
+        exit(1)
+    }
+
     let server = Server(configuration: configuration.server, handler: APIHandler())
     do {
         try server.start()
@@ -37,7 +51,7 @@ case .run(let configuration):
         Log.error("kazakhstan-api: cannot listen on \(configuration.server.host):\(configuration.server.port): \(error)")
         exit(1)
     }
-    Log.startup(configuration, boundAddress: server.boundAddress)
+    Log.startup(configuration, boundAddress: server.boundAddress, dataDirectory: dataDirectory, store: store)
 
     var received: Int32 = 0
     sigwait(&stopSignals, &received)

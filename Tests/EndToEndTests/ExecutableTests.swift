@@ -35,6 +35,31 @@ import Testing
         #expect(run.stderr.contains(named))
     }
 
+    @Test func badData_refusesToStart_listingEveryProblem_andExits1() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kz-bad-data-\(getpid())")
+        try? FileManager.default.removeItem(at: directory)
+        try FileManager.default.copyItem(at: ServerProcess.bundledResources, to: directory)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let visits = directory.appendingPathComponent("data/visits.json")
+        var text = try String(contentsOf: visits, encoding: .utf8)
+        text = text.replacingOccurrences(of: #""host_country": "kz""#, with: #""host_country": "atlantis""#)
+        try text.write(to: visits, atomically: true, encoding: .utf8)
+
+        let run = try ServerProcess(arguments: ["--port", "0", "--data", directory.path]).finish()
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("data/visits.json: $.visits[0].host_country"))
+        #expect(run.stderr.contains("data/visits.json: $.visits[1].host_country"))
+        #expect(run.stderr.contains("atlantis"))
+        #expect(!run.stdout.contains("listening"))
+    }
+
+    @Test func missingDataDirectory_isAClearError_andExits1() throws {
+        let run = try ServerProcess(arguments: ["--port", "0"], environment: ["DATA_DIR": "/nonexistent/kz-data"]).finish()
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("/nonexistent/kz-data"))
+        #expect(run.stderr.contains("missing"))
+    }
+
     @Test func invalidEnvironmentVariable_isNamed_andExits2() throws {
         let run = try ServerProcess(arguments: [], environment: ["PORT": "eighty"]).finish()
         #expect(run.status == 2)

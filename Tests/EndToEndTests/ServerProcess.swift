@@ -14,11 +14,17 @@ final class ServerProcess: @unchecked Sendable {
         return bundle.deletingLastPathComponent().appendingPathComponent("kazakhstan-api")
     }
 
+    /// The repository's Resources, found from this file's path.
+    static var bundledResources: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Resources")
+    }
+
     init(arguments: [String], environment: [String: String] = [:], shell: Bool = false) throws {
         process.executableURL = shell ? URL(fileURLWithPath: "/bin/sh") : ServerProcess.executableURL
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
-        for key in ["HOST", "PORT", "THREADS", "ACCESS_LOG"] { env[key] = nil }
+        for key in ["HOST", "PORT", "THREADS", "ACCESS_LOG", "DATA_DIR"] { env[key] = nil }
         env.merge(environment) { $1 }
         process.environment = env
         process.standardOutput = stdoutPipe

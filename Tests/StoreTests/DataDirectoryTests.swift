@@ -44,11 +44,4 @@ import Testing
         let found = try #require(DataDirectory.locateDefault())
         #expect(URL(fileURLWithPath: found).standardizedFileURL.path == URL(fileURLWithPath: TestPaths.bundledResources).standardizedFileURL.path)
     }
-
-    @Test func resolve_prefersTheFlag_thenTheEnvironment_thenTheDefault() {
-        #expect(DataDirectory.resolve(arguments: ["api", "--data", "/d1"], environment: ["DATA_DIR": "/d2"]) == "/d1")
-        #expect(DataDirectory.resolve(arguments: ["api", "--data=/d3"], environment: [:]) == "/d3")
-        #expect(DataDirectory.resolve(arguments: ["api"], environment: ["DATA_DIR": "/d2"]) == "/d2")
-        #expect(DataDirectory.resolve(arguments: ["api"], environment: [:]) == DataDirectory.locateDefault())
-    }
 }

@@ -8,17 +8,6 @@ import Glibc
 /// repository's `Resources` from `.build/<triple>/<config>/kazakhstan-api` after `swift run`, and
 /// `/app/Resources` beside `/app/kazakhstan-api` in the container. The working directory is last.
 public enum DataDirectory {
-    /// The data directory to serve: `--data DIR` (or `--data=DIR`), else `DATA_DIR`, else the default.
-    /// Returns nil when none is given and no default is found.
-    public static func resolve(arguments: [String], environment: [String: String]) -> String? {
-        for (i, argument) in arguments.enumerated() {
-            if argument == "--data", i + 1 < arguments.count { return arguments[i + 1] }
-            if argument.hasPrefix("--data=") { return String(argument.dropFirst("--data=".count)) }
-        }
-        if let fromEnvironment = environment["DATA_DIR"], !fromEnvironment.isEmpty { return fromEnvironment }
-        return locateDefault()
-    }
-
     public static func locateDefault() -> String? {
         locate(executablePath: executablePath(), currentDirectory: FileManager.default.currentDirectoryPath)
     }
