@@ -1,0 +1,146 @@
+/// An entity-tag (RFC 9110 §8.8.3): an opaque validator of one representation.
+struct EntityTag: Sendable, Equatable {
+    /// The characters between the quotes.
+    var opaque: String
+    var isWeak: Bool
+
+    init(opaque: String, isWeak: Bool = false) {
+        self.opaque = opaque
+        self.isWeak = isWeak
+    }
+
+    /// `"abc"` or `W/"abc"`, as sent in an `ETag` field.
+    var headerValue: String {
+        isWeak ? "W/\"" + opaque + "\"" : "\"" + opaque + "\""
+    }
+
+    /// RFC 9110 §8.8.3.2 weak comparison: the opaque tags are equal, whatever either's weakness.
+    /// It is the comparison If-None-Match uses (§13.1.2). Compares bytes in place; no allocation.
+    func matchesWeakly(_ other: EntityTag) -> Bool {
+        opaque == other.opaque
+    }
+
+    /// RFC 9110 §8.8.3.2 strong comparison: both strong and byte-for-byte equal (what If-Match uses, §13.1.1).
+    func matchesStrongly(_ other: EntityTag) -> Bool {
+        !isWeak && !other.isWeak && opaque == other.opaque
+    }
+
+    /// The strong tag of exactly these bytes: XXH64 (seed 0) rendered as 16 lowercase hex digits.
+    ///
+    /// A strong tag is right because it changes whenever a single byte does (§8.8.1). XXH64 is a published,
+    /// unseeded algorithm, so the tag is the same in every process and on every replica (Swift's `Hasher`
+    /// is seeded per process and would not be); it reads 32 bytes per round, so tagging a large body costs
+    /// little. It is not cryptographic: it guards against accidental change, not against an adversary, which
+    /// is all a cache validator needs for bodies the server itself produced.
+    static func strong(for body: [UInt8]) -> EntityTag {
+        EntityTag(opaque: hex(XXH64.hash(body)), isWeak: false)
+    }
+
+    /// 16 lowercase hex digits, most significant first, written straight into the string's storage.
+    private static func hex(_ value: UInt64) -> String {
+        String(unsafeUninitializedCapacity: 16) { buffer in
+            let digits: StaticString = "0123456789abcdef"
+            for i in 0..<16 {
+                let nibble = Int((value >> UInt64(60 - 4 * i)) & 0xF)
+                buffer[i] = digits.utf8Start[nibble]
+            }
+            return 16
+        }
+    }
+}
+
+// MARK: - Lists (If-None-Match, If-Match)
+
+extension EntityTag {
+    /// A parsed `If-None-Match` / `If-Match` value (RFC 9110 §13.1.1, §13.1.2: `"*" / #entity-tag`).
+    enum List: Sendable, Equatable {
+        /// `*`: any current representation.
+        case any
+        /// The listed tags, in order (possibly none: `#` allows an empty list, RFC 9110 §5.6.1).
+        case tags([EntityTag])
+        /// Not the grammar: an unquoted or unterminated tag, `*` mixed with tags, junk between members.
+        /// The whole field is then to be ignored, as if absent — RFC 9110 gives a malformed precondition no
+        /// meaning, and guessing at one could answer 304 for a representation the client never named.
+        case invalid
+    }
+
+    /// Parses the combined value of every field line given (a field may be split over several lines,
+    /// RFC 9110 §5.3), e.g. `FieldSyntax.values(named: "If-None-Match", in: headers)`.
+    static func parseList<Values: Sequence<String>>(_ fieldValues: Values) -> List {
+        var tags: [EntityTag] = []
+        let shape = scanList(fieldValues) { isWeak, opaque in
+            tags.append(EntityTag(opaque: String(decoding: opaque, as: UTF8.self), isWeak: isWeak))
+        }
+        switch shape {
+        case .any: return .any
+        case .tags: return .tags(tags)
+        case .invalid: return .invalid
+        }
+    }
+
+    static func parseList(_ fieldValue: String) -> List {
+        parseList(CollectionOfOne(fieldValue))
+    }
+
+    enum ListShape { case any, tags, invalid }
+
+    /// One pass over the list members of every value, handing each tag's weakness and opaque bytes to `visit`
+    /// as a slice of the field's own storage — nothing is allocated, so matching a request's If-None-Match
+    /// against a tag costs a scan and a compare. The shape is only known at the end: `visit` may have seen
+    /// tags of a list that turns out `.invalid`.
+    static func scanList<Values: Sequence<String>>(
+        _ fieldValues: Values,
+        _ visit: (_ isWeak: Bool, _ opaque: Substring.UTF8View) -> Void
+    ) -> ListShape {
+        var sawStar = false
+        var members = 0
+        for value in fieldValues {
+            let bytes = Substring(value).utf8
+            var i = bytes.startIndex
+            while true {
+                // RFC 9110 §5.6.1: empty list elements (`, ,`) are accepted and ignored.
+                while i < bytes.endIndex, bytes[i] == UInt8(ascii: ",") || FieldSyntax.isWhitespace(bytes[i]) {
+                    bytes.formIndex(after: &i)
+                }
+                guard i < bytes.endIndex else { break }
+                members += 1
+                if bytes[i] == UInt8(ascii: "*") {
+                    sawStar = true
+                    bytes.formIndex(after: &i)
+                } else {
+                    var isWeak = false
+                    // weak = %s"W/" — case-sensitive (RFC 9110 §8.8.3).
+                    if bytes[i] == UInt8(ascii: "W") {
+                        bytes.formIndex(after: &i)
+                        guard i < bytes.endIndex, bytes[i] == UInt8(ascii: "/") else { return .invalid }
+                        bytes.formIndex(after: &i)
+                        isWeak = true
+                    }
+                    guard i < bytes.endIndex, bytes[i] == UInt8(ascii: "\"") else { return .invalid }
+                    bytes.formIndex(after: &i)
+                    let start = i
+                    while i < bytes.endIndex, bytes[i] != UInt8(ascii: "\"") {
+                        guard isEtagc(bytes[i]) else { return .invalid }
+                        bytes.formIndex(after: &i)
+                    }
+                    guard i < bytes.endIndex else { return .invalid }  // unterminated
+                    visit(isWeak, bytes[start..<i])
+                    bytes.formIndex(after: &i)  // the closing quote
+                }
+                // After a member: OWS, then a comma or the end.
+                while i < bytes.endIndex, FieldSyntax.isWhitespace(bytes[i]) { bytes.formIndex(after: &i) }
+                guard i == bytes.endIndex || bytes[i] == UInt8(ascii: ",") else { return .invalid }
+            }
+        }
+        if sawStar {
+            // `*` stands alone: `"*" / #entity-tag`, never both.
+            return members == 1 ? .any : .invalid
+        }
+        return .tags
+    }
+
+    /// etagc = %x21 / %x23-7E / obs-text — any visible byte but DQUOTE, so a tag may contain a comma.
+    private static func isEtagc(_ byte: UInt8) -> Bool {
+        byte == 0x21 || (byte >= 0x23 && byte != 0x7F)
+    }
+}

@@ -1,0 +1,46 @@
+import Server
+
+/// Byte-level pieces of RFC 9110 field syntax shared by the parsers in this folder.
+/// They work on UTF-8 bytes and never allocate: they run on every request.
+enum FieldSyntax {
+    /// RFC 9110 §5.1: field names are case-insensitive. ASCII-only folding is enough — names are tokens.
+    static func namesEqual(_ a: String, _ b: String) -> Bool {
+        equalsIgnoringASCIICase(a.utf8, b.utf8)
+    }
+
+    static func equalsIgnoringASCIICase<A: Collection<UInt8>, B: Collection<UInt8>>(_ a: A, _ b: B) -> Bool {
+        guard a.count == b.count else { return false }
+        for (c, d) in zip(a, b) where c != d {
+            // Only letters fold: 0x40 ('@') and 0x60 ('`') differ by 0x20 too, but are not the same character.
+            let lower = c | 0x20
+            guard lower == d | 0x20, lower >= UInt8(ascii: "a"), lower <= UInt8(ascii: "z") else { return false }
+        }
+        return true
+    }
+
+    /// The values of every field called `name`, in order, without building an array.
+    static func values(named name: String, in headers: Headers) -> LazyMapSequence<LazyFilterSequence<Headers>, String> {
+        headers.lazy.filter { namesEqual($0.name, name) }.map(\.value)
+    }
+
+    static func contains(_ name: String, in headers: Headers) -> Bool {
+        headers.contains { namesEqual($0.name, name) }
+    }
+
+    /// OWS = *( SP / HTAB ) (RFC 9110 §5.6.3).
+    static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
+    }
+
+    /// The value with OWS stripped from both ends.
+    static func trimmed(_ text: Substring) -> Substring {
+        var start = text.utf8.startIndex, end = text.utf8.endIndex
+        while start < end, isWhitespace(text.utf8[start]) { text.utf8.formIndex(after: &start) }
+        while start < end {
+            let before = text.utf8.index(before: end)
+            guard isWhitespace(text.utf8[before]) else { break }
+            end = before
+        }
+        return text[start..<end]
+    }
+}
