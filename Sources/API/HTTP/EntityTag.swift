@@ -42,7 +42,7 @@ struct EntityTag: Sendable, Equatable {
             let digits: StaticString = "0123456789abcdef"
             for i in 0..<16 {
                 let nibble = Int((value >> UInt64(60 - 4 * i)) & 0xF)
-                buffer[i] = digits.utf8Start[nibble]
+                buffer[i] = digits.utf8Start[nibble]  // nibble is 0...15: inside the 16-byte literal
             }
             return 16
         }

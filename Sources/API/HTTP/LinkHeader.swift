@@ -34,6 +34,7 @@ enum LinkHeader {
             if isURIReferenceByte(byte) {
                 bytes.append(byte)
             } else {
+                // Both nibbles are 0...15: inside the 16-byte literal.
                 bytes.append(UInt8(ascii: "%"))
                 bytes.append(hex.utf8Start[Int(byte >> 4)])
                 bytes.append(hex.utf8Start[Int(byte & 0xF)])
