@@ -3,7 +3,7 @@ import Server
 /// A static route table: method-independent path patterns of literal segments and `{parameter}` segments.
 /// GET and HEAD share routes (the engine strips HEAD bodies); OPTIONS and other methods are answered here.
 struct Router: Sendable {
-    typealias Handler = @Sendable (RouteRequest) -> Response
+    typealias Handler = @Sendable (RouteContext) -> RouteResult
 
     enum Segment: Sendable, Equatable {
         case literal(String)
@@ -60,8 +60,12 @@ struct Router: Sendable {
     }
 }
 
-/// What a route handler sees: the request and the values of its `{parameters}`.
-struct RouteRequest: Sendable {
+/// What a route handler sees: the request, the values of its `{parameters}`, the decoded query and the catalog.
+struct RouteContext: Sendable {
     let request: Request
     let parameters: [String: String]
+    let query: QueryString
+    let catalog: Catalog
+
+    var path: String { request.path }
 }

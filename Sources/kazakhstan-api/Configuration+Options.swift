@@ -1,3 +1,4 @@
+import API
 import Server
 
 extension Configuration {
@@ -56,6 +57,20 @@ extension Configuration {
                help: "Data directory to serve (sources/, data/): another document's data in the same layout.") { c, v throws(ConfigurationError) in
             guard !v.isEmpty else { throw ConfigurationError(message: "expected a directory path") }
             c.dataDirectory = v
+        },
+        Option(flag: "--public-url", variable: "PUBLIC_URL", valueName: "URL", defaultDescription: "none (relative links)",
+               help: "Absolute base URL for every link, e.g. https://api.example.com/v1.") { c, v throws(ConfigurationError) in
+            if let problem = APIOptions.validatePublicURL(v) { throw ConfigurationError(message: problem) }
+            c.api.publicURL = v
+        },
+        Option(flag: "--cors-origins", variable: "CORS_ORIGINS", valueName: "LIST", defaultDescription: "*",
+               help: "Origins allowed to read responses in a browser: * or a comma-separated list (then Vary: Origin).") { c, v throws(ConfigurationError) in
+            if let problem = APIOptions.validateCORSOrigins(v) { throw ConfigurationError(message: problem) }
+            c.api.corsOrigins = v
+        },
+        Option(flag: "--cache-max-age", variable: "CACHE_MAX_AGE", valueName: "SECONDS", defaultDescription: "300",
+               help: "Cache-Control max-age of successful responses (the data never changes while running).") { c, v throws(ConfigurationError) in
+            c.api.cacheMaxAge = try ValueParsers.integer(v, in: 0...31_536_000)
         },
         Option(flag: "--access-log", variable: "ACCESS_LOG", valueName: "FORMAT", defaultDescription: "json",
                help: "Access log on stdout: off, json or text.") { c, v throws(ConfigurationError) in

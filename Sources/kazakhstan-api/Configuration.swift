@@ -1,3 +1,4 @@
+import API
 import FoundationEssentials
 import Server
 
@@ -5,6 +6,7 @@ import Server
 struct Configuration: Sendable {
     var server = ServerConfiguration()
     var dataDirectory: String?
+    var api = APIOptions()
 
     struct Option: Sendable {
         let flag: String

@@ -44,7 +44,18 @@ case .run(let configuration):
         exit(1)
     }
 
-    let server = Server(configuration: configuration.server, handler: APIHandler())
+    var apiOptions = configuration.api
+    apiOptions.loadedAt = WallClock.secondsSince1970()
+    let readiness = Readiness()
+    let handler: APIHandler
+    do {
+        handler = try APIHandler(store: store, options: apiOptions, readiness: readiness)
+    } catch {
+        Log.error("kazakhstan-api: cannot build the API over the data in \(dataDirectory): \(error)")
+        exit(1)
+    }
+
+    let server = Server(configuration: configuration.server, handler: handler)
     do {
         try server.start()
     } catch {
@@ -57,6 +68,7 @@ case .run(let configuration):
     sigwait(&stopSignals, &received)
     Log.info("stopping", ["signal": received == SIGTERM ? "SIGTERM" : "SIGINT",
                           "grace": format(configuration.server.shutdownGrace)])
+    readiness.markDraining()
     server.shutdown()
     Log.info("stopped", [:])
     exit(0)

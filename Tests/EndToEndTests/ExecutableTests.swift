@@ -102,11 +102,11 @@ import Testing
     @Test func accessLog_writesOneJSONLinePerRequest() throws {
         let server = try ServerProcess.started()
         let socket = try LoopbackSocket(port: server.port)
-        try socket.send("GET /healthz?x=1 HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
+        try socket.send("GET /healthz?pretty=false HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
         _ = try socket.readAll()
         server.signal(SIGTERM)
         let run = server.finish()
-        let line = try #require(run.stdout.split(separator: "\n").first { $0.contains(#""target":"/healthz?x=1""#) })
+        let line = try #require(run.stdout.split(separator: "\n").first { $0.contains(#""target":"/healthz?pretty=false""#) })
         let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         #expect(object["method"] as? String == "GET")
         #expect(object["status"] as? Int == 200)

@@ -1,15 +1,32 @@
 import Server
+import Store
 
-/// `/healthz`: liveness. It answers as soon as the server accepts requests, and is never cached.
+/// `/healthz` (liveness: the process answers) and `/readyz` (readiness: the store is loaded and the replica is not
+/// shutting down). Neither is ever cached.
 enum HealthRoutes {
-    static let body = Array(#"{"status":"ok"}"#.utf8)
-
-    static func register(in router: inout Router) {
-        router.get("/healthz") { _ in
-            Response(status: .ok, headers: Headers([
-                ("Content-Type", "application/json; charset=utf-8"),
-                ("Cache-Control", "no-store"),
-            ]), body: body)
+    static func register(in router: inout Router, readiness: Readiness) {
+        router.get("/healthz") { context in
+            guard case .success = CollectionQuery.parse(context.query, grammar: IndexRoute.bare, paragraphCount: 0) else {
+                return unknownParameters(context)
+            }
+            return .resource(Resource(body: .object([(key: "status", value: .string("ok"))]), cacheable: false))
         }
+        router.get("/readyz") { context in
+            guard case .success = CollectionQuery.parse(context.query, grammar: IndexRoute.bare, paragraphCount: 0) else {
+                return unknownParameters(context)
+            }
+            // The handler exists only once the store has loaded, so "not draining" means ready.
+            if readiness.isDraining {
+                return .resource(Resource(status: .serviceUnavailable, body: .object([(key: "status", value: .string("draining"))]), cacheable: false))
+            }
+            return .resource(Resource(body: .object([(key: "status", value: .string("ready"))]), cacheable: false))
+        }
+    }
+
+    private static func unknownParameters(_ context: RouteContext) -> RouteResult {
+        if case .failure(let errors) = CollectionQuery.parse(context.query, grammar: IndexRoute.bare, paragraphCount: 0) {
+            return .problem(.invalid(errors))
+        }
+        return .problem(ProblemDetails(status: .badRequest, detail: "Invalid query."))
     }
 }

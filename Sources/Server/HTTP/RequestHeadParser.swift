@@ -246,6 +246,10 @@ public struct RequestHeadParser: Sendable {
                     if queryStart < 0 { pathEnd = pos }
                     targetEnd = pos
                     state = .version
+                } else if b >= 0x80 {
+                    // RFC 3986 §2.1: non-ASCII (Arabic text, say) must be sent percent-encoded. Say how, since a
+                    // person typing a URL into curl is the usual sender.
+                    return fail(.badRequest, "non-ASCII byte in request-target: percent-encode it (curl -G --data-urlencode 'q=…')")
                 } else {
                     return fail(.badRequest, "invalid character in request-target")
                 }

@@ -34,7 +34,9 @@ extension Duration {
 }
 
 /// Wall-clock seconds since 1970, for the Date header and the access log.
-enum WallClock {
+public enum WallClock {
+    public static func secondsSince1970() -> Int { now().seconds }
+
     static func now() -> (seconds: Int, nanoseconds: Int) {
         var ts = timespec()
         clock_gettime(CLOCK_REALTIME, &ts)

@@ -1,6 +1,7 @@
 /// A parsed JSON document, kept generic so the validator can walk it and report every problem
-/// with its JSON path before anything is decoded into typed models.
-enum JSONValue: Sendable, Equatable {
+/// with its JSON path before anything is decoded into typed models. The API builds its response bodies
+/// from these too, and writes them with `JSONWriter`.
+public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     /// The number's value plus whether its literal was an integer (no fraction or exponent).
@@ -10,7 +11,7 @@ enum JSONValue: Sendable, Equatable {
     /// Members in document order; duplicate keys are kept so the validator can report them.
     case object([(key: String, value: JSONValue)])
 
-    static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): return true
         case let (.bool(a), .bool(b)): return a == b
@@ -35,12 +36,12 @@ enum JSONValue: Sendable, Equatable {
         }
     }
 
-    subscript(key: String) -> JSONValue? {
+    public subscript(key: String) -> JSONValue? {
         guard case .object(let members) = self else { return nil }
         return members.first { $0.key == key }?.value
     }
 
-    var stringValue: String? {
+    public var stringValue: String? {
         if case .string(let s) = self { return s }
         return nil
     }

@@ -13,7 +13,7 @@ public struct Country: Entity, Decodable, Equatable {
     public var external: [ExternalFact]?
     public var interpretations: [Interpretation]?
 
-    public enum Status: String, Sendable, Codable, Equatable { case current, former }
+    public enum Status: String, Sendable, Codable, Equatable, CaseIterable { case current, former }
 
     public func references() -> [EntityReference] {
         memberships.map { EntityReference(type: .organizations, id: $0.organization) }

@@ -1,0 +1,38 @@
+import Server
+
+/// The raw query split into decoded `name=value` pairs (application/x-www-form-urlencoded: `+` is a space).
+struct QueryString: Sendable {
+    private(set) var pairs: [(name: String, value: String)] = []
+
+    /// nil query (no `?`) and an empty one both give no pairs. Empty pieces (`a=1&&b=2`, a trailing `&`) are
+    /// skipped, as browsers produce them. A piece that does not decode is an error naming it.
+    static func parse(_ raw: String?) -> Result<QueryString, ParameterError> {
+        var result = QueryString()
+        guard let raw, !raw.isEmpty else { return .success(result) }
+        for piece in raw.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = piece.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let name = PercentEncoding.decode(parts[0], plusAsSpace: true) else {
+                return .failure(ParameterError(parameter: String(parts[0]), detail: "The parameter name is not valid percent-encoded UTF-8."))
+            }
+            let rawValue = parts.count > 1 ? parts[1] : ""
+            guard let value = PercentEncoding.decode(rawValue, plusAsSpace: true) else {
+                return .failure(ParameterError(parameter: name, detail: "The value is not valid percent-encoded UTF-8."))
+            }
+            result.pairs.append((name, value))
+        }
+        return .success(result)
+    }
+
+    var isEmpty: Bool { pairs.isEmpty }
+}
+
+/// One rejected query parameter, as listed in a problem's `errors` (RFC 9457 extension member).
+struct ParameterError: Sendable, Equatable, Error {
+    var parameter: String
+    var detail: String
+}
+
+/// Every rejected parameter of one request: a 400 lists them all.
+struct ParameterErrors: Error, Sendable, Equatable {
+    var errors: [ParameterError]
+}

@@ -1,0 +1,79 @@
+import Store
+
+/// Every URL the API writes. Links are relative (`/countries/kz`) unless a public base URL is configured, then
+/// absolute (`https://api.example.com/v1/countries/kz`), so a page behind a proxy or under a prefix links right.
+struct LinkBuilder: Sendable {
+    /// Scheme, host and path prefix without a trailing slash, or "" for relative links.
+    let base: String
+
+    init(publicURL: String?) {
+        var b = publicURL ?? ""
+        while b.hasSuffix("/") { b.removeLast() }
+        base = b
+    }
+
+    func url(_ path: String) -> String { base + path }
+
+    func collection(_ kind: EntityKind) -> String { url("/\(kind.rawValue)") }
+    func entity(_ kind: EntityKind, _ id: String) -> String { url("/\(kind.rawValue)/\(PathSegment.encode(id))") }
+    func entity(_ ref: EntityReference) -> String { entity(ref.type, ref.id) }
+    func relation(_ ref: EntityReference, _ name: String) -> String { entity(ref) + "/" + name }
+    func sources() -> String { url("/sources") }
+    func source(_ id: String) -> String { url("/sources/\(PathSegment.encode(id))") }
+    func paragraphs(_ source: String) -> String { self.source(source) + "/paragraphs" }
+    func paragraph(_ source: String, _ number: Int) -> String { paragraphs(source) + "/\(number)" }
+
+    /// `path?query` with the query's pairs percent-encoded.
+    func withQuery(_ path: String, _ pairs: [(String, String)]) -> String {
+        guard !pairs.isEmpty else { return path }
+        return path + "?" + pairs.map { "\(QueryEncoding.encode($0.0))=\(QueryEncoding.encode($0.1))" }.joined(separator: "&")
+    }
+}
+
+/// Percent-encoding for one path segment (RFC 3986 §3.3 pchar).
+enum PathSegment {
+    static func encode(_ s: String) -> String {
+        PercentEncoder.encode(s) { b in
+            isUnreserved(b) || b == UInt8(ascii: ":") || b == UInt8(ascii: "@") || isSubDelim(b)
+        }
+    }
+}
+
+/// Percent-encoding for a query name or value: `&`, `=`, `+` and `#` must be escaped to survive a round trip.
+enum QueryEncoding {
+    static func encode(_ s: String) -> String {
+        PercentEncoder.encode(s) { b in
+            isUnreserved(b) || b == UInt8(ascii: ":") || b == UInt8(ascii: "@") || b == UInt8(ascii: "/") || b == UInt8(ascii: ",")
+                || b == UInt8(ascii: "!") || b == UInt8(ascii: "$") || b == UInt8(ascii: "'") || b == UInt8(ascii: "(")
+                || b == UInt8(ascii: ")") || b == UInt8(ascii: "*") || b == UInt8(ascii: ";")
+        }
+    }
+}
+
+private func isUnreserved(_ b: UInt8) -> Bool {
+    (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39)
+        || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") || b == UInt8(ascii: "_") || b == UInt8(ascii: "~")
+}
+
+private func isSubDelim(_ b: UInt8) -> Bool {
+    "!$&'()*+,;=".utf8.contains(b)
+}
+
+enum PercentEncoder {
+    static func encode(_ s: String, keeping keep: (UInt8) -> Bool) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        for b in s.utf8 {
+            if keep(b) {
+                out.append(b)
+            } else {
+                out.append(UInt8(ascii: "%"))
+                out.append(hex(b >> 4))
+                out.append(hex(b & 0xF))
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func hex(_ n: UInt8) -> UInt8 { n < 10 ? 0x30 + n : 0x41 + n - 10 }
+}

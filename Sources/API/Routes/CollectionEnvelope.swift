@@ -1,0 +1,39 @@
+import Store
+
+/// The collection envelope: `{"data": [...], "meta": {"total", "count", "limit", "offset"}, "links": {"self",
+/// "first", "prev", "next", "last"}}`, with the same numbers in `X-Total-Count` and an RFC 8288 `Link` field.
+enum CollectionEnvelope {
+    static func resource(rows: [CollectionItem], total: Int, query: CollectionQuery, path: String, catalog: Catalog) -> Resource {
+        let data = rows.map { query.render($0, catalog: catalog) }
+        let limit = query.limit
+        let lastOffset = total == 0 ? 0 : ((total - 1) / limit) * limit
+        func page(_ offset: Int) -> String {
+            catalog.links.withQuery(catalog.links.url(path), query.linkPairs + [("limit", "\(limit)"), ("offset", "\(offset)")])
+        }
+        let prev: Int? = query.offset > 0 ? max(0, min(query.offset - limit, lastOffset)) : nil
+        let next: Int? = query.offset + limit < total ? query.offset + limit : nil
+        let links: [(key: String, value: JSONValue)] = [
+            (key: "self", value: .string(page(query.offset))),
+            (key: "first", value: .string(page(0))),
+            (key: "prev", value: prev.map { .string(page($0)) } ?? .null),
+            (key: "next", value: next.map { .string(page($0)) } ?? .null),
+            (key: "last", value: .string(page(lastOffset))),
+        ]
+        let body: JSONValue = .object([
+            (key: "data", value: .array(data)),
+            (key: "meta", value: .object([
+                (key: "total", value: .integer(total)),
+                (key: "count", value: .integer(data.count)),
+                (key: "limit", value: .integer(limit)),
+                (key: "offset", value: .integer(query.offset)),
+            ])),
+            (key: "links", value: .object(links)),
+        ])
+        var linkTargets: [(rel: String, target: String)] = [("first", page(0))]
+        if let prev { linkTargets.append(("prev", page(prev))) }
+        if let next { linkTargets.append(("next", page(next))) }
+        linkTargets.append(("last", page(lastOffset)))
+        return Resource(body: body, pretty: query.pretty, contentLanguage: query.contentLanguage,
+                        fields: [("X-Total-Count", "\(total)"), ("Link", LinkHeader.value(linkTargets))])
+    }
+}

@@ -1,0 +1,54 @@
+import Server
+import Store
+
+/// What a route produces, before the handler turns it into bytes and HTTP fields.
+enum RouteResult: Sendable {
+    case resource(Resource)
+    case problem(ProblemDetails)
+    /// 301 to the canonical URL of the same resource (alpha-3 or another letter case for an id).
+    case redirect(location: String)
+}
+
+/// A JSON representation with what its response needs to say about it.
+struct Resource: Sendable {
+    var status: HTTPStatus = .ok
+    var body: JSONValue
+    var pretty = false
+    var contentLanguage = "ar, en"
+    /// `X-Total-Count`, `Link`.
+    var fields: [(name: String, value: String)] = []
+    var cacheable = true
+}
+
+/// An RFC 9457 problem: `type`, `title`, `status`, `detail`, `instance`, and for parameter errors `errors`.
+struct ProblemDetails: Sendable {
+    var status: HTTPStatus
+    var detail: String
+    var errors: [ParameterError] = []
+
+    static func invalid(_ errors: ParameterErrors) -> ProblemDetails {
+        let names = errors.errors.map { "'\($0.parameter)'" }
+        let unique = names.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        return ProblemDetails(status: .badRequest, detail: "Invalid query parameter\(unique.count == 1 ? "" : "s"): \(unique.joined(separator: ", ")).", errors: errors.errors)
+    }
+
+    static func notFound(_ detail: String) -> ProblemDetails {
+        ProblemDetails(status: .notFound, detail: detail)
+    }
+
+    func body(instance: String) -> [UInt8] {
+        var members: [(key: String, value: JSONValue)] = [
+            (key: "type", value: .string("about:blank")),
+            (key: "title", value: .string(status.reason)),
+            (key: "status", value: .integer(status.code)),
+            (key: "detail", value: .string(detail)),
+            (key: "instance", value: .string(instance)),
+        ]
+        if !errors.isEmpty {
+            members.append((key: "errors", value: .array(errors.map {
+                .object([(key: "parameter", value: .string($0.parameter)), (key: "detail", value: .string($0.detail))])
+            })))
+        }
+        return JSONWriter.write(.object(members))
+    }
+}

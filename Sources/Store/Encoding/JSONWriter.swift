@@ -1,0 +1,101 @@
+/// Writes `JSONValue`s as bytes the same way every time: object keys sorted by their UTF-8 bytes, slashes not
+/// escaped, non-ASCII as raw UTF-8 (never `\u` escapes), integers without a fraction. Equal values give equal bytes
+/// on every run and machine, which is what ETags rely on.
+public enum JSONWriter {
+    public static func write(_ value: JSONValue, pretty: Bool = false) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(1024)
+        write(value, pretty: pretty, indent: 0, into: &out)
+        if pretty { out.append(0x0A) }
+        return out
+    }
+
+    public static func write(_ value: JSONValue, pretty: Bool, indent: Int, into out: inout [UInt8]) {
+        switch value {
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .number(let d, let isInteger): appendNumber(d, isInteger: isInteger, into: &out)
+        case .string(let s): appendString(s, into: &out)
+        case .array(let items):
+            if items.isEmpty {
+                out.append(contentsOf: "[]".utf8)
+                return
+            }
+            out.append(0x5B)
+            for (i, item) in items.enumerated() {
+                if i > 0 { out.append(0x2C) }
+                if pretty { newline(indent + 1, into: &out) }
+                write(item, pretty: pretty, indent: indent + 1, into: &out)
+            }
+            if pretty { newline(indent, into: &out) }
+            out.append(0x5D)
+        case .object(let members):
+            if members.isEmpty {
+                out.append(contentsOf: "{}".utf8)
+                return
+            }
+            out.append(0x7B)
+            for (i, member) in sorted(members).enumerated() {
+                if i > 0 { out.append(0x2C) }
+                if pretty { newline(indent + 1, into: &out) }
+                appendString(member.key, into: &out)
+                out.append(0x3A)
+                if pretty { out.append(0x20) }
+                write(member.value, pretty: pretty, indent: indent + 1, into: &out)
+            }
+            if pretty { newline(indent, into: &out) }
+            out.append(0x7D)
+        }
+    }
+
+    /// Sorted by key bytes; already-sorted members (the common case: they come from the sorted-keys encoder) are
+    /// returned as they are.
+    private static func sorted(_ members: [(key: String, value: JSONValue)]) -> [(key: String, value: JSONValue)] {
+        var isSorted = true
+        for i in members.indices.dropFirst() where !members[i - 1].key.utf8.lexicographicallyPrecedes(members[i].key.utf8) {
+            isSorted = false
+            break
+        }
+        return isSorted ? members : members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+    }
+
+    private static func newline(_ indent: Int, into out: inout [UInt8]) {
+        out.append(0x0A)
+        out.append(contentsOf: repeatElement(0x20, count: indent * 2))
+    }
+
+    private static func appendNumber(_ d: Double, isInteger: Bool, into out: inout [UInt8]) {
+        if d.rounded() == d, abs(d) < 9.007_199_254_740_992e15 {
+            out.append(contentsOf: String(Int64(d)).utf8)
+        } else if d.isFinite {
+            out.append(contentsOf: d.description.utf8)
+        } else {
+            out.append(contentsOf: "null".utf8) // JSON has no NaN or infinity
+        }
+    }
+
+    /// RFC 8259 §7: `"`, `\` and control characters escaped; everything else written as its UTF-8 bytes.
+    public static func appendString(_ s: String, into out: inout [UInt8]) {
+        out.append(0x22)
+        for b in s.utf8 {
+            switch b {
+            case 0x22: out.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+            case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+            case 0x09: out.append(contentsOf: [0x5C, 0x74])
+            case 0x08: out.append(contentsOf: [0x5C, 0x62])
+            case 0x0C: out.append(contentsOf: [0x5C, 0x66])
+            case 0x00..<0x20:
+                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30])
+                out.append(hex(b >> 4))
+                out.append(hex(b & 0xF))
+            default:
+                out.append(b)
+            }
+        }
+        out.append(0x22)
+    }
+
+    private static func hex(_ n: UInt8) -> UInt8 { n < 10 ? 0x30 + n : 0x61 + n - 10 }
+}
