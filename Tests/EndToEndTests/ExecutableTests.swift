@@ -114,6 +114,7 @@ import Testing
         #expect((object["client"] as? String)?.hasPrefix("127.0.0.1:") == true)
         #expect(object["duration_us"] is Int)
         #expect((object["time"] as? String)?.hasSuffix("Z") == true)
+        #expect((object["request_id"] as? String)?.count == 32)
     }
 
     @Test func runningOutOfDescriptors_backsOffLogsOnce_andRecovers() throws {

@@ -309,3 +309,34 @@ final class ShutdownThread: @unchecked Sendable {
 
     func join() { thread.join() }
 }
+
+/// X-Request-ID: echoed when acceptable, generated otherwise.
+@Suite struct RequestIDTests {
+    @Test func acceptableClientID_isEchoed() throws {
+        let server = try TestServer()
+        let client = try server.client()
+        try client.send("GET /x HTTP/1.1\r\nHost: t\r\nX-Request-ID: 3f2a-Trace_01:abc=\r\n\r\n")
+        #expect(try client.readResponse().header("X-Request-ID") == "3f2a-Trace_01:abc=")
+    }
+
+    @Test(arguments: ["", "has space", "quote\"d", String(repeating: "a", count: 129), "ünïcode"])
+    func unacceptableClientID_isReplaced(id: String) throws {
+        let server = try TestServer()
+        let client = try server.client()
+        try client.send("GET /x HTTP/1.1\r\nHost: t\r\nX-Request-ID: \(id)\r\n\r\n")
+        let echoed = try #require(try client.readResponse().header("X-Request-ID"))
+        #expect(echoed != id)
+        #expect(echoed.count == 32 && echoed.allSatisfy(\.isHexDigit))
+    }
+
+    @Test func missingID_isGenerated_uniquePerRequest() throws {
+        let server = try TestServer()
+        let client = try server.client()
+        var seen: Set<String> = []
+        for _ in 0..<20 {
+            try client.send("GET /x HTTP/1.1\r\nHost: t\r\n\r\n")
+            seen.insert(try #require(try client.readResponse().header("X-Request-ID")))
+        }
+        #expect(seen.count == 20)
+    }
+}

@@ -197,14 +197,16 @@ final class Connection {
 
     private func dispatch(_ head: RequestHead, body: [UInt8], _ context: LoopContext) {
         let started = Instant.now()
-        let request = Request(head: head, body: body, remoteAddress: remoteAddress)
-        let response = context.handler.handle(request)
+        let requestID = head.headers["X-Request-ID"].flatMap { RequestID.isAcceptable($0) ? $0 : nil } ?? context.nextRequestID()
+        let request = Request(head: head, body: body, remoteAddress: remoteAddress, requestID: requestID)
+        var response = context.handler.handle(request)
+        response.headers.replaceOrAdd(name: "X-Request-ID", value: requestID)
         let keepAlive = Connection.wantsKeepAlive(head) && !response.headers.containsToken("close", in: "Connection")
         let close = machine.requestDispatched(keepAlive: keepAlive)
         let isHead = head.method == "HEAD"
         queue(response, close: close, announceKeepAlive: !close && head.version == .http1_0, isHead: isHead, context)
         context.log(method: head.method, target: head.target, response: response, bodySent: ResponseEncoder.sendsBody(response, isHead: isHead),
-                    started: started, client: remoteAddress, requestID: response.headers["X-Request-ID"])
+                    started: started, client: remoteAddress, requestID: requestID)
     }
 
     /// HTTP/1.1 is persistent unless `close` is among the Connection tokens; HTTP/1.0 only with `keep-alive`

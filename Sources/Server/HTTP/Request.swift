@@ -5,11 +5,15 @@ public struct Request: Sendable {
     public var body: [UInt8]
     /// The peer's address, `127.0.0.1:51234`, `[::1]:51234`, or `unix` for a Unix socket.
     public var remoteAddress: String
+    /// The request's `X-Request-ID`: the client's when acceptable, else one the engine generated. The engine echoes
+    /// it in the response and the access log.
+    public var requestID: String
 
-    public init(head: RequestHead, body: [UInt8] = [], remoteAddress: String = "") {
+    public init(head: RequestHead, body: [UInt8] = [], remoteAddress: String = "", requestID: String = "") {
         self.head = head
         self.body = body
         self.remoteAddress = remoteAddress
+        self.requestID = requestID
     }
 
     public var method: String { head.method }

@@ -10,6 +10,7 @@ final class LoopContext {
     private var dateCache = DateCache()
     let serverLine: [UInt8]
     private var accessLog: AccessLog
+    private var requestIDs = RequestIDGenerator()
 
     init(configuration: ServerConfiguration, handler: any RequestHandler) {
         self.configuration = configuration
@@ -26,6 +27,8 @@ final class LoopContext {
     }
 
     var dateLine: [UInt8] { dateCache.line }
+
+    func nextRequestID() -> String { requestIDs.next() }
 
     func refreshClock() {
         now = .now()
