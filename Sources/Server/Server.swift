@@ -17,6 +17,7 @@ public final class Server: Sendable {
         var threads: [LoopThread] = []
         var boundAddress: String = ""
         var port: Int = 0
+        var sharedListener: Int32 = -1
         var started = false
         var shutDown = false
     }
@@ -28,18 +29,16 @@ public final class Server: Sendable {
 
     /// The port actually bound (the kernel's choice when configured with port 0).
     public var port: Int { state.withLock { $0.port } }
-    /// `0.0.0.0:8080`, `[::1]:41234`.
+    /// `0.0.0.0:8080`, `[::1]:41234`, `unix:/run/kazakhstan-api.sock`.
     public var boundAddress: String { state.withLock { $0.boundAddress } }
     /// Open connections across every loop.
     public var openConnections: Int { counter.current }
 
     public enum StartError: Error, CustomStringConvertible {
-        case invalidAddress(String)
         case system(SystemError)
 
         public var description: String {
             switch self {
-            case .invalidAddress(let host): "invalid listen address '\(host)': use a numeric IPv4 or IPv6 address"
             case .system(let e): e.description
             }
         }
@@ -47,27 +46,38 @@ public final class Server: Sendable {
 
     /// Binds the listeners and starts the loops. Returns once the server accepts connections.
     public func start() throws(StartError) {
-        guard var address = SocketAddress(host: configuration.host, port: configuration.port) else {
-            throw .invalidAddress(configuration.host)
-        }
         // SIGPIPE must never kill the process: writes use MSG_NOSIGNAL, and this covers any other path.
         signal(SIGPIPE, SIG_IGN)
         let threads = max(1, configuration.threads)
         var listeners: [Int32] = []
+        var shared = false
+        var bound = ""
+        var port = 0
         do throws(SystemError) {
-            if address.port != 0 { try Socket.ensureAvailable(address) }
-            for _ in 0..<threads {
-                let fd = try Socket.listen(on: address, reusePort: true, backlog: configuration.listenBacklog)
-                listeners.append(fd)
-                if address.port == 0 {
-                    // Port 0: the first bind picks a free port; the other loops must join that same port.
-                    address = try Socket.localAddress(fd)
+            if let path = configuration.unixSocketPath {
+                listeners = [try Socket.listenUnix(path: path, mode: configuration.unixSocketMode, backlog: configuration.listenBacklog)]
+                shared = true
+                bound = "unix:" + path
+            } else {
+                guard var address = SocketAddress(host: configuration.host, port: configuration.port) else {
+                    throw SystemError("invalid listen address '\(configuration.host)': use a numeric IPv4 or IPv6 address", errno: EINVAL)
                 }
+                if address.port != 0 { try Socket.ensureAvailable(address) }
+                for _ in 0..<threads {
+                    let fd = try Socket.listen(on: address, reusePort: true, backlog: configuration.listenBacklog)
+                    listeners.append(fd)
+                    if address.port == 0 {
+                        // Port 0: the first bind picks a free port; the other loops must join that same port.
+                        address = try Socket.localAddress(fd)
+                    }
+                }
+                let local = try Socket.localAddress(listeners[0])
+                bound = local.description
+                port = local.port
             }
-            let bound = try Socket.localAddress(listeners[0])
             var loops: [EventLoop] = []
-            for fd in listeners {
-                loops.append(try EventLoop(listener: fd, configuration: configuration, handler: handler, counter: counter))
+            for i in 0..<threads {
+                loops.append(try EventLoop(listener: listeners[shared ? 0 : i], shared: shared, configuration: configuration, handler: handler, counter: counter))
             }
             var loopThreads: [LoopThread] = []
             for loop in loops {
@@ -78,12 +88,14 @@ public final class Server: Sendable {
             state.withLock {
                 $0.loops = loops
                 $0.threads = loopThreads
-                $0.boundAddress = bound.description
-                $0.port = bound.port
+                $0.boundAddress = bound
+                $0.port = port
+                $0.sharedListener = shared ? listeners[0] : -1
                 $0.started = true
             }
         } catch {
             for fd in listeners { Glibc.close(fd) }
+            if shared, let path = configuration.unixSocketPath { unlink(path) }
             throw .system(error)
         }
     }
@@ -91,13 +103,17 @@ public final class Server: Sendable {
     /// Graceful shutdown: stop accepting, close idle connections, let requests in flight finish (their responses
     /// carry `Connection: close`), and force-close anything left after `grace`. Blocks until every loop has stopped.
     public func shutdown(grace: Duration? = nil) {
-        let (loops, threads) = state.withLock { s -> ([EventLoop], [LoopThread]) in
-            guard s.started, !s.shutDown else { return ([], []) }
+        let (loops, threads, sharedListener) = state.withLock { s -> ([EventLoop], [LoopThread], Int32) in
+            guard s.started, !s.shutDown else { return ([], [], -1) }
             s.shutDown = true
-            return (s.loops, s.threads)
+            return (s.loops, s.threads, s.sharedListener)
         }
         let deadline = Instant.now() + (grace ?? configuration.shutdownGrace)
         for loop in loops { loop.requestShutdown(deadline: deadline) }
         for thread in threads { thread.join() }
+        if sharedListener >= 0 {
+            Glibc.close(sharedListener)
+            if let path = configuration.unixSocketPath { unlink(path) }
+        }
     }
 }

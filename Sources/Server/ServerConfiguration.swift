@@ -7,6 +7,10 @@ public struct ServerConfiguration: Sendable {
     public var host: String = "0.0.0.0"
     /// 0 asks the kernel for a free port; `Server.port` tells which one after `start()`.
     public var port: Int = 8080
+    /// When set, listen on this Unix socket instead of TCP (nginx and the server on one host). The file is created
+    /// with `unixSocketMode` and removed on shutdown.
+    public var unixSocketPath: String?
+    public var unixSocketMode: UInt32 = 0o660
     /// Event loop threads; each owns a listener (SO_REUSEPORT) and its connections.
     public var threads: Int = 1
     /// 0 means no cap beyond the descriptor limit.

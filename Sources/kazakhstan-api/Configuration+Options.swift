@@ -13,6 +13,18 @@ extension Configuration {
                help: "TCP port; 0 picks a free one (the bound address is logged).") { c, v throws(ConfigurationError) in
             c.server.port = try ValueParsers.integer(v, in: 0...65_535)
         },
+        Option(flag: "--unix-socket", variable: "UNIX_SOCKET", valueName: "PATH", defaultDescription: "none",
+               help: "Listen on this Unix socket instead of TCP (removed on exit).") { c, v throws(ConfigurationError) in
+            guard !v.isEmpty, v.utf8.count < 108 else { throw ConfigurationError(message: "expected a path shorter than 108 bytes") }
+            c.server.unixSocketPath = v
+        },
+        Option(flag: "--unix-socket-mode", variable: "UNIX_SOCKET_MODE", valueName: "OCTAL", defaultDescription: "660",
+               help: "Permissions of the Unix socket file (octal).") { c, v throws(ConfigurationError) in
+            guard !v.isEmpty, v.count <= 4, v.allSatisfy({ ("0"..."7").contains($0) }), let mode = UInt32(v, radix: 8) else {
+                throw ConfigurationError(message: "expected octal permissions such as 660")
+            }
+            c.server.unixSocketMode = mode
+        },
         Option(flag: "--threads", variable: "THREADS", valueName: "N", defaultDescription: "processors",
                help: "Event loop threads, each with its own listener.") { c, v throws(ConfigurationError) in
             c.server.threads = try ValueParsers.integer(v, in: 1...1024)

@@ -20,7 +20,7 @@ enum Log {
         let s = c.server
         info("listening", [
             "address": boundAddress,
-            "url": "http://\(boundAddress)",
+            "url": boundAddress.hasPrefix("unix:") ? boundAddress : "http://\(boundAddress)",
             "threads": "\(s.threads)",
             "max_connections": "\(s.maxConnections)",
             "header_timeout": format(s.timeouts.header),

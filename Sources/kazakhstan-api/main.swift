@@ -59,7 +59,8 @@ case .run(let configuration):
     do {
         try server.start()
     } catch {
-        Log.error("kazakhstan-api: cannot listen on \(configuration.server.host):\(configuration.server.port): \(error)")
+        let target = configuration.server.unixSocketPath.map { "unix:" + $0 } ?? "\(configuration.server.host):\(configuration.server.port)"
+        Log.error("kazakhstan-api: cannot listen on \(target): \(error)")
         exit(1)
     }
     Log.startup(configuration, boundAddress: server.boundAddress, dataDirectory: dataDirectory, store: store)

@@ -12,6 +12,12 @@ final class EventLoop: @unchecked Sendable {
     private let epoll: Epoll
     private let context: LoopContext
     private var listener: Int32
+    /// A Unix-socket listener is one fd shared by every loop (SO_REUSEPORT does not apply to Unix sockets): each loop
+    /// registers it with EPOLLEXCLUSIVE so a new connection wakes one loop, not all, and only the Server closes it.
+    private let listenerIsShared: Bool
+    private var listenerEvents: UInt32 {
+        UInt32(EPOLLIN.rawValue) | (listenerIsShared ? UInt32(EPOLLEXCLUSIVE.rawValue) : 0)
+    }
     private let counter: ConnectionCounter
     /// Connections indexed by fd: fds are small dense integers, so this is the fastest lookup there is.
     private var connections: [Connection?] = []
@@ -32,14 +38,15 @@ final class EventLoop: @unchecked Sendable {
     /// and timeouts measured in seconds need no finer resolution.
     static let sweepInterval: Duration = .milliseconds(100)
 
-    init(listener: Int32, configuration: ServerConfiguration, handler: any RequestHandler, counter: ConnectionCounter) throws(SystemError) {
+    init(listener: Int32, shared: Bool, configuration: ServerConfiguration, handler: any RequestHandler, counter: ConnectionCounter) throws(SystemError) {
         self.epoll = try Epoll()
         self.listener = listener
+        self.listenerIsShared = shared
         self.counter = counter
         self.context = LoopContext(configuration: configuration, handler: handler)
         nextSweep = context.now + EventLoop.sweepInterval
         nextLogFlush = context.now + .seconds(1)
-        try epoll.add(listener, events: UInt32(EPOLLIN.rawValue), token: EventLoop.listenerToken)
+        try epoll.add(listener, events: listenerEvents, token: EventLoop.listenerToken)
     }
 
     /// Any thread: stop accepting, let in-flight requests finish, force-close whatever is left at `deadline`.
@@ -198,7 +205,7 @@ final class EventLoop: @unchecked Sendable {
         if let until = acceptPausedUntil, context.now >= until, shutdownDeadline == nil {
             acceptPausedUntil = nil
             exhaustionLogged = false
-            do { try epoll.add(listener, events: UInt32(EPOLLIN.rawValue), token: EventLoop.listenerToken) } catch {
+            do { try epoll.add(listener, events: listenerEvents, token: EventLoop.listenerToken) } catch {
                 acceptPausedUntil = context.now + .seconds(1)
             }
         }
@@ -215,7 +222,7 @@ final class EventLoop: @unchecked Sendable {
         shutdownDeadline = deadline
         if listener >= 0 {
             epoll.remove(listener)
-            Glibc.close(listener)
+            if !listenerIsShared { Glibc.close(listener) }
             listener = -1
         }
         for case let connection? in connections {

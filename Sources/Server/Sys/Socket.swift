@@ -35,6 +35,50 @@ enum Socket {
         Glibc.close(fd)
     }
 
+    /// A non-blocking Unix stream socket at `path`. A stale socket file left by a crashed process is replaced, but a
+    /// live one (something accepts on it) or any other kind of file is an error, never silently removed.
+    static func listenUnix(path: String, mode: UInt32, backlog: Int32) throws(SystemError) -> Int32 {
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let capacity = MemoryLayout.size(ofValue: address.sun_path)
+        guard path.utf8.count < capacity else { throw SystemError("unix socket path longer than \(capacity - 1) bytes", errno: ENAMETOOLONG) }
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            raw.copyBytes(from: path.utf8)
+        }
+        var info = stat()
+        if lstat(path, &info) == 0 {
+            guard info.st_mode & S_IFMT == S_IFSOCK else { throw SystemError("\(path) exists and is not a socket", errno: EEXIST) }
+            if isLive(&address) { throw SystemError("\(path): another server accepts on it", errno: EADDRINUSE) }
+            unlink(path)
+        }
+        let fd = Glibc.socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard fd >= 0 else { throw SystemError("socket(AF_UNIX)") }
+        let rc = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        guard rc == 0 else {
+            let e = SystemError("bind \(path)")
+            Glibc.close(fd)
+            throw e
+        }
+        guard chmod(path, mode_t(mode)) == 0, Glibc.listen(fd, backlog) == 0 else {
+            let e = SystemError("listen \(path)")
+            Glibc.close(fd)
+            unlink(path)
+            throw e
+        }
+        return fd
+    }
+
+    private static func isLive(_ address: inout sockaddr_un) -> Bool {
+        let probe = Glibc.socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard probe >= 0 else { return false }
+        defer { Glibc.close(probe) }
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(probe, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) == 0 }
+        }
+    }
+
     static func setOption(_ fd: Int32, _ level: Int32, _ name: Int32, _ value: Int32) throws(SystemError) {
         var v = value
         guard setsockopt(fd, level, name, &v, socklen_t(MemoryLayout<Int32>.size)) == 0 else {

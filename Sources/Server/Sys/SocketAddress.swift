@@ -74,8 +74,12 @@ struct SocketAddress: @unchecked Sendable {
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    /// `127.0.0.1:8080` or `[::1]:8080`, as written in URLs and logs.
+    /// `127.0.0.1:8080` or `[::1]:8080`, as written in URLs and logs; `unix` for a Unix-socket peer.
     var description: String {
-        family == AF_INET6 ? "[\(host)]:\(port)" : "\(host):\(port)"
+        switch family {
+        case AF_INET6: "[\(host)]:\(port)"
+        case AF_UNIX: "unix"
+        default: "\(host):\(port)"
+        }
     }
 }
