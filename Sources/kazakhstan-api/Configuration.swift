@@ -78,6 +78,7 @@ struct Configuration: Sendable {
             "kazakhstan-api — an HTTP/1.1 JSON API over one Arabic source document on Kazakhstan's foreign relations.",
             "",
             "Usage: kazakhstan-api [options]",
+            "       kazakhstan-api healthcheck [--url URL]   (GET /healthz; exit 0 on 200, else 1)",
             "",
             "Every option can also be set by its environment variable; a flag wins over the variable.",
             "",

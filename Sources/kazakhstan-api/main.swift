@@ -8,6 +8,9 @@ import Store
 // Exit codes: 0 clean stop, 1 startup failure (bad data, port in use), 2 invalid configuration.
 
 let processInfo = ProcessInfo.processInfo
+if CommandLine.arguments.count > 1, CommandLine.arguments[1] == "healthcheck" {
+    exit(HealthCheck.run(arguments: Array(CommandLine.arguments.dropFirst(2)), environment: processInfo.environment))
+}
 let outcome: Configuration.Outcome
 do {
     outcome = try Configuration.parse(arguments: Array(CommandLine.arguments.dropFirst()),

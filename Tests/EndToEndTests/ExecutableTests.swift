@@ -138,6 +138,27 @@ import Testing
         #expect(pauses.count <= 3) // once per back-off period, never once per attempt
     }
 
+    @Test func healthcheckSubcommand_exits0OnAHealthyServer_and1Otherwise() throws {
+        let server = try ServerProcess.started()
+        defer { server.signal(SIGTERM); _ = server.finish() }
+        let healthy = try ServerProcess(arguments: ["healthcheck", "--url", "http://127.0.0.1:\(server.port)/healthz"]).finish()
+        #expect(healthy.status == 0)
+        let byEnvironment = try ServerProcess(arguments: ["healthcheck"], environment: ["PORT": "\(server.port)"]).finish()
+        #expect(byEnvironment.status == 0)
+        let notFound = try ServerProcess(arguments: ["healthcheck", "--url", "http://127.0.0.1:\(server.port)/nothing-here"]).finish()
+        #expect(notFound.status == 1)
+        #expect(notFound.stderr.contains("404"))
+        let invalid = try ServerProcess(arguments: ["healthcheck", "--url", "https://example.com/"]).finish()
+        #expect(invalid.status == 2)
+    }
+
+    @Test func healthcheckSubcommand_exits1WhenNothingListens() throws {
+        // Port 1 on loopback: nothing listens there, so connect is refused at once.
+        let run = try ServerProcess(arguments: ["healthcheck", "--url", "http://127.0.0.1:1/healthz"]).finish()
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("connect"))
+    }
+
     @Test func urlSession_getsHealthz() async throws {
         let server = try ServerProcess.started()
         defer { server.signal(SIGTERM); _ = server.finish() }
