@@ -24,6 +24,12 @@ public struct ServerConfiguration: Sendable {
     /// Above this many queued output bytes a connection stops reading and parsing pipelined requests until it drains.
     public var writeHighWatermark: Int = 64 * 1024
     public var listenBacklog: Int32 = 1024
+    /// Peers whose `Forwarded` / `X-Forwarded-*` fields are believed. None by default: from anyone else they are
+    /// ignored, since a client can write whatever it likes there.
+    public var trustedProxies: [CIDR] = []
+    /// Whether peers on the Unix socket are trusted proxies (`--trusted-proxies unix`): only local processes can
+    /// connect there, but trust is still never implied.
+    public var trustUnixSocketPeers = false
 
     public init() {}
 }

@@ -70,6 +70,18 @@ extension Configuration {
             guard !v.isEmpty else { throw ConfigurationError(message: "expected a directory path") }
             c.dataDirectory = v
         },
+        Option(flag: "--trusted-proxies", variable: "TRUSTED_PROXIES", valueName: "LIST", defaultDescription: "none",
+               help: "Addresses/CIDRs (and `unix`) whose Forwarded / X-Forwarded-* fields are believed.") { c, v throws(ConfigurationError) in
+            var networks: [CIDR] = []
+            var unix = false
+            for item in v.split(separator: ",").map({ String($0.filter { $0 != " " }) }) where !item.isEmpty {
+                if item == "unix" { unix = true; continue }
+                guard let network = CIDR(item) else { throw ConfigurationError(message: "'\(item)' is not an IP address or CIDR (e.g. 10.0.0.0/8, ::1, unix)") }
+                networks.append(network)
+            }
+            c.server.trustedProxies = networks
+            c.server.trustUnixSocketPeers = unix
+        },
         Option(flag: "--public-url", variable: "PUBLIC_URL", valueName: "URL", defaultDescription: "none (relative links)",
                help: "Absolute base URL for every link, e.g. https://api.example.com/v1.") { c, v throws(ConfigurationError) in
             if let problem = APIOptions.validatePublicURL(v) { throw ConfigurationError(message: problem) }

@@ -8,6 +8,8 @@ final class Connection {
     let fd: Int32
     let token: UInt64
     let remoteAddress: String
+    /// Whether the peer is a trusted proxy, decided once at accept (a connection's peer never changes).
+    let peerIsTrustedProxy: Bool
     private(set) var machine: ConnectionStateMachine
 
     /// Unparsed input that outlived a read (a partial request, or pipelined requests held back by backpressure).
@@ -27,10 +29,11 @@ final class Connection {
         case chunked(RequestHead, ChunkedDecoder, collected: [UInt8])
     }
 
-    init(fd: Int32, token: UInt64, remoteAddress: String, limits: ParserLimits, timeouts: ConnectionTimeouts, now: Instant) {
+    init(fd: Int32, token: UInt64, remoteAddress: String, peerIsTrustedProxy: Bool, limits: ParserLimits, timeouts: ConnectionTimeouts, now: Instant) {
         self.fd = fd
         self.token = token
         self.remoteAddress = remoteAddress
+        self.peerIsTrustedProxy = peerIsTrustedProxy
         self.parser = RequestHeadParser(limits: limits)
         self.machine = ConnectionStateMachine(timeouts: timeouts, now: now)
     }
@@ -198,7 +201,8 @@ final class Connection {
     private func dispatch(_ head: RequestHead, body: [UInt8], _ context: LoopContext) {
         let started = Instant.now()
         let requestID = head.headers["X-Request-ID"].flatMap { RequestID.isAcceptable($0) ? $0 : nil } ?? context.nextRequestID()
-        let request = Request(head: head, body: body, remoteAddress: remoteAddress, requestID: requestID)
+        var request = Request(head: head, body: body, remoteAddress: remoteAddress, requestID: requestID)
+        if peerIsTrustedProxy { request.forwarded = Forwarded.read(head.headers, trusted: context.configuration.trustedProxies) }
         var response = context.handler.handle(request)
         response.headers.replaceOrAdd(name: "X-Request-ID", value: requestID)
         let keepAlive = Connection.wantsKeepAlive(head) && !response.headers.containsToken("close", in: "Connection")
@@ -206,7 +210,7 @@ final class Connection {
         let isHead = head.method == "HEAD"
         queue(response, close: close, announceKeepAlive: !close && head.version == .http1_0, isHead: isHead, context)
         context.log(method: head.method, target: head.target, response: response, bodySent: ResponseEncoder.sendsBody(response, isHead: isHead),
-                    started: started, client: remoteAddress, requestID: requestID)
+                    started: started, client: request.clientAddress, requestID: requestID)
     }
 
     /// HTTP/1.1 is persistent unless `close` is among the Connection tokens; HTTP/1.0 only with `keep-alive`

@@ -8,6 +8,11 @@ public struct Request: Sendable {
     /// The request's `X-Request-ID`: the client's when acceptable, else one the engine generated. The engine echoes
     /// it in the response and the access log.
     public var requestID: String
+    /// What a trusted proxy said about the original request; nil when the peer is not a trusted proxy.
+    public var forwarded: Forwarded?
+
+    /// The client's address as far as it can be trusted: the forwarded one from a trusted proxy, else the peer's.
+    public var clientAddress: String { forwarded?.client ?? remoteAddress }
 
     public init(head: RequestHead, body: [UInt8] = [], remoteAddress: String = "", requestID: String = "") {
         self.head = head

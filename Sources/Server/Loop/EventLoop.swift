@@ -141,7 +141,9 @@ final class EventLoop: @unchecked Sendable {
                     Glibc.close(fd)
                     continue
                 }
-                register(fd, remoteAddress: address.description)
+                let trusted = address.family == AF_UNIX ? context.configuration.trustUnixSocketPeers
+                    : context.configuration.trustedProxies.contains { $0.contains(address.host) }
+                register(fd, remoteAddress: address.description, trusted: trusted)
             case .wouldBlock:
                 return
             case .exhausted(let e):
@@ -165,11 +167,11 @@ final class EventLoop: @unchecked Sendable {
         acceptPausedUntil = context.now + .seconds(1)
     }
 
-    private func register(_ fd: Int32, remoteAddress: String) {
+    private func register(_ fd: Int32, remoteAddress: String, trusted: Bool) {
         Socket.configureAccepted(fd)
         generation &+= 1
         let token = UInt64(generation) << 32 | UInt64(UInt32(fd))
-        let connection = Connection(fd: fd, token: token, remoteAddress: remoteAddress, limits: context.configuration.limits,
+        let connection = Connection(fd: fd, token: token, remoteAddress: remoteAddress, peerIsTrustedProxy: trusted, limits: context.configuration.limits,
                                     timeouts: context.configuration.timeouts, now: context.now)
         let events = connection.desiredEvents
         do {
