@@ -22,9 +22,13 @@ public final class Server: Sendable {
         var shutDown = false
     }
 
-    public init(configuration: ServerConfiguration, handler: any RequestHandler) {
+    /// Counters for `/metrics`; pass the same object to whatever renders them.
+    public let metrics: ServerMetrics
+
+    public init(configuration: ServerConfiguration, handler: any RequestHandler, metrics: ServerMetrics = ServerMetrics()) {
         self.configuration = configuration
         self.handler = handler
+        self.metrics = metrics
     }
 
     /// The port actually bound (the kernel's choice when configured with port 0).
@@ -77,7 +81,8 @@ public final class Server: Sendable {
             }
             var loops: [EventLoop] = []
             for i in 0..<threads {
-                loops.append(try EventLoop(listener: listeners[shared ? 0 : i], shared: shared, configuration: configuration, handler: handler, counter: counter))
+                loops.append(try EventLoop(index: i, listener: listeners[shared ? 0 : i], shared: shared, configuration: configuration, handler: handler,
+                                           counter: counter, metrics: metrics))
             }
             var loopThreads: [LoopThread] = []
             for loop in loops {

@@ -6,10 +6,14 @@ public struct Response: Sendable {
     /// Shared, usually pre-encoded bytes: `[UInt8]` is copy-on-write, so handing the same body
     /// to many responses never copies it.
     public var body: [UInt8]
+    /// The route that produced it (`/countries/{id}`), for metrics: a template, never the raw path, so the number of
+    /// series stays bounded whatever clients request. Empty means "unmatched".
+    public var route: String
 
-    public init(status: HTTPStatus, headers: Headers = Headers(), body: [UInt8] = []) {
+    public init(status: HTTPStatus, headers: Headers = Headers(), body: [UInt8] = [], route: String = "") {
         self.status = status
         self.headers = headers
         self.body = body
+        self.route = route
     }
 }

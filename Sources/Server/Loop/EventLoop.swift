@@ -38,12 +38,16 @@ final class EventLoop: @unchecked Sendable {
     /// and timeouts measured in seconds need no finer resolution.
     static let sweepInterval: Duration = .milliseconds(100)
 
-    init(listener: Int32, shared: Bool, configuration: ServerConfiguration, handler: any RequestHandler, counter: ConnectionCounter) throws(SystemError) {
+    private let metrics: ServerMetrics
+
+    init(index: Int, listener: Int32, shared: Bool, configuration: ServerConfiguration, handler: any RequestHandler, counter: ConnectionCounter,
+         metrics: ServerMetrics) throws(SystemError) {
+        self.metrics = metrics
         self.epoll = try Epoll()
         self.listener = listener
         self.listenerIsShared = shared
         self.counter = counter
-        self.context = LoopContext(configuration: configuration, handler: handler)
+        self.context = LoopContext(configuration: configuration, handler: handler, metrics: metrics, metricsShard: index)
         nextSweep = context.now + EventLoop.sweepInterval
         nextLogFlush = context.now + .seconds(1)
         try epoll.add(listener, events: listenerEvents, token: EventLoop.listenerToken)
@@ -188,6 +192,7 @@ final class EventLoop: @unchecked Sendable {
         }
         connections[index] = connection
         connectionCount += 1
+        metrics.connectionOpened()
     }
 
     private func close(_ connection: Connection) {
@@ -196,6 +201,7 @@ final class EventLoop: @unchecked Sendable {
         connections[index] = nil
         connectionCount -= 1
         counter.decrement()
+        metrics.connectionClosed()
         epoll.remove(connection.fd)
         Glibc.close(connection.fd)
     }

@@ -12,9 +12,14 @@ final class LoopContext {
     private var accessLog: AccessLog
     private var requestIDs = RequestIDGenerator()
 
-    init(configuration: ServerConfiguration, handler: any RequestHandler) {
+    let metrics: ServerMetrics
+    let metricsShard: Int
+
+    init(configuration: ServerConfiguration, handler: any RequestHandler, metrics: ServerMetrics, metricsShard: Int) {
         self.configuration = configuration
         self.handler = handler
+        self.metrics = metrics
+        self.metricsShard = metricsShard
         readBuffer = .allocate(byteCount: 64 * 1024, alignment: 16)
         now = .now()
         serverLine = Array("Server: \(configuration.serverName)\r\n".utf8)
@@ -35,10 +40,13 @@ final class LoopContext {
         dateCache.update(nowSeconds: WallClock.now().seconds)
     }
 
+    /// A response was queued: count it, and log it when the access log is on.
     func log(method: String, target: String, response: Response, bodySent: Bool, started: Instant, client: String, requestID: String?) {
+        let elapsed = Instant.now() - started
+        metrics.record(shard: metricsShard, route: response.route, status: response.status.code,
+                       seconds: Double(elapsed.nanosecondsClamped) / 1e9, bytes: bodySent ? response.body.count : 0)
         guard accessLog.isEnabled else { return }
         let wall = WallClock.now()
-        let elapsed = Instant.now() - started
         accessLog.record(.init(wallSeconds: wall.seconds, wallNanoseconds: wall.nanoseconds, method: method, target: target,
                                status: response.status.code, bytes: bodySent ? response.body.count : 0,
                                durationMicroseconds: elapsed.nanosecondsClamped / 1000, client: client, requestID: requestID))
