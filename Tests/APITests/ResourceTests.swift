@@ -116,6 +116,18 @@ import Store
         #expect(shown == ["id": subject["id"] ?? "", "type": subject["type"] ?? "", "href": "/\(subject["type"] ?? "")/\(subject["id"] ?? "")"])
     }
 
+    @Test(arguments: Dataset.kinds)
+    func everyLinkInEveryEntity_resolves(kind: String) throws {
+        var checked: Set<String> = []
+        for id in try Dataset.ids(kind) {
+            let json = try client.get("/\(kind)/\(id)").json()
+            for link in linkStrings(in: json) where checked.insert(link.value).inserted {
+                #expect(client.get(link.value).status == 200, "\(kind)/\(id) \(link.path): \(link.value)")
+            }
+        }
+        #expect(!checked.isEmpty)
+    }
+
     // MARK: - Relations
 
     @Test func kazakhstansOrganizations_areItsMemberships() throws {

@@ -87,4 +87,16 @@ import Server
         #expect(try response.items().isEmpty)
         #expect(try response.meta()["total"] == 0)
     }
+
+    @Test func sortByScore_descending_putsTheBestHitFirst_andAscending_theWorst() throws {
+        let q = encoded("قطر")
+        let ranked = try client.get("/search?q=\(q)&limit=200").items().compactMap { $0["score"] as? Int }
+        #expect(ranked.count >= 2 && ranked.first != ranked.last, "the hits have different scores")
+        let descending = try client.get("/search?q=\(q)&sort=-score&limit=200").items().compactMap { $0["score"] as? Int }
+        #expect(descending == ranked.sorted(by: >))
+        let ascending = try client.get("/search?q=\(q)&sort=score&limit=200").items().compactMap { $0["score"] as? Int }
+        #expect(ascending == ranked.sorted())
+        let byType = try client.get("/search?q=\(q)&sort=type&limit=200").items().compactMap { $0["type"] as? String }
+        #expect(byType == byType.sorted())
+    }
 }
