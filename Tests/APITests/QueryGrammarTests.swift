@@ -301,6 +301,14 @@ let sortCases: [SortCase] = Dataset.kinds.flatMap { kind -> [SortCase] in
         #expect(errors.allSatisfy { ($0["detail"] ?? "").isEmpty == false })
     }
 
+    @Test(arguments: ["sort", "fields", "include", "member", "cited_in", "lang", "q"])
+    func anEmptyValue_isA400NamingTheParameter_neverSilentlyIgnored(parameter: String) throws {
+        let response = client.get("/organizations?\(parameter)=")
+        #expect(response.status == 400, "\(parameter)=")
+        let errors = try #require(try response.object()["errors"] as? [[String: String]])
+        #expect(errors.map { $0["parameter"] } == [parameter])
+    }
+
     @Test func aFilterOfAnotherCollection_isUnknownHere() throws {
         let response = client.get("/countries?host=kz")
         #expect(response.status == 400)

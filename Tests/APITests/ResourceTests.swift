@@ -389,11 +389,19 @@ import Store
         let before = client.get("/readyz")
         #expect(before.status == 200)
         #expect(before.header("Cache-Control") == "no-store")
+        #expect(before.header("Content-Type") == "application/json; charset=utf-8")
         client.readiness.markDraining()
         let after = client.get("/readyz")
         #expect(after.status == 503)
         #expect(after.header("Cache-Control") == "no-store")
         #expect(after.header("Access-Control-Allow-Origin") == "*")
+        // Every error is an RFC 9457 problem, this one included.
+        #expect(after.header("Content-Type") == "application/problem+json")
+        let problem = try after.object()
+        #expect(problem["status"] as? Int == 503)
+        #expect(problem["title"] as? String == "Service Unavailable")
+        #expect(problem["instance"] as? String == "/readyz")
+        #expect((problem["detail"] as? String)?.isEmpty == false)
         // Liveness is unaffected: the process still answers.
         #expect(client.get("/healthz").status == 200)
     }
