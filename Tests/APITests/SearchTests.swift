@@ -99,4 +99,27 @@ import Server
         let byType = try client.get("/search?q=\(q)&sort=type&limit=200").items().compactMap { $0["type"] as? String }
         #expect(byType == byType.sorted())
     }
+
+    @Test func theMatchOffsets_selectTheMatchedWordInTheSnippet() throws {
+        let hits = try client.get("/search?q=Qatar&limit=200").items()
+        #expect(!hits.isEmpty)
+        for hit in hits {
+            let snippet = Array(try #require(hit["snippet"] as? String).unicodeScalars)
+            let match = try #require(hit["match"] as? [String: Int])
+            let start = try #require(match["start"]), end = try #require(match["end"])
+            try #require(start >= 0 && start <= end && end <= snippet.count)
+            var matched = String.UnicodeScalarView()
+            matched.append(contentsOf: snippet[start..<end])
+            #expect(String(matched).lowercased().hasPrefix("qatar"), "\(hit["id"] ?? "")")
+        }
+    }
+
+    @Test func hamzaFormsOfAlef_findTheSameHits() throws {
+        // «أستانا» and «استانا» differ only in the hamza on the alef, which Arabic search folds.
+        let withHamza = try client.get("/search?q=\(encoded("أستانا"))&limit=200").items().map { "\($0["type"] ?? "")/\($0["id"] ?? "")" }
+        let without = try client.get("/search?q=\(encoded("استانا"))&limit=200").items().map { "\($0["type"] ?? "")/\($0["id"] ?? "")" }
+        #expect(!withHamza.isEmpty)
+        #expect(withHamza == without)
+        #expect(withHamza.first == "places/astana")
+    }
 }
