@@ -67,6 +67,7 @@ struct CollectionQuery: Sendable {
                         errors.append(ParameterError(parameter: name, detail: unknown("relation", relation, among: grammar.includes)))
                     }
                 }
+                if list(value).isEmpty { errors.append(ParameterError(parameter: name, detail: "include needs at least one relation.")) }
             case "lang":
                 if let language = Language(rawValue: value) { result.lang = language } else {
                     errors.append(ParameterError(parameter: name, detail: "lang must be 'ar' or 'en'; got '\(value)'."))

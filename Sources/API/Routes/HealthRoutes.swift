@@ -17,7 +17,8 @@ enum HealthRoutes {
             }
             // The handler exists only once the store has loaded, so "not draining" means ready.
             if readiness.isDraining {
-                return .resource(Resource(status: .serviceUnavailable, body: .object([(key: "status", value: .string("draining"))]), cacheable: false))
+                // Every error is an RFC 9457 problem; problems are never stored.
+                return .problem(ProblemDetails(status: .serviceUnavailable, detail: "This replica is shutting down (draining); send new requests elsewhere."))
             }
             return .resource(Resource(body: .object([(key: "status", value: .string("ready"))]), cacheable: false))
         }

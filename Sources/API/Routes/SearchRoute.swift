@@ -55,6 +55,6 @@ enum SearchRoute {
             (key: "match", value: .object([(key: "start", value: .integer(hit.matchStart)), (key: "end", value: .integer(hit.matchEnd))])),
         ]
         return CollectionItem(ref: nil, representation: .object(members), filterValues: ["type": [type]],
-                              sortKeys: ["score": .number(Double(-hit.score)), "type": .text(type)], name: nil, description: nil, citedIn: [])
+                              sortKeys: ["score": .number(Double(hit.score)), "type": .text(type)], name: nil, description: nil, citedIn: [])
     }
 }
