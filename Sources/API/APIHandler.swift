@@ -5,48 +5,55 @@ import Store
 /// `Allow`), 404 and 405 itself, revalidates with ETag / Last-Modified, and adds CORS and `nosniff` to every response.
 public struct APIHandler: RequestHandler {
     let router: Router
-    let catalog: Catalog
     let cors: CORSPolicy
-    /// Every parameterless GET, encoded at startup: path → response.
-    let prepared: [String: PreparedResponse]
     let lastModified: Int
-    private let lastModifiedText: String
-    private let cacheControl: String
+    private let finisher: Finisher
+    /// Links as configured: relative, or under `--public-url`.
+    let standard: LinkVariant
+    /// Variants for the bases trusted proxies ask for; nil when `--public-url` fixes the base for everyone.
+    private let forwardedVariants: VariantCache?
+    private let store: Store
 
     /// The methods every resource allows: the API is read-only.
     static let allowedMethods = "GET, HEAD, OPTIONS"
 
-    public init(store: Store, options: APIOptions = APIOptions(), readiness: Readiness = Readiness()) throws {
-        let links = LinkBuilder(publicURL: options.publicURL)
-        let catalog = try Catalog(store: store, links: links)
-        self.catalog = catalog
+    var catalog: Catalog { standard.catalog }
+    var prepared: [String: PreparedResponse] { standard.prepared }
+
+    public init(store: Store, options: APIOptions = APIOptions(), readiness: Readiness = Readiness(), metrics: ServerMetrics = ServerMetrics()) throws {
+        self.store = store
         switch CORSPolicy.parse(options.corsOrigins) {
         case .success(let policy): cors = policy
         case .failure(let error): throw error
         }
         lastModified = options.loadedAt
-        lastModifiedText = HTTPDate.format(secondsSince1970: options.loadedAt)
-        cacheControl = "public, max-age=\(options.cacheMaxAge)"
+        finisher = Finisher(lastModifiedText: HTTPDate.format(secondsSince1970: options.loadedAt), cacheControl: "public, max-age=\(options.cacheMaxAge)")
 
+        // Routes depend on the data's shape (which relations exist), never on the link base.
+        let shape = try Catalog(store: store, links: LinkBuilder(publicURL: options.publicURL))
         var router = Router()
         IndexRoute.register(in: &router, version: options.version)
         HealthRoutes.register(in: &router, readiness: readiness)
-        EntityRoutes.register(in: &router, catalog: catalog)
+        MetricsRoute.register(in: &router, metrics: metrics, version: options.version, datasetVersion: store.datasetVersion)
+        EntityRoutes.register(in: &router, catalog: shape)
         SourceRoutes.register(in: &router)
         SearchRoute.register(in: &router)
-        OpenAPIRoute.register(in: &router, catalog: catalog, version: options.version)
+        OpenAPIRoute.register(in: &router, catalog: shape, version: options.version)
         self.router = router
 
-        var prepared: [String: PreparedResponse] = [:]
-        let finisher = Finisher(lastModifiedText: lastModifiedText, cacheControl: cacheControl)
-        for route in router.routes where route.isPrecomputable {
-            for (path, parameters) in route.concretePaths(catalog: catalog) {
-                let head = RequestHead(method: "GET", target: path, path: path, query: nil, version: .http1_1, headers: Headers())
-                let context = RouteContext(request: Request(head: head), parameters: parameters, query: QueryString(), catalog: catalog)
-                prepared[path] = finisher.finish(route.handler(context), instance: path)
-            }
-        }
-        self.prepared = prepared
+        standard = try LinkVariant(base: options.publicURL, store: store, router: router, finisher: finisher)
+        forwardedVariants = options.publicURL == nil ? VariantCache() : nil
+    }
+
+    /// The variant whose links suit this request: a trusted proxy's forwarded host and prefix make links absolute
+    /// and/or prefixed; `--public-url` overrides them; otherwise links are relative.
+    private func variant(for request: Request) -> LinkVariant {
+        guard let cache = forwardedVariants, let forwarded = request.forwarded else { return standard }
+        var base = ""
+        if let host = forwarded.host { base = "\(forwarded.proto ?? "http")://\(host)" }
+        base += forwarded.prefix ?? ""
+        guard !base.isEmpty else { return standard }
+        return cache.variant(for: base) { try? LinkVariant(base: base, store: store, router: router, finisher: finisher) } ?? standard
     }
 
     public func handle(_ request: Request) -> Response {
@@ -61,35 +68,41 @@ public struct APIHandler: RequestHandler {
             // `OPTIONS *` asks about the server as a whole (RFC 9110 §9.3.7).
             return Response(status: .noContent, headers: Headers([("Allow", APIHandler.allowedMethods)]))
         }
-        let finisher = Finisher(lastModifiedText: lastModifiedText, cacheControl: cacheControl)
         switch router.match(path: request.path) {
         case .badPath:
-            return send(finisher.finish(.problem(ProblemDetails(status: .badRequest, detail: "The path is not valid percent-encoded UTF-8.")), instance: request.head.target), request)
+            return send(finisher.finish(.problem(ProblemDetails(status: .badRequest, detail: "The path is not valid percent-encoded UTF-8.")), instance: request.head.target, route: ""), request)
         case .notFound:
-            return send(finisher.finish(.problem(.notFound("No resource at \(request.path).")), instance: request.head.target), request)
+            return send(finisher.finish(.problem(.notFound("No resource at \(request.path).")), instance: request.head.target, route: ""), request)
         case .found(let route, let parameters):
             switch request.method {
             case "GET", "HEAD":
-                if request.query == nil || request.query == "", let ready = prepared[request.path] {
+                let links = variant(for: request)
+                if request.query == nil || request.query == "", let ready = links.prepared[request.path] {
                     return send(ready, request)
                 }
+                // Query responses are computed once per distinct target, then served from the cache.
+                let key = request.head.target
+                if !route.isDynamic, let cached = links.cache.get(key) { return send(cached, request) }
+                let prepared: PreparedResponse
                 switch QueryString.parse(request.query) {
                 case .failure(let error):
-                    return send(finisher.finish(.problem(.invalid(ParameterErrors(errors: [error]))), instance: request.head.target), request)
+                    prepared = finisher.finish(.problem(.invalid(ParameterErrors(errors: [error]))), instance: request.head.target, route: route.template)
                 case .success(let query):
-                    let context = RouteContext(request: request, parameters: parameters, query: query, catalog: catalog)
-                    return send(finisher.finish(route.handler(context), instance: request.head.target), request)
+                    let context = RouteContext(request: request, parameters: parameters, query: query, catalog: links.catalog)
+                    prepared = finisher.finish(route.handler(context), instance: request.head.target, route: route.template)
                 }
+                if !route.isDynamic { links.cache.put(key, prepared) }
+                return send(prepared, request)
             case "OPTIONS":
                 if let preflight = cors.preflightHeaders(method: request.method, headers: request.headers) {
                     var headers = Headers()
                     for field in preflight { headers.add(name: field.name, value: field.value) }
-                    return Response(status: .noContent, headers: headers)
+                    return Response(status: .noContent, headers: headers, route: route.template)
                 }
-                return Response(status: .noContent, headers: Headers([("Allow", APIHandler.allowedMethods)]))
+                return Response(status: .noContent, headers: Headers([("Allow", APIHandler.allowedMethods)]), route: route.template)
             default:
                 var response = send(finisher.finish(.problem(ProblemDetails(status: .methodNotAllowed, detail: "\(request.method) is not allowed here; this API is read-only.")),
-                                                    instance: request.head.target), request)
+                                                    instance: request.head.target, route: route.template), request)
                 response.headers.add(name: "Allow", value: APIHandler.allowedMethods)
                 return response
             }
@@ -104,9 +117,9 @@ public struct APIHandler: RequestHandler {
             for field in prepared.headers where field.name != "Content-Type" && field.name != "Link" && field.name != "X-Total-Count" {
                 headers.add(name: field.name, value: field.value)
             }
-            return Response(status: .notModified, headers: headers)
+            return Response(status: .notModified, headers: headers, route: prepared.route)
         }
-        return Response(status: prepared.status, headers: prepared.headers, body: prepared.body)
+        return Response(status: prepared.status, headers: prepared.headers, body: prepared.body, route: prepared.route)
     }
 
     /// The engine's own errors (400, 408, 413, …) get the same CORS and nosniff fields as every other response.
@@ -125,7 +138,7 @@ struct Finisher: Sendable {
     let lastModifiedText: String
     let cacheControl: String
 
-    func finish(_ result: RouteResult, instance: String) -> PreparedResponse {
+    func finish(_ result: RouteResult, instance: String, route: String) -> PreparedResponse {
         switch result {
         case .resource(let resource):
             let body = JSONWriter.write(resource.body, pretty: resource.pretty)
@@ -143,18 +156,23 @@ struct Finisher: Sendable {
             } else {
                 headers.add(name: "Cache-Control", value: "no-store")
             }
-            return PreparedResponse(status: resource.status, headers: headers, body: body, etag: etag)
+            return PreparedResponse(status: resource.status, headers: headers, body: body, etag: etag, route: route)
         case .problem(let problem):
             var headers = Headers()
             headers.add(name: "Content-Type", value: "application/problem+json")
             headers.add(name: "Content-Language", value: "en")
             headers.add(name: "Cache-Control", value: "no-store")
-            return PreparedResponse(status: problem.status, headers: headers, body: problem.body(instance: instance), etag: nil)
+            return PreparedResponse(status: problem.status, headers: headers, body: problem.body(instance: instance), etag: nil, route: route)
         case .redirect(let location):
             var headers = Headers()
             headers.add(name: "Location", value: location)
             headers.add(name: "Cache-Control", value: cacheControl)
-            return PreparedResponse(status: .movedPermanently, headers: headers, body: [], etag: nil)
+            return PreparedResponse(status: .movedPermanently, headers: headers, body: [], etag: nil, route: route)
+        case .text(let body, let contentType):
+            var headers = Headers()
+            headers.add(name: "Content-Type", value: contentType)
+            headers.add(name: "Cache-Control", value: "no-store")
+            return PreparedResponse(status: .ok, headers: headers, body: body, etag: nil, route: route)
         }
     }
 }

@@ -1,9 +1,12 @@
 import Store
 
 extension Router.Route {
-    /// Parameterless GETs whose answer never changes while the process runs. `/readyz` changes at shutdown and
-    /// `/search` needs `q`, so they are computed per request.
-    var isPrecomputable: Bool { template != "/readyz" && template != "/search" }
+    /// Parameterless GETs whose answer never changes while the process runs. `/readyz` changes at shutdown,
+    /// `/metrics` with every request, and `/search` needs `q`, so they are computed per request.
+    var isPrecomputable: Bool { !isDynamic && template != "/search" }
+
+    /// Answers that change while the process runs, so no response of theirs is ever cached.
+    var isDynamic: Bool { template == "/readyz" || template == "/metrics" }
 
     /// Every concrete path of this template, with the parameter values that fill it: `{id}` takes each id of the
     /// kind named by the first segment (or each source id under `/sources`), `{n}` each paragraph number.

@@ -49,6 +49,10 @@ extension Configuration {
                help: "On SIGTERM/SIGINT, how long requests in flight may take before connections are closed.") { c, v throws(ConfigurationError) in
             c.server.shutdownGrace = try ValueParsers.duration(v, allowZero: true)
         },
+        Option(flag: "--drain-delay", variable: "DRAIN_DELAY", valueName: "DURATION", defaultDescription: "0s",
+               help: "On SIGTERM, keep serving this long with /readyz at 503 before shutting down.") { c, v throws(ConfigurationError) in
+            c.drainDelay = try ValueParsers.duration(v, allowZero: true)
+        },
         Option(flag: "--max-body-size", variable: "MAX_BODY_SIZE", valueName: "BYTES", defaultDescription: "1048576",
                help: "Largest request body accepted (413 beyond).") { c, v throws(ConfigurationError) in
             c.server.maxBodySize = try ValueParsers.integer(v, in: 0...(1 << 30))

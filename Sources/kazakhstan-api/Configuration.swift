@@ -7,6 +7,8 @@ struct Configuration: Sendable {
     var server = ServerConfiguration()
     var dataDirectory: String?
     var api = APIOptions()
+    /// After SIGTERM, how long to keep serving (with /readyz at 503) before the graceful shutdown begins.
+    var drainDelay: Duration = .zero
 
     struct Option: Sendable {
         let flag: String

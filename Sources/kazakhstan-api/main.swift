@@ -50,15 +50,16 @@ case .run(let configuration):
     var apiOptions = configuration.api
     apiOptions.loadedAt = WallClock.secondsSince1970()
     let readiness = Readiness()
+    let metrics = ServerMetrics()
     let handler: APIHandler
     do {
-        handler = try APIHandler(store: store, options: apiOptions, readiness: readiness)
+        handler = try APIHandler(store: store, options: apiOptions, readiness: readiness, metrics: metrics)
     } catch {
         Log.error("kazakhstan-api: cannot build the API over the data in \(dataDirectory): \(error)")
         exit(1)
     }
 
-    let server = Server(configuration: configuration.server, handler: handler)
+    let server = Server(configuration: configuration.server, handler: handler, metrics: metrics)
     do {
         try server.start()
     } catch {
@@ -72,7 +73,15 @@ case .run(let configuration):
     sigwait(&stopSignals, &received)
     Log.info("stopping", ["signal": received == SIGTERM ? "SIGTERM" : "SIGINT",
                           "grace": format(configuration.server.shutdownGrace)])
+    // /readyz answers 503 from now on. During the drain delay everything else is served as usual, so a balancer
+    // polling readiness takes this replica out of rotation before it stops accepting.
     readiness.markDraining()
+    if configuration.drainDelay > .zero {
+        let ns = configuration.drainDelay.components.seconds * 1_000_000_000 + configuration.drainDelay.components.attoseconds / 1_000_000_000
+        var delay = timespec(tv_sec: Int(ns / 1_000_000_000), tv_nsec: Int(ns % 1_000_000_000))
+        var remaining = timespec()
+        while nanosleep(&delay, &remaining) != 0 && errno == EINTR { delay = remaining }
+    }
     server.shutdown()
     Log.info("stopped", [:])
     exit(0)

@@ -159,6 +159,39 @@ import Testing
         #expect(run.stderr.contains("connect"))
     }
 
+    @Test func metrics_countRequestsByRouteAndStatus_inPrometheusFormat() throws {
+        let server = try ServerProcess.started()
+        defer { server.signal(SIGTERM); _ = server.finish() }
+        for target in ["/countries/kz", "/countries/qa", "/nowhere"] {
+            let socket = try LoopbackSocket(port: server.port)
+            try socket.send("GET \(target) HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
+            _ = try socket.readAll()
+        }
+        let socket = try LoopbackSocket(port: server.port)
+        try socket.send("GET /metrics HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
+        let response = try socket.readAll()
+        #expect(response.contains("Content-Type: text/plain; version=0.0.4; charset=utf-8"))
+        #expect(response.contains(#"kazakhstan_api_requests_total{route="/countries/{id}",status="200"} 2"#))
+        #expect(response.contains(#"kazakhstan_api_requests_total{route="none",status="404"} 1"#))
+        #expect(response.contains(#"kazakhstan_api_request_duration_seconds_bucket{le="+Inf"} 3"#))
+        #expect(response.contains("# TYPE kazakhstan_api_open_connections gauge"))
+        #expect(response.contains(#"kazakhstan_api_build_info{version="1.0.0"} 1"#))
+        #expect(response.contains("kazakhstan_api_dataset_info{dataset_version=\""))
+    }
+
+    @Test func sigterm_turnsReadinessTo503_duringTheDrainDelay_whileServingEverythingElse() throws {
+        let server = try ServerProcess.started(["--drain-delay", "1500ms"])
+        server.signal(SIGTERM)
+        usleep(300_000)
+        let ready = try LoopbackSocket(port: server.port)
+        try ready.send("GET /readyz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
+        #expect(try ready.readAll().hasPrefix("HTTP/1.1 503"))
+        let data = try LoopbackSocket(port: server.port)
+        try data.send("GET /countries/kz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
+        #expect(try data.readAll().hasPrefix("HTTP/1.1 200"))
+        #expect(server.finish().status == 0)
+    }
+
     @Test func urlSession_getsHealthz() async throws {
         let server = try ServerProcess.started()
         defer { server.signal(SIGTERM); _ = server.finish() }

@@ -18,6 +18,7 @@ struct ServerMetricsTests {
         let garbage = try server.client()
         try garbage.send("BAD REQUEST\r\n\r\n")
         _ = try garbage.readResponse()
+        #expect(garbage.isClosedByPeer()) // the 400 closes its connection; only the keep-alive one stays open
         let snapshot = server.server.metrics.snapshot()
         #expect(snapshot.requests.first { $0.route == "/items/{id}" && $0.status == 200 }?.count == 2)
         #expect(snapshot.requests.first { $0.route == "" && $0.status == 404 }?.count == 1)
@@ -26,7 +27,7 @@ struct ServerMetricsTests {
         #expect(snapshot.latencyCumulative.last == 4)
         #expect(snapshot.latencyCumulative == snapshot.latencyCumulative.sorted())
         #expect(snapshot.bytesSent >= 3 + 3 + 2)
-        #expect(snapshot.openConnections == 2)
+        #expect(snapshot.openConnections == 1)
         #expect(snapshot.acceptedConnections == 2)
     }
 }

@@ -7,6 +7,8 @@ enum RouteResult: Sendable {
     case problem(ProblemDetails)
     /// 301 to the canonical URL of the same resource (alpha-3 or another letter case for an id).
     case redirect(location: String)
+    /// A non-JSON body that is never cached (`/metrics`).
+    case text([UInt8], contentType: String)
 }
 
 /// A JSON representation with what its response needs to say about it.

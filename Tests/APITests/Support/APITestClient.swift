@@ -120,7 +120,7 @@ struct APITestClient: Sendable {
         }
     }
 
-    func request(_ method: String, _ target: String, headers: [(String, String)] = []) -> TestResponse {
+    func request(_ method: String, _ target: String, headers: [(String, String)] = [], forwarded: Forwarded? = nil) -> TestResponse {
         let path: String
         let query: String?
         if let mark = target.firstIndex(of: "?") {
@@ -131,7 +131,9 @@ struct APITestClient: Sendable {
             query = nil
         }
         let head = RequestHead(method: method, target: target, path: path, query: query, version: .http1_1, headers: Headers(headers))
-        let response = handler.handle(Request(head: head))
+        var request = Request(head: head)
+        request.forwarded = forwarded
+        let response = handler.handle(request)
         return TestResponse(status: response.status.code, headers: response.headers, body: response.body)
     }
 

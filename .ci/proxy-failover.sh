@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Proves deploy/nginx.conf end to end on loopback: three replicas behind nginx, checks through the proxy, then a
+# bounded load during which one replica gets SIGTERM and another SIGKILL — the client must see zero failures.
+# Usage: .ci/proxy-failover.sh PATH/TO/kazakhstan-api
+set -euo pipefail
+bin=$(realpath "$1")
+here=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+pids=()
+cleanup() {
+    for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
+    [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+}
+trap cleanup EXIT
+fail() { echo "proxy-failover: FAIL: $*" >&2; for f in "$work"/*.log; do echo "--- $f" >&2; tail -5 "$f" >&2; done; exit 1; }
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+ports=()
+for i in 1 2 3; do
+    port=$(free_port)
+    ports+=("$port")
+    "$bin" --host 127.0.0.1 --port "$port" --threads 1 --trusted-proxies 127.0.0.1 --shutdown-grace 5s >"$work/replica$i.log" 2>&1 &
+    pids+=("$!")
+done
+for port in "${ports[@]}"; do
+    for _ in $(seq 1 100); do "$bin" healthcheck --url "http://127.0.0.1:$port/healthz" 2>/dev/null && break; sleep 0.1; done
+    "$bin" healthcheck --url "http://127.0.0.1:$port/healthz" || fail "replica on $port did not start"
+done
+
+proxy=$(free_port)
+# The production example, pointed at the loopback replicas; nothing else changed.
+sed -e "s|server api1:8080|server 127.0.0.1:${ports[0]}|" -e "s|server api2:8080|server 127.0.0.1:${ports[1]}|" \
+    -e "s|server api3:8080|server 127.0.0.1:${ports[2]}|" -e "s|listen 80;|listen 127.0.0.1:$proxy;|" \
+    -e "s|access_log /dev/stdout upstream;|access_log $work/nginx-access.log upstream;|" \
+    "$here/deploy/nginx.conf" >"$work/nginx.conf"
+printf 'pid %s/nginx.pid;\nerror_log %s/nginx-error.log;\n' "$work" "$work" | cat - "$work/nginx.conf" >"$work/nginx.full.conf"
+nginx -t -c "$work/nginx.full.conf" -p "$work" 2>"$work/nginx-test.log" || { cat "$work/nginx-test.log" >&2; fail "nginx -t"; }
+nginx -c "$work/nginx.full.conf" -p "$work"
+for _ in $(seq 1 50); do curl -fsS "http://127.0.0.1:$proxy/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
+base="http://127.0.0.1:$proxy/api"
+
+echo "== through the proxy: JSON"
+headers=$(curl -fsS -D - -o "$work/orgs.json" "$base/organizations")
+grep -qi '^content-type: application/json; charset=utf-8' <<<"$headers" || fail "content type"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["meta"]["total"] >= 5, d["meta"]' "$work/orgs.json" || fail "JSON body"
+
+echo "== gzip"
+curl -fsS -H 'Accept-Encoding: gzip' -D - -o /dev/null "$base/organizations" | grep -qi '^content-encoding: gzip' || fail "gzip"
+
+echo "== ETag and 304"
+etag=$(curl -fsS -D - -o /dev/null "$base/countries/kz" | grep -i '^etag:' | cut -d' ' -f2 | tr -d '\r')
+[ -n "$etag" ] || fail "no ETag"
+status=$(curl -sS -o /dev/null -w '%{http_code}' -H "If-None-Match: $etag" "$base/countries/kz")
+[ "$status" = 304 ] || fail "If-None-Match gave $status"
+
+echo "== CORS"
+curl -fsS -D - -o /dev/null -H 'Origin: https://app.example' "$base/countries" | grep -qi '^access-control-allow-origin: \*' || fail "CORS"
+
+echo "== links under the /api prefix"
+curl -fsS "$base/countries/kz" >"$work/kz.json"
+python3 - "$work/kz.json" <<'PY' || fail "links under the prefix"
+import json, sys
+body = json.load(open(sys.argv[1]))
+links = []
+def walk(v, key=None):
+    if isinstance(v, dict):
+        for k, x in v.items(): walk(x, k)
+    elif isinstance(v, list):
+        for x in v: walk(x, key)
+    elif isinstance(v, str) and (key == "href" or key in ("self", "collection")):
+        links.append(v)
+walk(body)
+assert body["data"]["href"] == "/api/countries/kz", body["data"]["href"]
+bad = [l for l in links if not l.startswith("/api/")]
+assert links and not bad, bad[:5]
+print(f"{len(links)} links, all under /api/")
+PY
+
+echo "== forwarded client address in the replica's access log"
+curl -fsS --interface 127.0.0.2 -H 'X-Request-ID: ci-forwarded-check' -o /dev/null "$base/healthz"
+sleep 1.2 # the access log is flushed at least once a second
+grep -h '"request_id":"ci-forwarded-check"' "$work"/replica*.log | grep -q '"client":"127.0.0.2"' || fail "forwarded client address not logged"
+
+echo "== failover under load: SIGTERM one replica, SIGKILL another"
+python3 "$here/.ci/failover_load.py" "$base/organizations/oic" 20000 8 "${pids[0]}" "${pids[1]}" || fail "the client saw failed requests"
+wait "${pids[0]}" && echo "replica 1 exited 0 after SIGTERM" || fail "replica 1 did not exit 0 after SIGTERM"
+"$bin" healthcheck --url "http://127.0.0.1:${ports[2]}/healthz" || fail "the surviving replica is not healthy"
+echo "proxy-failover: OK"
