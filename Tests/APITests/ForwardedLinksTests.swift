@@ -93,3 +93,11 @@ import Store
         #expect(cache.get("/k\(ResponseCache.maxEntries + 9)") != nil) // the newest survive
     }
 }
+
+@Suite struct SuggestionMessageTests {
+    @Test func misspelledHeadOfADottedName_suggestsTheDottedNames() throws {
+        let response = BundledStore.client.get("/countries?sort=nmae")
+        #expect(response.status == 400)
+        #expect(response.text.contains("did you mean 'name.ar' or 'name.en'?"))
+    }
+}

@@ -116,6 +116,14 @@ struct CollectionQuery: Sendable {
         if let near = Suggestion.nearest(to: value, among: valid) {
             return "Unknown \(what) '\(value)'; did you mean '\(near)'?"
         }
+        // `nmae` is far from `name.ar` but near its first part: suggest the dotted names that part leads to.
+        let heads = valid.compactMap { $0.split(separator: ".").first.map(String.init) }
+        if let head = Suggestion.nearest(to: value.split(separator: ".").first.map(String.init) ?? value, among: heads) {
+            let options = valid.filter { $0 == head || $0.hasPrefix(head + ".") }
+            if !options.isEmpty {
+                return "Unknown \(what) '\(value)'; did you mean \(options.map { "'\($0)'" }.joined(separator: " or "))?"
+            }
+        }
         let listed = valid.count <= 12 ? valid.joined(separator: ", ") : valid.prefix(12).joined(separator: ", ") + ", …"
         return "Unknown \(what) '\(value)'. Valid: \(listed)."
     }
