@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import kazakhstan_api
 
@@ -57,6 +58,18 @@ struct ConfigurationTests {
         }
         for option in Configuration.options {
             #expect(text.contains(option.flag) && text.contains(option.variable))
+        }
+    }
+}
+
+/// The README's option table is the user's reference: it must list every option the binary takes.
+struct ReadmeTests {
+    @Test func readmeOptionTable_listsEveryFlagAndVariable() throws {
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        for option in Configuration.options {
+            #expect(text.contains("| `\(option.flag) ") && text.contains("| `\(option.variable)` |"), "\(option.flag) / \(option.variable)")
         }
     }
 }
