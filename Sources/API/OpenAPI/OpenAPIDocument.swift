@@ -56,13 +56,15 @@ enum OpenAPIDocument {
             "parameters": .array(query),
             "responses": OpenAPIResponses.head(kind),
         ])
-        let options = OA.object([
-            "tags": OA.strings([kind.tag]),
-            "summary": .string("Allowed methods, or a CORS preflight"),
-            "operationId": .string(stem + "-options"),
-            "responses": OpenAPIResponses.options,
-        ])
-        var item: [(String, JSONValue)] = [("get", get), ("head", head), ("options", options)]
+        var options: [(String, JSONValue)] = [
+            ("tags", OA.strings([kind.tag])),
+            ("summary", .string("Allowed methods, or a CORS preflight")),
+            ("operationId", .string(stem + "-options")),
+            ("responses", OpenAPIResponses.options),
+        ]
+        let anyPath = OpenAPIParameters.optionsPath(kind, catalog: catalog)
+        if !anyPath.isEmpty { options.append(("parameters", .array(anyPath))) }
+        var item: [(String, JSONValue)] = [("get", get), ("head", head), ("options", OA.object(options))]
         let pathParameters = OpenAPIParameters.path(kind, catalog: catalog).map { parameters.reference($0, scope: kind.pathScope) }
         if !pathParameters.isEmpty { item.append(("parameters", .array(pathParameters))) }
         return OA.object(item)

@@ -36,8 +36,10 @@ enum OpenAPIParameters {
                 return list(name, "Only these fields (`key` or `key.sub`), comma-separated; `id`, `type` and `href` are always kept.",
                             items: enumeration(grammar.fieldNames), example: Array(grammar.fieldNames.prefix(1)))
             case "include":
-                return list(name, "Embed these related collections under `included` (one level), comma-separated.",
-                            items: enumeration(grammar.includes), example: Array(grammar.includes.prefix(1)), minItems: 0)
+                // Unlike every other list, an empty `include=` is accepted (it includes nothing), and empty items
+                // are dropped from every list; "" in the enumeration says so.
+                return list(name, "Embed these related collections under `included` (one level), comma-separated. Empty includes nothing.",
+                            items: enumeration([""] + grammar.includes), example: Array(grammar.includes.prefix(1)), minItems: 0)
             case "lang":
                 return parameter(name, "Answer in one language: adds a flat `label` and makes `description` a string. Arabic is the original, English a translation.",
                                  schema: enumeration(CollectionQuery.Language.allCases.map(\.rawValue)), example: .string(CollectionQuery.Language.en.rawValue))
@@ -85,6 +87,16 @@ enum OpenAPIParameters {
                     ]), example: .integer(1))]
         default:
             return []
+        }
+    }
+
+    /// OPTIONS answers for the route whatever the segment holds (a preflight cannot know whether the id exists),
+    /// so its path parameters are any string; these override the path item's enumerations.
+    static func optionsPath(_ kind: OpenAPIPathKind, catalog: Catalog) -> [JSONValue] {
+        path(kind, catalog: catalog).compactMap { parameter in
+            guard let name = parameter["name"]?.stringValue else { return nil }
+            return pathParameter(name, "Any value: OPTIONS does not look the resource up.", schema: OA.type("string"),
+                                 example: .string(parameter["example"].map { $0.stringValue ?? "1" } ?? ""))
         }
     }
 

@@ -41,6 +41,7 @@ enum OpenAPIResponses {
         "400": "Bad request: an invalid query parameter (the problem body is omitted for HEAD).",
         "404": "Not found (the problem body is omitted for HEAD).",
         "405": "Method not allowed.",
+        "414": "The request line is longer than the server's limit.",
     ]
 
     /// OPTIONS: `Allow`, or a CORS preflight answer.
@@ -58,6 +59,7 @@ enum OpenAPIResponses {
         responses.append(("400", OA.ref("BadRequest", in: "responses")))
         if kind.hasPathParameters { responses.append(("404", OA.ref("NotFound", in: "responses"))) }
         responses.append(("405", OA.ref("MethodNotAllowed", in: "responses")))
+        responses.append(("414", OA.ref("URITooLong", in: "responses")))
         return responses
     }
 
@@ -96,13 +98,12 @@ enum OpenAPIResponses {
     }
 
     static func componentResponses(_ examples: OpenAPIExamples) -> JSONValue {
-        func problem(_ description: String, examples: JSONValue?, allow: Bool = false) -> JSONValue {
+        func problem(_ description: String, examples: JSONValue?, allow: Bool = false, engine: Bool = false) -> JSONValue {
             var media: [(String, JSONValue)] = [("schema", OA.ref("ProblemDetails"))]
             if let examples { media.append(("examples", examples)) }
-            var fields: [(String, JSONValue)] = [
-                ("Cache-Control", OA.ref("Cache-Control", in: "headers")),
-                ("Content-Language", OA.ref("Content-Language", in: "headers")),
-            ]
+            // The engine's own errors carry only Cache-Control.
+            var fields: [(String, JSONValue)] = [("Cache-Control", OA.ref("Cache-Control", in: "headers"))]
+            if !engine { fields.append(("Content-Language", OA.ref("Content-Language", in: "headers"))) }
             if allow { fields.append(("Allow", OA.ref("Allow", in: "headers"))) }
             return OA.object([
                 "description": .string(description),
@@ -115,6 +116,8 @@ enum OpenAPIResponses {
                                   examples: examples.examples(examples.badRequest, status: 400)),
             "NotFound": problem("No such entity, source or paragraph.", examples: examples.examples(examples.notFound, status: 404)),
             "MethodNotAllowed": problem("Any method but GET, HEAD and OPTIONS: the API is read-only.", examples: nil, allow: true),
+            "URITooLong": problem("The request line (method, path and query) is longer than the server's limit; answered by the HTTP engine, which closes the connection.",
+                                  examples: nil, engine: true),
             "NotModified": OA.object([
                 "description": .string("The client's copy (If-None-Match or If-Modified-Since) is current."),
                 "headers": OA.object([

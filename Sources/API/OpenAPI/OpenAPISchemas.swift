@@ -222,7 +222,7 @@ enum OpenAPISchemas {
                     "title": string("The status code's reason phrase."),
                     "status": OA.object(["type": .string("integer"), "minimum": .integer(400), "maximum": .integer(599)]),
                     "detail": string("What went wrong, for a human."),
-                    "instance": string("The request target."),
+                    "instance": string("The request target (absent from the HTTP engine's own errors, such as 414)."),
                     "errors": OA.object([
                         "type": .string("array"),
                         "items": OA.object([
@@ -233,7 +233,7 @@ enum OpenAPISchemas {
                         ]),
                     ]),
                 ]),
-                "required": OA.strings(["detail", "instance", "status", "title", "type"]),
+                "required": OA.strings(["detail", "status", "title", "type"]),
                 "additionalProperties": .bool(false),
             ])),
         ]
