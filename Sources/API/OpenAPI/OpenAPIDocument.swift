@@ -1,15 +1,106 @@
 import Store
 
-/// Builds the OpenAPI 3.1 document from the route table, so the two can never disagree.
+/// Builds the OpenAPI 3.1 document from the route table, the catalog and the routes' own answers, so the document
+/// cannot disagree with the server: paths are the router's templates, parameters its grammars, schemas are inferred
+/// from the data as served, and examples are real answers to the requests recorded in their `x-request`.
 enum OpenAPIDocument {
-    static func build(templates: [String], catalog: Catalog, version: String) -> JSONValue {
-        let paths: [(key: String, value: JSONValue)] = templates.map { template in
-            (key: template, value: .object([(key: "get", value: .object([(key: "responses", value: .object([(key: "200", value: .object([(key: "description", value: .string("OK"))]))]))]))]))
+    /// `templates`: every route template (the router's and `/openapi.json`). `router` answers the example requests.
+    static func build(templates: [String], catalog: Catalog, version: String, router: Router) -> JSONValue {
+        let examples = OpenAPIExamples(runner: OpenAPIExampleRunner(router: router, catalog: catalog))
+        let parameters = OpenAPIParameterRegistry()
+        var paths: [(String, JSONValue)] = []
+        var tags: [String] = []
+        for template in templates {
+            let kind = OpenAPIPathKind(template: template, catalog: catalog)
+            if !tags.contains(kind.tag) { tags.append(kind.tag) }
+            paths.append((template, pathItem(template, kind, catalog: catalog, examples: examples, parameters: parameters)))
         }
-        return .object([
-            (key: "openapi", value: .string("3.1.0")),
-            (key: "info", value: .object([(key: "title", value: .string("kazakhstan-api")), (key: "version", value: .string(version))])),
-            (key: "paths", value: .object(paths)),
+        let indexBody = examples.runner.respond("/").flatMap { $0.status == 200 ? $0.body : nil }
+        return OA.object([
+            "openapi": .string("3.1.0"),
+            "info": OA.object([
+                "title": .string("kazakhstan-api"),
+                "version": .string(version),
+                "description": .string(description),
+            ]),
+            "servers": .array([OA.object(["url": .string("/"), "description": .string("This server (links in bodies are relative unless a public URL is configured).")])]),
+            "tags": .array(tags.map { OA.object(["name": .string($0), "description": .string(tagDescription($0))]) }),
+            "paths": OA.object(paths),
+            "components": OA.object([
+                "schemas": OA.object(OpenAPISchemas.all(catalog: catalog, indexBody: indexBody)),
+                "parameters": OA.object(parameters.components),
+                "responses": OpenAPIResponses.componentResponses(examples),
+                "headers": OpenAPIResponses.componentHeaders(),
+            ]),
         ])
+    }
+
+    private static func pathItem(_ template: String, _ kind: OpenAPIPathKind, catalog: Catalog, examples: OpenAPIExamples,
+                                 parameters: OpenAPIParameterRegistry) -> JSONValue {
+        let grammar = kind.grammar(catalog)
+        let query = OpenAPIParameters.query(grammar, catalog: catalog, requiresQ: kind == .search).map { parameters.reference($0, scope: kind.scope) }
+        let stem = kind == .other ? "other" + template.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined() : kind.operationStem
+        let summary = kind == .other ? template : kind.summary
+        let get = OA.object([
+            "tags": OA.strings([kind.tag]),
+            "summary": .string(summary),
+            "description": .string(operationDescription(kind, grammar)),
+            "operationId": .string(stem),
+            "parameters": .array(query),
+            "responses": OpenAPIResponses.get(kind, examples: examples.examples(examples.requests(for: kind), status: 200)),
+        ])
+        let head = OA.object([
+            "tags": OA.strings([kind.tag]),
+            "summary": .string("\(summary) (fields only)"),
+            "operationId": .string(stem + "-head"),
+            "parameters": .array(query),
+            "responses": OpenAPIResponses.head(kind),
+        ])
+        var options: [(String, JSONValue)] = [
+            ("tags", OA.strings([kind.tag])),
+            ("summary", .string("Allowed methods, or a CORS preflight")),
+            ("operationId", .string(stem + "-options")),
+            ("responses", OpenAPIResponses.options),
+        ]
+        let anyPath = OpenAPIParameters.optionsPath(kind, catalog: catalog)
+        if !anyPath.isEmpty { options.append(("parameters", .array(anyPath))) }
+        var item: [(String, JSONValue)] = [("get", get), ("head", head), ("options", OA.object(options))]
+        let pathParameters = OpenAPIParameters.path(kind, catalog: catalog).map { parameters.reference($0, scope: kind.pathScope) }
+        if !pathParameters.isEmpty { item.append(("parameters", .array(pathParameters))) }
+        return OA.object(item)
+    }
+
+    private static func operationDescription(_ kind: OpenAPIPathKind, _ grammar: CollectionGrammar) -> String {
+        var text = kind.summary + "."
+        if kind.isCollection {
+            text += " A page in the collection envelope (`data`, `meta`, `links`), with the total in X-Total-Count and RFC 8288 Link fields."
+        }
+        if kind == .search { text += " `q` is required." }
+        text += " Accepts only the query parameters listed (\(grammar.parameterNames.joined(separator: ", "))); any other, a repeated one or an invalid value is a 400 naming it."
+        text += " HEAD answers the same fields without the body; OPTIONS answers 204 with Allow (or a CORS preflight)."
+        return text
+    }
+
+    private static let description = """
+        What one Arabic source document says about Kazakhstan's foreign relations — countries, organizations, visits, \
+        initiatives, people, places, events, declarations and facts — every entity and relation cited to its place in the text. \
+        Arabic is the original; English is a translation. Text is given as `{"ar", "en"}`; `lang=ar|en` answers in one language.
+
+        Every collection takes one query grammar: `limit`, `offset`, `sort=-field,field`, `fields`, `include`, `lang`, `q`, \
+        `cited_in`, `pretty`, and named filters (comma lists mean OR, different filters AND). An unknown parameter, value or \
+        field is a 400 `application/problem+json` naming it — never silently ignored. The API is read-only: GET, HEAD and OPTIONS.
+
+        Examples are real responses, computed from the data at startup: each records the request it answers in `x-request` \
+        (a GET target) and in its `summary`.
+        """
+
+    private static func tagDescription(_ tag: String) -> String {
+        switch tag {
+        case "service": "The entry point and this document."
+        case "health": "Liveness and readiness probes."
+        case "search": "Search across every kind and the source text."
+        case "sources": "The source document and its paragraphs."
+        default: "The \(tag), their sub-collections of related entities."
+        }
     }
 }

@@ -1,0 +1,32 @@
+import Store
+
+/// Collects parameter objects into `components.parameters`, so the many routes that share a grammar share one
+/// definition (the filters of a kind list every id; repeating them under every path made the document 3× larger).
+final class OpenAPIParameterRegistry {
+    /// Parameters that mean the same everywhere keep their bare name; the others are named `scope.name`.
+    static let shared: Set<String> = ["limit", "offset", "lang", "pretty", "cited_in"]
+
+    /// (scope of a non-shared parameter, its bytes) → its name.
+    private var names: [String: [[UInt8]: String]] = [:]
+    private var taken: Set<String> = []
+    private(set) var components: [(String, JSONValue)] = []
+
+    /// A `$ref` to `parameter`, registered under a name on first use.
+    func reference(_ parameter: JSONValue, scope: String) -> JSONValue {
+        let key = JSONWriter.write(parameter)
+        let base = parameter["name"]?.stringValue ?? "parameter"
+        let isShared = OpenAPIParameterRegistry.shared.contains(base) || scope.isEmpty
+        let group = isShared ? "" : scope
+        if let name = names[group]?[key] { return OA.ref(name, in: "parameters") }
+        var name = isShared ? base : "\(scope).\(base)"
+        var n = 2
+        while taken.contains(name) {
+            name = "\(scope.isEmpty ? base : "\(scope).\(base)")-\(n)"
+            n += 1
+        }
+        taken.insert(name)
+        names[group, default: [:]][key] = name
+        components.append((name, parameter))
+        return OA.ref(name, in: "parameters")
+    }
+}

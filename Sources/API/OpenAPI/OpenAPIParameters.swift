@@ -1,0 +1,137 @@
+import Store
+
+/// Parameter objects, made from the same grammar values the routes validate with: every name, bound and allowed
+/// value comes from `CollectionGrammar`, the catalog or `CollectionQuery`, never from a copy.
+enum OpenAPIParameters {
+    /// The values `pretty` accepts: no value, `true`/`1` or `false`/`0` (CollectionQuery.parse, case "pretty").
+    static let prettyValues = ["", "true", "false", "1", "0"]
+
+    /// The query parameters of a route, in the grammar's order.
+    /// A parameter no value can satisfy is left out: the bare grammar of `/` and the probes lists `fields` with no
+    /// field names, so every `fields=` there is a 400 (CollectionGrammar.parameterNames adds `fields` to every non-collection).
+    static func query(_ grammar: CollectionGrammar, catalog: Catalog, requiresQ: Bool) -> [JSONValue] {
+        grammar.parameterNames.filter { name in
+            switch name {
+            case "fields": !grammar.fieldNames.isEmpty
+            case "sort": !grammar.sortFields.isEmpty
+            case "limit", "offset", "include", "lang", "q", "cited_in", "pretty": true
+            default: !(grammar.filters.first { $0.name == name }?.allowed.isEmpty ?? true)
+            }
+        }.map { name in
+            switch name {
+            case "limit":
+                return parameter(name, "Page size.", schema: OA.object([
+                    "type": .string("integer"), "minimum": .integer(1), "maximum": .integer(CollectionGrammar.maxLimit),
+                    "default": .integer(CollectionGrammar.defaultLimit),
+                ]), example: .integer(2))
+            case "offset":
+                return parameter(name, "How many items to skip.", schema: OA.object([
+                    "type": .string("integer"), "minimum": .integer(0), "maximum": .integer(CollectionQuery.maxOffset), "default": .integer(0),
+                ]), example: .integer(0))
+            case "sort":
+                let keys = grammar.sortFields.flatMap { [$0, "-" + $0] }
+                return list(name, "Sort keys, comma-separated; `-` sorts descending. Ties keep the curated order.",
+                            items: enumeration(keys), example: grammar.sortFields.first.map { ["-" + $0] } ?? [])
+            case "fields":
+                return list(name, "Only these fields (`key` or `key.sub`), comma-separated; `id`, `type` and `href` are always kept.",
+                            items: enumeration(grammar.fieldNames), example: Array(grammar.fieldNames.prefix(1)))
+            case "include":
+                // Unlike every other list, an empty `include=` is accepted (it includes nothing), and empty items
+                // are dropped from every list; "" in the enumeration says so.
+                return list(name, "Embed these related collections under `included` (one level), comma-separated. Empty includes nothing.",
+                            items: enumeration([""] + grammar.includes), example: Array(grammar.includes.prefix(1)), minItems: 0)
+            case "lang":
+                return parameter(name, "Answer in one language: adds a flat `label` and makes `description` a string. Arabic is the original, English a translation.",
+                                 schema: enumeration(CollectionQuery.Language.allCases.map(\.rawValue)), example: .string(CollectionQuery.Language.en.rawValue))
+            case "q":
+                let paragraphs = grammar.sortFields.contains("number")
+                return parameter(name, requiresQ
+                                 ? "The text to search for, in Arabic or English (hamza, alef and tashkeel variants match)."
+                                 : "Keep only \(paragraphs ? "paragraphs" : "items") matching this text (Arabic-aware); without `sort`, best matches first.",
+                                 schema: OA.object([
+                                    "type": .string("string"), "minLength": .integer(1), "maxLength": .integer(CollectionQuery.maxSearchLength),
+                                    "pattern": .string("\\S"),
+                                 ]),
+                                 example: .string(catalog.store.countries.first?.name.ar ?? "كازاخستان"), required: requiresQ)
+            case "cited_in":
+                let count = max(1, catalog.store.source.paragraphCount)
+                return list(name, "Keep only items cited in these paragraphs of the source, comma-separated.",
+                            items: OA.object(["type": .string("integer"), "minimum": .integer(1), "maximum": .integer(count)]), example: [.integer(1)])
+            case "pretty":
+                return parameter(name, "Indent the JSON. Given without a value, or `true`/`1`, it pretty-prints; `false`/`0` does not.",
+                                 schema: enumeration(prettyValues), example: .string("true"))
+            default:
+                let filter = grammar.filters.first { $0.name == name }
+                let allowed = filter?.allowed ?? []
+                return list(name, "Keep only \(filter?.summary ?? name), comma-separated (OR within one filter, AND across filters).",
+                            items: enumeration(allowed), example: Array(allowed.prefix(1)))
+            }
+        }
+    }
+
+    /// The `{id}` and `{n}` of a route.
+    static func path(_ kind: OpenAPIPathKind, catalog: Catalog) -> [JSONValue] {
+        switch kind {
+        case .entity(let k), .relation(let k, _, _):
+            let ids = (catalog.items[k] ?? []).compactMap(\.ref?.id)
+            let redirect = k == .countries ? "another letter case or the ISO 3166-1 alpha-3 code" : "another letter case"
+            return [pathParameter("id", "The id of one of the \(k.rawValue); \(redirect) answers 301 to the canonical URL.",
+                                  schema: enumeration(ids), example: .string(ids.first ?? ""))]
+        case .source, .paragraphs:
+            return [sourceID(catalog)]
+        case .paragraph:
+            let count = max(1, catalog.store.source.paragraphCount)
+            return [sourceID(catalog),
+                    pathParameter("n", "The paragraph number, from 1.", schema: OA.object([
+                        "type": .string("integer"), "minimum": .integer(1), "maximum": .integer(count),
+                    ]), example: .integer(1))]
+        default:
+            return []
+        }
+    }
+
+    /// OPTIONS answers for the route whatever the segment holds (a preflight cannot know whether the id exists),
+    /// so its path parameters are any string; these override the path item's enumerations.
+    static func optionsPath(_ kind: OpenAPIPathKind, catalog: Catalog) -> [JSONValue] {
+        path(kind, catalog: catalog).compactMap { parameter in
+            guard let name = parameter["name"]?.stringValue else { return nil }
+            return pathParameter(name, "Any value: OPTIONS does not look the resource up.", schema: OA.type("string"),
+                                 example: .string(parameter["example"].map { $0.stringValue ?? "1" } ?? ""))
+        }
+    }
+
+    private static func sourceID(_ catalog: Catalog) -> JSONValue {
+        let ids = catalog.store.sources.map(\.id)
+        return pathParameter("id", "The id of a source document.", schema: enumeration(ids), example: .string(ids.first ?? ""))
+    }
+
+    private static func enumeration(_ values: [String]) -> JSONValue {
+        OA.object(["type": .string("string"), "enum": OA.strings(values)])
+    }
+
+    private static func parameter(_ name: String, _ description: String, schema: JSONValue, example: JSONValue, required: Bool = false) -> JSONValue {
+        OA.object([
+            "name": .string(name), "in": .string("query"), "description": .string(description), "required": .bool(required),
+            "schema": schema, "example": example,
+        ])
+    }
+
+    /// A comma-separated list: `style: form, explode: false` is exactly `name=a,b`. Every list but `include` must
+    /// name at least one item (an empty `sort=` or `fields=` is a 400).
+    private static func list(_ name: String, _ description: String, items: JSONValue, example: [String], minItems: Int = 1) -> JSONValue {
+        list(name, description, items: items, example: example.map(JSONValue.string), minItems: minItems)
+    }
+
+    private static func list(_ name: String, _ description: String, items: JSONValue, example: [JSONValue], minItems: Int = 1) -> JSONValue {
+        var schema: [(String, JSONValue)] = [("type", .string("array")), ("items", items)]
+        if minItems > 0 { schema.append(("minItems", .integer(minItems))) }
+        return OA.object([
+            "name": .string(name), "in": .string("query"), "description": .string(description), "required": .bool(false),
+            "style": .string("form"), "explode": .bool(false), "schema": OA.object(schema), "example": .array(example),
+        ])
+    }
+
+    private static func pathParameter(_ name: String, _ description: String, schema: JSONValue, example: JSONValue) -> JSONValue {
+        OA.object(["name": .string(name), "in": .string("path"), "description": .string(description), "required": .bool(true), "schema": schema, "example": example])
+    }
+}
