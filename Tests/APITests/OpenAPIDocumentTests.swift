@@ -62,7 +62,8 @@ import Server
     }
 
     @Test func test_everyPathButTheDocumentItself_hasA200Example() {
-        for (template, item) in document["paths"]?.objectMembers ?? [] where template != "/openapi.json" {
+        // /metrics changes with every request, so no recorded example of it could be a real response.
+        for (template, item) in document["paths"]?.objectMembers ?? [] where template != "/openapi.json" && template != "/metrics" {
             let examples = item["get"]?["responses"]?["200"]?["content"]?["application/json"]?["examples"]?.objectMembers ?? []
             #expect(!examples.isEmpty, "no example for \(template)")
         }

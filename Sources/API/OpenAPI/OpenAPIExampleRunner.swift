@@ -1,4 +1,3 @@
-import FoundationEssentials
 import Server
 import Store
 
@@ -21,47 +20,10 @@ struct OpenAPIExampleRunner {
         case .resource(let resource):
             return (resource.status.code, resource.body)
         case .problem(let problem):
-            // The problem's bytes are what the server sends (with `instance` = the target, as the Finisher does);
-            // decoding them back keeps this file from restating the problem's shape.
-            guard let body = try? JSONDecoder().decode(DecodedJSON.self, from: Data(problem.body(instance: target))) else { return nil }
-            return (problem.status.code, body.value)
-        case .redirect:
+            // The same value the Finisher writes (with `instance` = the target).
+            return (problem.status.code, problem.json(instance: target))
+        case .redirect, .text:
             return nil
         }
-    }
-}
-
-/// Any JSON text as a `JSONValue`, through the toolchain's decoder (the Store's parser is internal to it).
-struct DecodedJSON: Decodable {
-    let value: JSONValue
-
-    init(from decoder: any Decoder) throws {
-        if var array = try? decoder.unkeyedContainer() {
-            var items: [JSONValue] = []
-            while !array.isAtEnd { items.append(try array.decode(DecodedJSON.self).value) }
-            value = .array(items)
-        } else if let object = try? decoder.container(keyedBy: AnyKey.self) {
-            value = .object(try object.allKeys.map { (key: $0.stringValue, value: try object.decode(DecodedJSON.self, forKey: $0).value) })
-        } else {
-            let single = try decoder.singleValueContainer()
-            if single.decodeNil() {
-                value = .null
-            } else if let b = try? single.decode(Bool.self) {
-                value = .bool(b)
-            } else if let n = try? single.decode(Int.self) {
-                value = .integer(n)
-            } else if let d = try? single.decode(Double.self) {
-                value = .number(d, isInteger: false)
-            } else {
-                value = .string(try single.decode(String.self))
-            }
-        }
-    }
-
-    struct AnyKey: CodingKey {
-        let stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
     }
 }

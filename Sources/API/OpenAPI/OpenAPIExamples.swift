@@ -13,7 +13,7 @@ struct OpenAPIExamples {
         case .index: return [("index", "The entry point", "/")]
         case .health: return [("ok", "Alive", "/healthz")]
         case .readiness: return [("ready", "Ready", "/readyz")]
-        case .openAPI, .other: return []
+        case .openAPI, .metrics, .other: return []
         case .search:
             guard let name = catalog.store.countries.first?.name else { return [] }
             return [("ar", "Search in Arabic", "/search?q=\(QueryEncoding.encode(name.ar))&limit=2"),

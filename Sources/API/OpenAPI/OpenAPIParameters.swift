@@ -36,10 +36,8 @@ enum OpenAPIParameters {
                 return list(name, "Only these fields (`key` or `key.sub`), comma-separated; `id`, `type` and `href` are always kept.",
                             items: enumeration(grammar.fieldNames), example: Array(grammar.fieldNames.prefix(1)))
             case "include":
-                // Unlike every other list, an empty `include=` is accepted (it includes nothing), and empty items
-                // are dropped from every list; "" in the enumeration says so.
-                return list(name, "Embed these related collections under `included` (one level), comma-separated. Empty includes nothing.",
-                            items: enumeration([""] + grammar.includes), example: Array(grammar.includes.prefix(1)), minItems: 0)
+                return list(name, "Embed these related collections under `included` (one level), comma-separated.",
+                            items: enumeration(grammar.includes), example: Array(grammar.includes.prefix(1)))
             case "lang":
                 return parameter(name, "Answer in one language: adds a flat `label` and makes `description` a string. Arabic is the original, English a translation.",
                                  schema: enumeration(CollectionQuery.Language.allCases.map(\.rawValue)), example: .string(CollectionQuery.Language.en.rawValue))

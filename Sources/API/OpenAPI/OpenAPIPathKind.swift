@@ -3,7 +3,7 @@ import Store
 /// What a route template serves, recognised from its segments so the document follows the router: the grammar
 /// its query obeys, the schema of its 200 body, its tag and the ways it can fail.
 enum OpenAPIPathKind: Equatable {
-    case index, health, readiness, openAPI, search
+    case index, health, readiness, metrics, openAPI, search
     case collection(EntityKind)
     case entity(EntityKind)
     case relation(EntityKind, name: String, target: EntityKind)
@@ -17,6 +17,7 @@ enum OpenAPIPathKind: Equatable {
         case []: self = .index
         case ["healthz"]: self = .health
         case ["readyz"]: self = .readiness
+        case ["metrics"]: self = .metrics
         case ["openapi.json"]: self = .openAPI
         case ["search"]: self = .search
         case ["sources"]: self = .sources
@@ -41,6 +42,7 @@ enum OpenAPIPathKind: Equatable {
     func grammar(_ catalog: Catalog) -> CollectionGrammar {
         switch self {
         case .index, .health, .readiness, .openAPI, .other: IndexRoute.bare
+        case .metrics: CollectionGrammar.none
         case .search: SearchRoute.grammar()
         case .collection(let kind): catalog.grammars[kind] ?? CollectionGrammar()
         case .entity(let kind): (catalog.grammars[kind] ?? CollectionGrammar()).single
@@ -55,7 +57,7 @@ enum OpenAPIPathKind: Equatable {
     var tag: String {
         switch self {
         case .index, .openAPI, .other: "service"
-        case .health, .readiness: "health"
+        case .health, .readiness, .metrics: "health"
         case .search: "search"
         case .collection(let kind), .entity(let kind), .relation(let kind, _, _): kind.rawValue
         case .sources, .source, .paragraphs, .paragraph: "sources"
@@ -67,7 +69,7 @@ enum OpenAPIPathKind: Equatable {
         switch self {
         case .index: "Index"
         case .health, .readiness: "Health"
-        case .openAPI, .other: nil
+        case .openAPI, .metrics, .other: nil
         case .search: "SearchHitCollection"
         case .collection(let kind), .relation(_, _, let kind): OpenAPINames.collection(kind)
         case .entity(let kind): OpenAPINames.resource(kind)
@@ -88,7 +90,7 @@ enum OpenAPIPathKind: Equatable {
     /// `/readyz` and `/healthz` are never cached, so they carry no validators and never answer 304.
     var isCacheable: Bool {
         switch self {
-        case .health, .readiness: false
+        case .health, .readiness, .metrics: false
         default: true
         }
     }
@@ -114,6 +116,7 @@ enum OpenAPIPathKind: Equatable {
         case .health: "Liveness: the process answers"
         case .readiness: "Readiness: the store is loaded and the replica is not shutting down"
         case .openAPI: "This OpenAPI document"
+        case .metrics: "Prometheus metrics: requests by route and status, latency, connections, bytes, build and dataset"
         case .search: "Ranked search across every kind and the source text (Arabic-aware)"
         case .collection(let kind): "List \(kind.rawValue)"
         case .entity(let kind): "One of the \(kind.rawValue)"
@@ -129,7 +132,7 @@ enum OpenAPIPathKind: Equatable {
     /// The name prefix of the query parameters in `components.parameters`: the kind of the items listed.
     var scope: String {
         switch self {
-        case .index, .health, .readiness, .openAPI, .other: ""
+        case .index, .health, .readiness, .metrics, .openAPI, .other: ""
         case .search: "search"
         case .collection(let kind), .entity(let kind), .relation(_, _, let kind): kind.rawValue
         case .sources, .source: "sources"
@@ -152,6 +155,7 @@ enum OpenAPIPathKind: Equatable {
         case .health: "health"
         case .readiness: "readiness"
         case .openAPI: "openapi"
+        case .metrics: "metrics"
         case .search: "search"
         case .collection(let kind): "list-\(kind.rawValue)"
         case .entity(let kind): "get-\(kind.rawValue)"

@@ -8,17 +8,20 @@ enum OpenAPIResponses {
             "type": .string("object"), "description": .string("An OpenAPI 3.1 document."),
         ]))]
         if let examples { content.append(("examples", examples)) }
+        let body: JSONValue = kind == .metrics
+            ? OA.object(["text/plain; version=0.0.4; charset=utf-8": OA.object(["schema": OA.object(["type": .string("string")])])])
+            : OA.object(["application/json": OA.object(content)])
         let ok: [(String, JSONValue)] = [
             ("description", .string("OK")),
             ("headers", headers(kind)),
-            ("content", OA.object(["application/json": OA.object(content)])),
+            ("content", body),
         ]
         var responses: [(String, JSONValue)] = [("200", OA.object(ok))]
         if kind == .readiness {
             responses.append(("503", OA.object([
                 "description": .string("Draining: shutdown has begun; route no new traffic here."),
                 "headers": OA.object(["Cache-Control": OA.ref("Cache-Control", in: "headers"), "Content-Language": OA.ref("Content-Language", in: "headers")]),
-                "content": OA.object(["application/json": OA.object(["schema": OA.ref("Health")])]),
+                "content": OA.object(["application/problem+json": OA.object(["schema": OA.ref("ProblemDetails")])]),
             ])))
         }
         responses += shared(kind)
@@ -65,10 +68,9 @@ enum OpenAPIResponses {
 
     /// The fields of a 200: validators on cacheable resources, totals and links on collections.
     private static func headers(_ kind: OpenAPIPathKind) -> JSONValue {
-        var fields: [(String, JSONValue)] = [
-            ("Cache-Control", OA.ref("Cache-Control", in: "headers")),
-            ("Content-Language", OA.ref("Content-Language", in: "headers")),
-        ]
+        var fields: [(String, JSONValue)] = [("Cache-Control", OA.ref("Cache-Control", in: "headers"))]
+        // Metrics are text in no natural language; every JSON answer says its languages.
+        if kind != .metrics { fields.append(("Content-Language", OA.ref("Content-Language", in: "headers"))) }
         if kind.isCacheable {
             fields.append(("ETag", OA.ref("ETag", in: "headers")))
             fields.append(("Last-Modified", OA.ref("Last-Modified", in: "headers")))

@@ -22,11 +22,23 @@ struct CollectionGrammar: Sendable {
     /// A single resource takes only the shaping parameters (`fields`, `include`, `lang`, `pretty`).
     var isCollection = true
 
-    /// The shared parameters every collection takes.
-    static let pagingParameters = ["limit", "offset", "sort", "fields", "pretty"]
+    /// `pretty` applies to every JSON answer; `/metrics` (text) takes no parameter at all.
+    var acceptsPretty = true
+
+    /// A route that takes no query parameters.
+    static var none: CollectionGrammar {
+        var g = CollectionGrammar()
+        g.isCollection = false
+        g.supportsLang = false
+        g.acceptsPretty = false
+        return g
+    }
 
     var parameterNames: [String] {
-        var names = isCollection ? CollectionGrammar.pagingParameters : ["fields", "pretty"]
+        var names = isCollection ? ["limit", "offset", "sort"] : []
+        // `fields` only where there are fields to name (not on the index or health answers).
+        if !fieldNames.isEmpty || isCollection { names.append("fields") }
+        if acceptsPretty { names.append("pretty") }
         if !includes.isEmpty { names.append("include") }
         if supportsLang { names.append("lang") }
         guard isCollection else { return names }

@@ -7,10 +7,8 @@ import Store
 enum MetricsRoute {
     static func register(in router: inout Router, metrics: ServerMetrics, version: String, datasetVersion: String) {
         router.get("/metrics") { context in
-            if !context.query.isEmpty {
-                return .problem(.invalid(ParameterErrors(errors: context.query.pairs.map {
-                    ParameterError(parameter: $0.name, detail: "/metrics takes no parameters.")
-                })))
+            if case .failure(let errors) = CollectionQuery.parse(context.query, grammar: .none, paragraphCount: 0) {
+                return .problem(.invalid(errors))
             }
             return .text(Array(render(metrics.snapshot(), version: version, datasetVersion: datasetVersion).utf8),
                          contentType: "text/plain; version=0.0.4; charset=utf-8")

@@ -39,6 +39,10 @@ struct ProblemDetails: Sendable {
     }
 
     func body(instance: String) -> [UInt8] {
+        JSONWriter.write(json(instance: instance))
+    }
+
+    func json(instance: String) -> JSONValue {
         var members: [(key: String, value: JSONValue)] = [
             (key: "type", value: .string("about:blank")),
             (key: "title", value: .string(status.reason)),
@@ -51,6 +55,6 @@ struct ProblemDetails: Sendable {
                 .object([(key: "parameter", value: .string($0.parameter)), (key: "detail", value: .string($0.detail))])
             })))
         }
-        return JSONWriter.write(.object(members))
+        return .object(members)
     }
 }

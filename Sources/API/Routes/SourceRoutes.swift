@@ -62,7 +62,9 @@ enum SourceRoutes {
                     (key: "collection", value: .string(collection)),
                 ])),
             ])
-            return .resource(Resource(body: body, pretty: query.pretty, contentLanguage: "ar"))
+            // A source has its title in both languages; a paragraph is Arabic text only.
+            let language = row.representation["type"]?.stringValue == "paragraphs" ? "ar" : "ar, en"
+            return .resource(Resource(body: body, pretty: query.pretty, contentLanguage: language))
         }
     }
 }
