@@ -1,0 +1,117 @@
+import API
+import Server
+import Store
+
+// libFuzzer target for the query layer: percent-decoding (invalid UTF-8 included), huge or negative numbers in
+// limit/offset, long and repeated parameters, every filter and sort of every collection — through the real
+// APIHandler, so routing, the query grammar, rendering and the response cache are all in play. Properties: no crash;
+// only the statuses a GET can get; JSON bodies for JSON types; the same request twice gives the same bytes (a cached
+// answer equals the computed one). Built like ParserFuzz (see .ci/fuzz.sh); without FUZZING it replays files.
+
+enum QueryProperties {
+    /// Loaded once per process: the bundled data, found next to the executable like the server does.
+    static let handler: APIHandler = {
+        guard let directory = DataDirectory.locateDefault(), let store = try? Store.load(from: directory),
+              let handler = try? APIHandler(store: store) else {
+            fatalError("QueryFuzz: the bundled Resources must load")
+        }
+        return handler
+    }()
+
+    static let paths = [
+        "/", "/countries", "/countries/kz", "/countries/KAZ", "/countries/kz/visits", "/organizations", "/organizations/oic",
+        "/organizations/oic/members", "/visits", "/initiatives", "/people", "/places", "/events", "/declarations", "/facts",
+        "/search", "/sources", "/sources/kazakhstan-foreign-relations", "/sources/kazakhstan-foreign-relations/paragraphs",
+        "/sources/kazakhstan-foreign-relations/paragraphs/3", "/healthz", "/readyz", "/metrics", "/openapi.json", "/nowhere",
+    ]
+
+    static let statuses: Set<Int> = [200, 301, 400, 404]
+
+    /// First byte: the path. The rest: the query, every byte outside the plain query characters percent-encoded, so
+    /// decoding it yields arbitrary bytes while the target stays one the engine's parser would pass.
+    static func check(_ input: [UInt8]) {
+        guard let first = input.first else { return }
+        let path = paths[Int(first) % paths.count]
+        var query: [UInt8] = []
+        for b in input.dropFirst() {
+            if isPlainQueryByte(b) {
+                query.append(b)
+            } else {
+                query += Array("%".utf8) + hex(b)
+            }
+        }
+        let queryText = String(decoding: query, as: UTF8.self)
+        let target = path + "?" + queryText
+        let head = RequestHead(method: "GET", target: target, path: path, query: queryText, version: .http1_1, headers: Headers([("Host", "fuzz")]))
+        let first1 = handler.handle(Request(head: head))
+        let second = handler.handle(Request(head: head))
+        precondition(statuses.contains(first1.status.code), "status \(first1.status.code) for \(target)")
+        precondition(first1.status == second.status && first1.body == second.body, "same request, different answers: \(target)")
+        let type = first1.headers["Content-Type"] ?? ""
+        if type.hasPrefix("application/json") || type.hasPrefix("application/problem+json") {
+            precondition(first1.body.first == UInt8(ascii: "{"), "JSON body expected for \(target)")
+        }
+        if first1.status.code == 400 {
+            precondition(type == "application/problem+json", "400 must be a problem for \(target)")
+        }
+    }
+
+    /// Characters a query may carry unencoded, minus `%` (which must start an escape) and `#`.
+    static func isPlainQueryByte(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || "-._~!$&'()*+,;=:@/?".utf8.contains(b)
+    }
+
+    static func hex(_ b: UInt8) -> [UInt8] {
+        let digits = Array("0123456789ABCDEF".utf8)
+        return [digits[Int(b >> 4)], digits[Int(b & 0xF)]]
+    }
+}
+
+import FoundationEssentials
+import Glibc
+
+/// The entry point. Fuzzing builds (`-DFUZZING`) hand control to libFuzzer's driver: SwiftPM links executables with
+/// `main` aliased to this module's entry point, so libFuzzer's own `main` cannot be used. Otherwise it replays
+/// files through the checks: `QueryFuzz FILE…` (a crash or failed precondition is a finding).
+@main
+struct QueryFuzzMain {
+    static func main() {
+        #if FUZZING
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+            guard let data, size > 0 else { return 0 }
+            QueryProperties.check(Array(UnsafeBufferPointer(start: data, count: size)))
+            return 0
+        })
+        #else
+        var count = 0
+        for path in CommandLine.arguments.dropFirst() {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                fatalError("QueryFuzz: cannot read \(path)")
+            }
+            QueryProperties.check([UInt8](data))
+            count += 1
+        }
+        print("QueryFuzz: \(count) inputs replayed, all checks held")
+        #endif
+    }
+}
+
+#if FUZZING
+/// The callback libFuzzer's own `main` looks for, should the linker pick that one over ours.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    guard let data, size > 0 else { return 0 }
+    QueryProperties.check(Array(UnsafeBufferPointer(start: data, count: size)))
+    return 0
+}
+
+/// libFuzzer's driver (compiler-rt), linked by `-sanitize=fuzzer`.
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<Int32>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+) -> Int32
+#endif
