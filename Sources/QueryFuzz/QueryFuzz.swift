@@ -1,4 +1,5 @@
 import API
+import FoundationEssentials
 import Server
 import Store
 
@@ -9,11 +10,11 @@ import Store
 // answer equals the computed one). Built like ParserFuzz (see .ci/fuzz.sh); without FUZZING it replays files.
 
 enum QueryProperties {
-    /// Loaded once per process: the bundled data, found next to the executable like the server does.
+    /// Loaded once per process: DATA_DIR, else the bundled data found next to the executable like the server does.
     static let handler: APIHandler = {
-        guard let directory = DataDirectory.locateDefault(), let store = try? Store.load(from: directory),
-              let handler = try? APIHandler(store: store) else {
-            fatalError("QueryFuzz: the bundled Resources must load")
+        guard let directory = ProcessInfo.processInfo.environment["DATA_DIR"] ?? DataDirectory.locateDefault(),
+              let store = try? Store.load(from: directory), let handler = try? APIHandler(store: store) else {
+            fatalError("QueryFuzz: cannot load the data; run it inside the repository or set DATA_DIR")
         }
         return handler
     }()
