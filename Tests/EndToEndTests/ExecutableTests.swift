@@ -207,10 +207,11 @@ import Testing
 /// Minimal blocking loopback client for the process tests.
 final class LoopbackSocket {
     let fd: Int32
+    private var closed = false
 
-    init(port: Int) throws {
+    init(port: Int, readTimeoutSeconds: Int = 10) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var tv = timeval(tv_sec: 10, tv_usec: 0)
+        var tv = timeval(tv_sec: readTimeoutSeconds, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
         var addr = sockaddr_in()
         addr.sin_family = sa_family_t(AF_INET)
@@ -219,15 +220,48 @@ final class LoopbackSocket {
         let rc = withUnsafePointer(to: &addr) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        if rc != 0 { throw POSIXError(.ECONNREFUSED) }
+        if rc != 0 {
+            close(fd)
+            throw POSIXError(.ECONNREFUSED)
+        }
     }
 
-    deinit { close(fd) }
+    deinit { if !closed { close(fd) } }
 
-    func send(_ text: String) throws {
+    func send(_ text: String) throws { try sendBytes(Array(text.utf8)) }
+
+    func sendBytes(_ bytes: [UInt8]) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if n <= 0 { throw POSIXError(.EPIPE) }
+            offset += n
+        }
+    }
+
+    /// Sends what the socket takes without blocking; the rest is dropped (for a client that floods and never reads).
+    func sendNonBlocking(_ text: String) throws {
         let bytes = Array(text.utf8)
-        let n = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-        if n != bytes.count { throw POSIXError(.EPIPE) }
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT)) }
+            if n <= 0 { return }
+            offset += n
+        }
+    }
+
+    /// Closes with RST instead of FIN (SO_LINGER with a zero timeout).
+    func reset() {
+        var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
+        setsockopt(fd, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
+        close(fd)
+        closed = true
+    }
+
+    /// Whether bytes (or EOF) are waiting to be read.
+    func hasData() -> Bool {
+        var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        return poll(&p, 1, 0) > 0
     }
 
     func readAll() throws -> String {
@@ -237,6 +271,17 @@ final class LoopbackSocket {
             let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
             if n <= 0 { break }
             out += chunk[0..<n]
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Reads until the end of a response head.
+    func readResponseHead() throws -> String {
+        var out: [UInt8] = []
+        var byte: UInt8 = 0
+        while !out.suffix(4).elementsEqual([13, 10, 13, 10]) {
+            guard recv(fd, &byte, 1, 0) == 1 else { break }
+            out.append(byte)
         }
         return String(decoding: out, as: UTF8.self)
     }
