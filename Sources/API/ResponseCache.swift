@@ -1,4 +1,4 @@
-import Synchronization
+import Server
 
 /// A bounded cache of computed query responses (`/search?q=…`, filtered and sorted pages), keyed by the exact
 /// target. The data never changes, so an entry never goes stale; the bounds only cap memory. When full, the oldest
@@ -15,7 +15,7 @@ final class ResponseCache: Sendable {
         var bytes = 0
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     func get(_ key: String) -> PreparedResponse? {
         state.withLock { $0.entries[key] }

@@ -1,10 +1,10 @@
-import Synchronization
+import Server
 
 /// Link variants per forwarded base, built on first use. Bounded: a misconfigured proxy sending ever-changing hosts
 /// gets the standard (relative) links after `maxVariants` rather than unbounded memory.
 final class VariantCache: Sendable {
     static let maxVariants = 8
-    private let variants = Mutex<[String: LinkVariant]>([:])
+    private let variants = Locked<[String: LinkVariant]>([:])
 
     func variant(for base: String, build: () -> LinkVariant?) -> LinkVariant? {
         if let existing = variants.withLock({ $0[base] }) { return existing }

@@ -1,5 +1,4 @@
 import Glibc
-import Synchronization
 
 /// The HTTP/1.1 server: N event loops, each with its own SO_REUSEPORT listener on the same address.
 ///
@@ -9,7 +8,7 @@ import Synchronization
 public final class Server: Sendable {
     public let configuration: ServerConfiguration
     private let handler: any RequestHandler
-    private let state = Mutex(State())
+    private let state = Locked(State())
     private let counter = ConnectionCounter()
 
     private struct State {

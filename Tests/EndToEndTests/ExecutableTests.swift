@@ -123,7 +123,13 @@ import Testing
                                                    ServerProcess.executableURL.path], shell: true)
         try server.waitForListening()
         var sockets: [LoopbackSocket] = []
-        for _ in 0..<60 { if let s = try? LoopbackSocket(port: server.port) { sockets.append(s) } }
+        for _ in 0..<60 {
+            // A first byte each: listeners defer accept until data arrives, and these must be accepted to exhaust fds.
+            if let s = try? LoopbackSocket(port: server.port) {
+                try? s.send("G")
+                sockets.append(s)
+            }
+        }
         usleep(300_000)
         sockets.removeAll() // frees the server's descriptors
         usleep(1_500_000)   // past the 1 s back-off

@@ -67,6 +67,7 @@ import Testing
         let deadline = Date().addingTimeInterval(30)
         while opened < 10_000 && Date() < deadline {
             if let socket = try? LoopbackSocket(port: server.port) {
+                try? socket.send("G") // accepted only once bytes arrive (TCP_DEFER_ACCEPT)
                 if opened % 2 == 0 { socket.reset() } // half closed with RST, half with FIN
                 opened += 1
             }

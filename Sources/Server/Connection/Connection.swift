@@ -114,6 +114,7 @@ final class Connection {
             case .none:
                 if rest.isEmpty {
                     machine.readProgress(.nothingBuffered, now: context.now)
+                    parser.releaseStorage()
                     return offset
                 }
                 switch parser.parse(rest) {

@@ -61,9 +61,13 @@ public struct RequestHeadParser: Sendable {
 
     public init(limits: ParserLimits = ParserLimits()) {
         self.limits = limits
-        // Reserved once per parser (per connection) and kept across `reset()`, so scanning a typical head
-        // never allocates; a head with more fields than this grows the array once.
-        fields.reserveCapacity(min(max(limits.maxHeaderCount, 0), 64))
+    }
+
+    /// Frees the field table. The connection calls it whenever it has no partial head buffered, so an idle keep-alive
+    /// connection holds no parser storage at all (thousands of them cost almost nothing); the next head reserves it
+    /// again, once.
+    public mutating func releaseStorage() {
+        fields = []
     }
 
     /// Call after `.complete` (the caller drops `consumed` bytes) or to start over.
@@ -394,6 +398,8 @@ public struct RequestHeadParser: Sendable {
             case .fieldLF:
                 if pos >= sectionLimit { return fail(.requestHeaderFieldsTooLarge, "header section too large") }
                 guard b == ByteClass.lf else { return fail(.badRequest, "bare CR; lines must end with CRLF") }
+                // One reservation per head, sized for typical browser requests; more fields grow it once.
+                if fields.capacity == 0 { fields.reserveCapacity(16) }
                 fields.append(current)
                 state = .fieldLineStart
 

@@ -4,10 +4,10 @@ import Synchronization
 
 /// One thread running a level-triggered epoll loop. It owns its listener and every connection accepted on it,
 /// so nothing on the request path takes a lock. Other threads talk to it only through `requestShutdown`, which
-/// sets a mutex-guarded deadline and wakes the loop with its eventfd.
+/// sets a lock-guarded deadline and wakes the loop with its eventfd.
 final class EventLoop: @unchecked Sendable {
     // @unchecked: every stored var below is touched only on the loop's own thread, except `pendingShutdown`
-    // (a Mutex) and the epoll wake fd (eventfd writes are thread-safe).
+    // (a lock) and the epoll wake fd (eventfd writes are thread-safe).
 
     private let epoll: Epoll
     private let context: LoopContext
@@ -29,8 +29,8 @@ final class EventLoop: @unchecked Sendable {
     private var nextSweep: Instant
     private var nextLogFlush: Instant
     private var shutdownDeadline: Instant?
-    private let pendingShutdown = Mutex<Instant?>(nil)
-    private let stopped = Mutex(false)
+    private let pendingShutdown = Locked<Instant?>(nil)
+    private let stopped = Locked(false)
 
     private static let listenerToken: UInt64 = .max - 1
     /// Deadlines are checked by sweeping the connection table every 100 ms. That is the loop's one deadline
@@ -193,6 +193,11 @@ final class EventLoop: @unchecked Sendable {
         connections[index] = connection
         connectionCount += 1
         metrics.connectionOpened()
+        if !listenerIsShared {
+            // TCP listeners use TCP_DEFER_ACCEPT: a connection is only accepted once its first bytes have arrived, so
+            // read them now rather than after another epoll_wait round trip (what a new connection per request costs).
+            settle(connection, connection.onReadable(context))
+        }
     }
 
     private func close(_ connection: Connection) {
@@ -202,7 +207,7 @@ final class EventLoop: @unchecked Sendable {
         connectionCount -= 1
         counter.decrement()
         metrics.connectionClosed()
-        epoll.remove(connection.fd)
+        // close() also removes the fd from the epoll set (it is never duplicated), so no EPOLL_CTL_DEL syscall.
         Glibc.close(connection.fd)
     }
 

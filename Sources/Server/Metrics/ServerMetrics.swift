@@ -15,9 +15,9 @@ public final class ServerMetrics: Sendable {
         var status: Int
     }
 
-    /// Mutex is not copyable, so each lives in a box of its own.
+    /// One lock per loop's shard.
     final class ShardBox: Sendable {
-        let lock = Mutex(Shard())
+        let lock = Locked(Shard())
     }
 
     struct Shard: Sendable {

@@ -11,6 +11,10 @@ enum Socket {
         do throws(SystemError) {
             try setOption(fd, SOL_SOCKET, SO_REUSEADDR, 1)
             if reusePort { try setOption(fd, SOL_SOCKET, SO_REUSEPORT, 1) }
+            // Accept a connection only when its first request bytes arrive (HTTP clients speak first): no wake-up for
+            // a bare handshake, and the first read after accept finds data. Connections that send nothing for the
+            // timeout are still accepted then, so the header timeout applies to them as to any other.
+            try setOption(fd, Int32(IPPROTO_TCP), TCP_DEFER_ACCEPT, 1)
             if address.family == AF_INET6 {
                 // `::` should accept IPv4 too (dual stack), whatever the host's bindv6only default is.
                 try setOption(fd, Int32(IPPROTO_IPV6), IPV6_V6ONLY, 0)
