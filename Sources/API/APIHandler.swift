@@ -29,19 +29,20 @@ public struct APIHandler: RequestHandler {
         lastModified = options.loadedAt
         finisher = Finisher(lastModifiedText: HTTPDate.format(secondsSince1970: options.loadedAt), cacheControl: "public, max-age=\(options.cacheMaxAge)")
 
-        // Routes depend on the data's shape (which relations exist), never on the link base.
-        let shape = try Catalog(store: store, links: LinkBuilder(publicURL: options.publicURL))
+        // Routes depend on the data's shape (which relations exist), never on the link base, so the configured
+        // base's catalog serves to build them.
+        let catalog = try Catalog(store: store, links: LinkBuilder(publicURL: options.publicURL))
         var router = Router()
         IndexRoute.register(in: &router, version: options.version)
         HealthRoutes.register(in: &router, readiness: readiness)
         MetricsRoute.register(in: &router, metrics: metrics, version: options.version, datasetVersion: store.datasetVersion)
-        EntityRoutes.register(in: &router, catalog: shape)
+        EntityRoutes.register(in: &router, catalog: catalog)
         SourceRoutes.register(in: &router)
         SearchRoute.register(in: &router)
-        OpenAPIRoute.register(in: &router, catalog: shape, version: options.version)
+        OpenAPIRoute.register(in: &router, catalog: catalog, version: options.version)
         self.router = router
 
-        standard = try LinkVariant(base: options.publicURL, store: store, router: router, finisher: finisher)
+        standard = LinkVariant(catalog: catalog, router: router, finisher: finisher)
         forwardedVariants = options.publicURL == nil ? VariantCache() : nil
     }
 
@@ -53,7 +54,9 @@ public struct APIHandler: RequestHandler {
         if let host = forwarded.host { base = "\(forwarded.proto ?? "http")://\(host)" }
         base += forwarded.prefix ?? ""
         guard !base.isEmpty else { return standard }
-        return cache.variant(for: base) { try? LinkVariant(base: base, store: store, router: router, finisher: finisher) } ?? standard
+        return cache.variant(for: base) {
+            (try? Catalog(store: store, links: LinkBuilder(publicURL: base))).map { LinkVariant(catalog: $0, router: router, finisher: finisher) }
+        } ?? standard
     }
 
     public func handle(_ request: Request) -> Response {

@@ -11,8 +11,7 @@ final class LinkVariant: Sendable {
     let prepared: [String: PreparedResponse]
     let cache: ResponseCache
 
-    init(base: String?, store: Store, router: Router, finisher: Finisher) throws {
-        let catalog = try Catalog(store: store, links: LinkBuilder(publicURL: base))
+    init(catalog: Catalog, router: Router, finisher: Finisher) {
         self.catalog = catalog
         var prepared: [String: PreparedResponse] = [:]
         for route in router.routes where route.isPrecomputable {

@@ -50,8 +50,8 @@ struct Catalog: Sendable {
             var rows: [CollectionItem] = []
             for entity in store.entities(of: kind) {
                 let cited = store.citingParagraphs(entity.reference)
-                let representation = try representer.represent(entity, citedIn: cited, relations: (relationNames[kind] ?? []).map(\.name))
                 let stored = try JSONValue(encoding: entity)
+                let representation = representer.represent(entity, stored: stored, citedIn: cited, relations: (relationNames[kind] ?? []).map(\.name))
                 var values: [String: [String]] = [:]
                 for filter in filters { values[filter.name] = filter.extract(entity, store) }
                 let row = CollectionItem(ref: entity.reference, representation: representation, filterValues: values,

@@ -17,9 +17,10 @@ struct EntityRepresenter: Sendable {
         .declarations: ["issued_at": .events],
     ]
 
-    func represent(_ entity: any Entity, citedIn paragraphs: [Int], relations: [String]) throws -> JSONValue {
+    /// `stored` is the entity's own encoding (`JSONValue(encoding:)`), computed once by the caller.
+    func represent(_ entity: any Entity, stored: JSONValue, citedIn paragraphs: [Int], relations: [String]) -> JSONValue {
         let ref = entity.reference
-        guard case .object(let members) = try JSONValue(encoding: entity) else { return .null }
+        guard case .object(let members) = stored else { return .null }
         let table = EntityRepresenter.referenceFields[ref.type] ?? [:]
         var out = members.map { (key: $0.key, value: transform($0.value, key: $0.key, table: table)) }
         out.append((key: "type", value: .string(ref.type.rawValue)))

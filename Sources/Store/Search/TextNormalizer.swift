@@ -35,7 +35,14 @@ public enum TextNormalizer {
             case .ignorable:
                 // Marks inside a word belong to its range (so the highlight covers them) but not its key.
                 if inToken { end = offset + 1 }
-            case .word(let folded):
+            case .letter(let folded):
+                if !inToken {
+                    inToken = true
+                    start = offset
+                }
+                key.append(folded)
+                end = offset + 1
+            case .letters(let folded):
                 if !inToken {
                     inToken = true
                     start = offset
@@ -82,14 +89,25 @@ public enum TextNormalizer {
 
     private static let proclitics: [[Unicode.Scalar]] = ["وال", "بال", "فال", "لل", "ال", "و", "ف", "ب", "ل"].map { Array($0.unicodeScalars) }
 
+    /// `letter` for the common one-scalar folding (no array to allocate per character), `letters` for the rare
+    /// expansions (ß → ss).
     private enum Class {
-        case word([Unicode.Scalar])
+        case letter(Unicode.Scalar)
+        case letters([Unicode.Scalar])
         case ignorable
         case separator
     }
 
     private static func classify(_ scalar: Unicode.Scalar) -> Class {
         let v = scalar.value
+        // ASCII first: most English text, digits and punctuation, with no Unicode property lookups.
+        if v < 0x80 {
+            switch v {
+            case 0x41...0x5A: return .letter(Unicode.Scalar(UInt8(v + 0x20)))
+            case 0x61...0x7A, 0x30...0x39: return .letter(scalar)
+            default: return .separator
+            }
+        }
         switch v {
         // Tashkeel (fathatan … sukun, and the extended marks), superscript alef, Quranic marks, tatweel.
         case 0x064B...0x065F, 0x0670, 0x06D6...0x06ED, 0x0610...0x061A, 0x0640:
@@ -98,29 +116,32 @@ public enum TextNormalizer {
         case 0x200C, 0x200D, 0x0300...0x036F:
             return .ignorable
         case 0x0622, 0x0623, 0x0625, 0x0671:  // آ أ إ ٱ
-            return .word(["\u{0627}"])
+            return .letter("\u{0627}")
         case 0x0649, 0x0626, 0x06CC:  // ى ئ ی
-            return .word(["\u{064A}"])
+            return .letter("\u{064A}")
         case 0x0629:  // ة
-            return .word(["\u{0647}"])
+            return .letter("\u{0647}")
         case 0x0624:  // ؤ
-            return .word(["\u{0648}"])
+            return .letter("\u{0648}")
         case 0x06A9:  // Persian kaf ک
-            return .word(["\u{0643}"])
+            return .letter("\u{0643}")
         case 0x0660...0x0669:  // Arabic-Indic digits
-            return .word([Unicode.Scalar(UInt8(0x30 + v - 0x0660))])
+            return .letter(Unicode.Scalar(UInt8(0x30 + v - 0x0660)))
         case 0x06F0...0x06F9:  // Extended Arabic-Indic digits
-            return .word([Unicode.Scalar(UInt8(0x30 + v - 0x06F0))])
+            return .letter(Unicode.Scalar(UInt8(0x30 + v - 0x06F0)))
+        case 0x0621...0x063A, 0x0641...0x064A:  // the other Arabic letters stand for themselves
+            return .letter(scalar)
         default:
             break
         }
-        if let folded = latinFold[scalar] { return .word(folded) }
+        if let folded = latinFold[scalar] { return folded.count == 1 ? .letter(folded[0]) : .letters(folded) }
         let properties = scalar.properties
         if properties.isAlphabetic || properties.generalCategory == .decimalNumber {
-            if scalar.isASCII || properties.changesWhenLowercased {
-                return .word(Array(properties.lowercaseMapping.unicodeScalars))
+            if properties.changesWhenLowercased {
+                let lower = Array(properties.lowercaseMapping.unicodeScalars)
+                return lower.count == 1 ? .letter(lower[0]) : .letters(lower)
             }
-            return .word([scalar])
+            return .letter(scalar)
         }
         return .separator
     }
