@@ -39,10 +39,16 @@ public struct APIHandler: RequestHandler {
         EntityRoutes.register(in: &router, catalog: catalog)
         SourceRoutes.register(in: &router)
         SearchRoute.register(in: &router)
-        OpenAPIRoute.register(in: &router, catalog: catalog, version: options.version)
+        let documented = router
+        let openAPI = OpenAPIDocumentSlot()
+        OpenAPIRoute.register(in: &router, slot: openAPI)
         self.router = router
 
-        standard = LinkVariant(catalog: catalog, router: router, finisher: finisher)
+        // The OpenAPI document is built alongside the other precomputed responses, then served like them.
+        let version = options.version
+        standard = LinkVariant(catalog: catalog, router: router, finisher: finisher,
+                               sideJob: { openAPI.document = OpenAPIRoute.build(router: documented, catalog: catalog, version: version) },
+                               after: ["/openapi.json"])
         forwardedVariants = options.publicURL == nil ? VariantCache() : nil
     }
 
