@@ -48,8 +48,15 @@ public struct APIHandler: RequestHandler {
         let version = options.version
         standard = LinkVariant(catalog: catalog, router: router, finisher: finisher,
                                sideJob: { openAPI.document = OpenAPIRoute.build(router: documented, catalog: catalog, version: version) },
-                               after: ["/openapi.json"])
+                               after: ["/openapi.json"], deferRelations: true)
         forwardedVariants = options.publicURL == nil ? VariantCache() : nil
+    }
+
+    /// Encodes the responses start-up deferred (the sub-collections) so they too are served from memory. The executable
+    /// runs it on a background thread as soon as the listener is open; until it is done, a request for one of them
+    /// computes the same bytes itself.
+    public func warmUp() {
+        standard.warmUp()
     }
 
     /// The variant whose links suit this request: a trusted proxy's forwarded host and prefix make links absolute

@@ -5,6 +5,13 @@ extension Router.Route {
     /// `/metrics` with every request, and `/search` needs `q`, so they are computed per request.
     var isPrecomputable: Bool { !isDynamic && template != "/search" }
 
+    /// `/{kind}/{id}/{relation}`: the sub-collections, the bulk of the parameterless responses.
+    var isRelation: Bool {
+        guard segments.count == 3, case .literal(let first) = segments[0], EntityKind(rawValue: first) != nil,
+              case .parameter = segments[1], case .literal = segments[2] else { return false }
+        return true
+    }
+
     /// Answers that change while the process runs, so no response of theirs is ever cached.
     var isDynamic: Bool { template == "/readyz" || template == "/metrics" }
 

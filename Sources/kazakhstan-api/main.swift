@@ -1,4 +1,5 @@
 import API
+import Dispatch
 import FoundationEssentials
 import Glibc
 import Server
@@ -68,6 +69,8 @@ case .run(let configuration):
         exit(1)
     }
     Log.startup(configuration, boundAddress: server.boundAddress, dataDirectory: dataDirectory, store: store)
+    // The listener is open: encode the responses start-up left for later (sub-collections) off the loops.
+    DispatchQueue.global(qos: .utility).async { handler.warmUp() }
 
     var received: Int32 = 0
     sigwait(&stopSignals, &received)

@@ -77,6 +77,16 @@ import Store
         #expect(first.header("ETag") == second.header("ETag"))
     }
 
+    @Test func warmUp_encodesTheDeferredSubCollections_withTheBytesTheLivePathGives() {
+        let client = APITestClient(options: BundledStore.options)
+        let live = client.get("/organizations/oic/members")   // before warm-up: computed, then cached
+        #expect(client.handler.prepared["/organizations/oic/members"] == nil)
+        client.handler.warmUp()
+        #expect(client.handler.standard.cache.get("/countries/kz/visits") != nil)
+        #expect(client.handler.standard.cache.get("/organizations/oic/members")?.body == live.body)
+        #expect(client.get("/countries/kz/organizations").status == 200)
+    }
+
     @Test func dynamicRoutes_areNeverCached() {
         let readiness = Readiness()
         let client = APITestClient(options: BundledStore.options, readiness: readiness)
