@@ -24,8 +24,9 @@ let package = Package(
         .executableTarget(name: "kazakhstan-api", dependencies: ["API", "Server", "Store"], swiftSettings: strict),
         // libFuzzer targets (built with -sanitize=fuzzer,address -DFUZZING by .ci/fuzz.sh); in a normal build they are
         // replay tools that run the regression corpus in Tests/FuzzCorpus through the same property checks.
-        .executableTarget(name: "ParserFuzz", dependencies: ["Server"], swiftSettings: strict),
-        .executableTarget(name: "QueryFuzz", dependencies: ["API", "Server", "Store"], swiftSettings: strict),
+        .target(name: "FuzzSupport", swiftSettings: strict),
+        .executableTarget(name: "ParserFuzz", dependencies: ["FuzzSupport", "Server"], swiftSettings: strict),
+        .executableTarget(name: "QueryFuzz", dependencies: ["FuzzSupport", "API", "Server", "Store"], swiftSettings: strict),
 
         .testTarget(name: "ServerTests", dependencies: ["Server", "CSystem"], swiftSettings: strict),
         .testTarget(name: "StoreTests", dependencies: ["Store"], exclude: ["Fixtures"], swiftSettings: strict),

@@ -1,3 +1,4 @@
+import FuzzSupport
 import Server
 
 // libFuzzer target for the request parser and the chunked decoder. Besides "no crash", it checks a property: the
@@ -93,34 +94,10 @@ enum ParserProperties {
     }
 }
 
-import FoundationEssentials
-import Glibc
-
-/// The entry point. Fuzzing builds (`-DFUZZING`) hand control to libFuzzer's driver: SwiftPM links executables with
-/// `main` aliased to this module's entry point, so libFuzzer's own `main` cannot be used. Otherwise it replays
-/// files through the checks: `ParserFuzz FILE…` (a crash or failed precondition is a finding).
 @main
 struct ParserFuzzMain {
     static func main() {
-        #if FUZZING
-        var argc = CommandLine.argc
-        var argv = CommandLine.unsafeArgv
-        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-            guard let data, size > 0 else { return 0 }
-            ParserProperties.check(Array(UnsafeBufferPointer(start: data, count: size)))
-            return 0
-        })
-        #else
-        var count = 0
-        for path in CommandLine.arguments.dropFirst() {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                fatalError("ParserFuzz: cannot read \(path)")
-            }
-            ParserProperties.check([UInt8](data))
-            count += 1
-        }
-        print("ParserFuzz: \(count) inputs replayed, all checks held")
-        #endif
+        FuzzEntry.main(name: "ParserFuzz", check: ParserProperties.check)
     }
 }
 
@@ -132,12 +109,4 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     ParserProperties.check(Array(UnsafeBufferPointer(start: data, count: size)))
     return 0
 }
-
-/// libFuzzer's driver (compiler-rt), linked by `-sanitize=fuzzer`.
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<Int32>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
-) -> Int32
 #endif
