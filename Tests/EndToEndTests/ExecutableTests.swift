@@ -53,6 +53,51 @@ import Testing
         #expect(!run.stdout.contains("listening"))
     }
 
+    /// One broken copy of the bundled data per kind of damage; each must stop the server with a message naming the
+    /// file (and the place in it), and exit 1 before listening.
+    @Test(arguments: [
+        ("invalid JSON", "data/people.json", "invalid JSON"),
+        ("invalid UTF-8", "data/places.json", "UTF-8"),
+        ("unreadable file", "data/events.json", "data/events.json"),
+        ("citation that does not match the text", "data/countries.json", "quote"),
+        ("dangling reference", "data/visits.json", "unknown"),
+    ])
+    func damagedData_isNamedByFileAndPlace_andExits1(damage: String, file: String, expected: String) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kz-damaged-\(getpid())-\(damage.hashValue)")
+        try? FileManager.default.removeItem(at: directory)
+        try FileManager.default.copyItem(at: ServerProcess.bundledResources, to: directory)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent(file)
+        var bytes = [UInt8](try Data(contentsOf: url))
+        switch damage {
+        case "invalid JSON":
+            bytes.removeLast(5)
+        case "invalid UTF-8":
+            let at = bytes.firstIndex(of: UInt8(ascii: "\""))! + 1 // inside the first string
+            bytes.insert(contentsOf: [0xC3, 0x28], at: at)
+        case "unreadable file":
+            // Root reads any file, so the file is replaced by a directory of the same name: reading it fails.
+            try FileManager.default.removeItem(at: url)
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false)
+        case "citation that does not match the text":
+            // The first quote gains a letter the text does not have there.
+            var text = String(decoding: bytes, as: UTF8.self)
+            let range = try #require(text.range(of: #""quote": ""#))
+            text.replaceSubrange(range, with: #""quote": "X"#)
+            bytes = Array(text.utf8)
+        default:
+            var text = String(decoding: bytes, as: UTF8.self)
+            text = text.replacingOccurrences(of: #""city": "astana""#, with: #""city": "atlantis""#)
+            bytes = Array(text.utf8)
+        }
+        if damage != "unreadable file" { try Data(bytes).write(to: url) }
+        let run = try ServerProcess(arguments: ["--port", "0", "--data", directory.path]).finish()
+        #expect(run.status == 1, "\(damage)")
+        #expect(run.stderr.contains(file), "\(damage): \(run.stderr)")
+        #expect(run.stderr.lowercased().contains(expected.lowercased()), "\(damage): \(run.stderr)")
+        #expect(!run.stdout.contains("listening"))
+    }
+
     @Test func missingDataDirectory_isAClearError_andExits1() throws {
         let run = try ServerProcess(arguments: ["--port", "0"], environment: ["DATA_DIR": "/nonexistent/kz-data"]).finish()
         #expect(run.status == 1)
