@@ -8,6 +8,7 @@ public struct APIHandler: RequestHandler {
     let cors: CORSPolicy
     let lastModified: Int
     private let finisher: Finisher
+    private let sharedFields: [(name: String, value: String)]
     /// Links as configured: relative, or under `--public-url`.
     let standard: LinkVariant
     /// Variants for the bases trusted proxies ask for; nil when `--public-url` fixes the base for everyone.
@@ -27,7 +28,13 @@ public struct APIHandler: RequestHandler {
         case .failure(let error): throw error
         }
         lastModified = options.loadedAt
-        finisher = Finisher(lastModifiedText: HTTPDate.format(secondsSince1970: options.loadedAt), cacheControl: "public, max-age=\(options.cacheMaxAge)")
+        // Fields every response carries. With `*` CORS they do not depend on the request, so they are baked into the
+        // prepared responses once instead of being appended (and the header list copied) on every request.
+        var shared: [(name: String, value: String)] = [("X-Content-Type-Options", "nosniff")]
+        if case .any = cors.origins { shared += cors.responseHeaders(origin: nil) }
+        sharedFields = shared
+        finisher = Finisher(lastModifiedText: HTTPDate.format(secondsSince1970: options.loadedAt), cacheControl: "public, max-age=\(options.cacheMaxAge)",
+                            sharedFields: shared)
 
         // Routes depend on the data's shape (which relations exist), never on the link base, so the configured
         // base's catalog serves to build them.
@@ -72,17 +79,31 @@ public struct APIHandler: RequestHandler {
         } ?? standard
     }
 
+    /// Every response leaves with `nosniff` and its CORS fields: baked in (see `sharedFields`) or, for an origin
+    /// allow-list, chosen here per request. A preflight answer already has its own CORS fields.
     public func handle(_ request: Request) -> Response {
         var response = respond(request)
-        for field in cors.responseHeaders(origin: request.headers["Origin"]) { response.headers.add(name: field.name, value: field.value) }
-        response.headers.add(name: "X-Content-Type-Options", value: "nosniff")
+        if case .list = cors.origins, !isPreflight(request) {
+            for field in cors.responseHeaders(origin: request.headers["Origin"]) { response.headers.add(name: field.name, value: field.value) }
+        }
         return response
+    }
+
+    private func isPreflight(_ request: Request) -> Bool {
+        request.method == "OPTIONS" && cors.preflightHeaders(method: request.method, headers: request.headers) != nil
+    }
+
+    /// A response built here rather than by the Finisher (OPTIONS answers), with the fields every response carries.
+    private func direct(_ status: HTTPStatus, _ fields: [(name: String, value: String)], route: String) -> Response {
+        var headers = Headers()
+        for field in fields + sharedFields { headers.add(name: field.name, value: field.value) }
+        return Response(status: status, headers: headers, route: route)
     }
 
     private func respond(_ request: Request) -> Response {
         if request.path == "*" {
             // `OPTIONS *` asks about the server as a whole (RFC 9110 §9.3.7).
-            return Response(status: .noContent, headers: Headers([("Allow", APIHandler.allowedMethods)]))
+            return direct(.noContent, [("Allow", APIHandler.allowedMethods)], route: "")
         }
         switch router.match(path: request.path) {
         case .badPath:
@@ -111,11 +132,12 @@ public struct APIHandler: RequestHandler {
                 return send(prepared, request)
             case "OPTIONS":
                 if let preflight = cors.preflightHeaders(method: request.method, headers: request.headers) {
+                    // The preflight's own CORS fields, once each (not the shared ones again), plus nosniff.
                     var headers = Headers()
-                    for field in preflight { headers.add(name: field.name, value: field.value) }
+                    for field in preflight + [("X-Content-Type-Options", "nosniff")] { headers.add(name: field.name, value: field.value) }
                     return Response(status: .noContent, headers: headers, route: route.template)
                 }
-                return Response(status: .noContent, headers: Headers([("Allow", APIHandler.allowedMethods)]), route: route.template)
+                return direct(.noContent, [("Allow", APIHandler.allowedMethods)], route: route.template)
             default:
                 var response = send(finisher.finish(.problem(ProblemDetails(status: .methodNotAllowed, detail: "\(request.method) is not allowed here; this API is read-only.")),
                                                     instance: request.head.target, route: route.template), request)
@@ -141,9 +163,11 @@ public struct APIHandler: RequestHandler {
     /// The engine's own errors (400, 408, 413, …) get the same CORS and nosniff fields as every other response.
     public func engineError(status: HTTPStatus, detail: String) -> Response {
         var response = EngineProblem.response(status: status, detail: detail)
-        for field in cors.responseHeaders(origin: nil) { response.headers.add(name: field.name, value: field.value) }
         response.headers.add(name: "Cache-Control", value: "no-store")
-        response.headers.add(name: "X-Content-Type-Options", value: "nosniff")
+        // The request may be unreadable, so its Origin is unknown: the shared fields, plus `Vary: Origin` for a list.
+        var fields = sharedFields
+        if case .list = cors.origins { fields += cors.responseHeaders(origin: nil) }
+        for field in fields { response.headers.add(name: field.name, value: field.value) }
         return response
     }
 }
@@ -153,8 +177,18 @@ public struct APIHandler: RequestHandler {
 struct Finisher: Sendable {
     let lastModifiedText: String
     let cacheControl: String
+    /// Appended to every response (nosniff, and CORS when it does not depend on the request).
+    var sharedFields: [(name: String, value: String)] = []
 
     func finish(_ result: RouteResult, instance: String, route: String) -> PreparedResponse {
+        let prepared = finishFields(result, instance: instance, route: route)
+        guard !sharedFields.isEmpty else { return prepared }
+        var headers = prepared.headers
+        for field in sharedFields { headers.add(name: field.name, value: field.value) }
+        return PreparedResponse(status: prepared.status, headers: headers, body: prepared.body, etag: prepared.etag, route: prepared.route)
+    }
+
+    private func finishFields(_ result: RouteResult, instance: String, route: String) -> PreparedResponse {
         switch result {
         case .resource(let resource):
             let body = JSONWriter.write(resource.body, pretty: resource.pretty)

@@ -205,7 +205,8 @@ final class Connection {
         var request = Request(head: head, body: body, remoteAddress: remoteAddress, requestID: requestID)
         if peerIsTrustedProxy { request.forwarded = Forwarded.read(head.headers, trusted: context.configuration.trustedProxies) }
         var response = context.handler.handle(request)
-        response.headers.replaceOrAdd(name: "X-Request-ID", value: requestID)
+        // Appended, not replaced: handlers leave X-Request-ID to the engine, and a scan-and-rebuild per request is waste.
+        if response.headers["X-Request-ID"] == nil { response.headers.add(name: "X-Request-ID", value: requestID) }
         let keepAlive = Connection.wantsKeepAlive(head) && !response.headers.containsToken("close", in: "Connection")
         let close = machine.requestDispatched(keepAlive: keepAlive)
         let isHead = head.method == "HEAD"
