@@ -105,6 +105,12 @@ public struct APIHandler: RequestHandler {
             // `OPTIONS *` asks about the server as a whole (RFC 9110 §9.3.7).
             return direct(.noContent, [("Allow", APIHandler.allowedMethods)], route: "")
         }
+        // The common case first: a parameterless GET of a precomputed resource needs no routing at all (every key
+        // of `prepared` is a path its route produced, so routing would find that route).
+        if request.method == "GET" || request.method == "HEAD", request.query == nil || request.query == "",
+           let ready = variant(for: request).prepared[request.path] {
+            return send(ready, request)
+        }
         switch router.match(path: request.path) {
         case .badPath:
             return send(finisher.finish(.problem(ProblemDetails(status: .badRequest, detail: "The path is not valid percent-encoded UTF-8.")), instance: request.head.target, route: ""), request)
@@ -114,9 +120,6 @@ public struct APIHandler: RequestHandler {
             switch request.method {
             case "GET", "HEAD":
                 let links = variant(for: request)
-                if request.query == nil || request.query == "", let ready = links.prepared[request.path] {
-                    return send(ready, request)
-                }
                 // Query responses are computed once per distinct target, then served from the cache.
                 let key = request.head.target
                 if !route.isDynamic, let cached = links.cache.get(key) { return send(cached, request) }
@@ -150,12 +153,7 @@ public struct APIHandler: RequestHandler {
     /// 304 when the client's copy is current (RFC 9110 §13.1), else the prepared response.
     private func send(_ prepared: PreparedResponse, _ request: Request) -> Response {
         if let etag = prepared.etag, ConditionalRequest.isNotModified(method: request.method, headers: request.headers, etag: etag, lastModified: lastModified) {
-            // RFC 9110 §15.4.5: a 304 carries the fields a 200 would have for caching (ETag, Cache-Control, Vary, …).
-            var headers = Headers()
-            for field in prepared.headers where field.name != "Content-Type" && field.name != "Link" && field.name != "X-Total-Count" {
-                headers.add(name: field.name, value: field.value)
-            }
-            return Response(status: .notModified, headers: headers, route: prepared.route)
+            return Response(status: .notModified, headers: prepared.notModifiedHeaders, route: prepared.route)
         }
         return Response(status: prepared.status, headers: prepared.headers, body: prepared.body, route: prepared.route)
     }
@@ -178,9 +176,27 @@ struct Finisher: Sendable {
     let lastModifiedText: String
     let cacheControl: String
     /// Appended to every response (nosniff, and CORS when it does not depend on the request).
-    var sharedFields: [(name: String, value: String)] = []
+    let sharedFields: [(name: String, value: String)]
+    /// Every problem response's fields, shared fields included, encoded once: 404s are answered per request.
+    private let problemHeaders: Headers
+
+    init(lastModifiedText: String, cacheControl: String, sharedFields: [(name: String, value: String)] = []) {
+        self.lastModifiedText = lastModifiedText
+        self.cacheControl = cacheControl
+        self.sharedFields = sharedFields
+        var headers = Headers()
+        headers.add(name: "Content-Type", value: "application/problem+json")
+        headers.add(name: "Content-Language", value: "en")
+        headers.add(name: "Cache-Control", value: "no-store")
+        for field in sharedFields { headers.add(name: field.name, value: field.value) }
+        headers.preEncode()
+        problemHeaders = headers
+    }
 
     func finish(_ result: RouteResult, instance: String, route: String) -> PreparedResponse {
+        if case .problem(let problem) = result {
+            return PreparedResponse(status: problem.status, headers: problemHeaders, body: problem.body(instance: instance), etag: nil, route: route)
+        }
         let prepared = finishFields(result, instance: instance, route: route)
         guard !sharedFields.isEmpty else { return prepared }
         var headers = prepared.headers
@@ -208,11 +224,7 @@ struct Finisher: Sendable {
             }
             return PreparedResponse(status: resource.status, headers: headers, body: body, etag: etag, route: route)
         case .problem(let problem):
-            var headers = Headers()
-            headers.add(name: "Content-Type", value: "application/problem+json")
-            headers.add(name: "Content-Language", value: "en")
-            headers.add(name: "Cache-Control", value: "no-store")
-            return PreparedResponse(status: problem.status, headers: headers, body: problem.body(instance: instance), etag: nil, route: route)
+            return PreparedResponse(status: problem.status, headers: problemHeaders, body: problem.body(instance: instance), etag: nil, route: route)
         case .redirect(let location):
             var headers = Headers()
             headers.add(name: "Location", value: location)

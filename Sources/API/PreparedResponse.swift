@@ -1,7 +1,8 @@
 import Server
 
 /// A response body with its fields, ready to send: built once at startup for every parameterless GET, or per
-/// request for queries (then cached). Per-request work is then only the conditional check and the CORS fields.
+/// request for queries (then cached). Per-request work is then only the conditional check; the fields are encoded
+/// here, once, for both the full answer and its 304.
 struct PreparedResponse: Sendable {
     let status: HTTPStatus
     let headers: Headers
@@ -10,4 +11,30 @@ struct PreparedResponse: Sendable {
     let etag: EntityTag?
     /// The route template, for metrics.
     let route: String
+    /// The fields of this response's 304 (RFC 9110 §15.4.5: those a 200 would carry for caching — ETag,
+    /// Cache-Control, Vary, … — without the representation's own); empty unless `etag` is set.
+    let notModifiedHeaders: Headers
+
+    init(status: HTTPStatus, headers: Headers, body: [UInt8], etag: EntityTag?, route: String) {
+        self.status = status
+        self.body = body
+        self.etag = etag
+        self.route = route
+        var encoded = headers
+        encoded.preEncode()
+        self.headers = encoded
+        var notModified = Headers()
+        if etag != nil {
+            for field in headers where !PreparedResponse.describesRepresentation(field.name) {
+                notModified.add(name: field.name, value: field.value)
+            }
+            notModified.preEncode()
+        }
+        notModifiedHeaders = notModified
+    }
+
+    /// Fields about the body a 304 does not send.
+    private static func describesRepresentation(_ name: String) -> Bool {
+        name == "Content-Type" || name == "Link" || name == "X-Total-Count"
+    }
 }

@@ -17,12 +17,31 @@ struct Router: Sendable {
     }
 
     private(set) var routes: [Route] = []
+    /// Templates without parameters, by their path: most requests are matched by one hash lookup.
+    private var literalPaths: [String: Int] = [:]
+    /// The same routes by their segments, for paths that needed percent-decoding.
+    private var literalSegments: [[String]: Int] = [:]
+    /// Templates with parameters, by their first (literal) segment, so a path meets only the candidates it could match.
+    private var parameterisedByFirst: [String: [Int]] = [:]
+    /// Templates with parameters that start with one: candidates for every path.
+    private var parameterisedAnywhere: [Int] = []
 
     mutating func get(_ template: String, _ handler: @escaping Handler) {
         let segments = Router.split(template).map { s -> Segment in
             s.hasPrefix("{") && s.hasSuffix("}") ? .parameter(String(s.dropFirst().dropLast())) : .literal(String(s))
         }
+        let index = routes.count
         routes.append(Route(template: template, segments: segments, handler: handler))
+        let literals = segments.compactMap { segment -> String? in if case .literal(let s) = segment { s } else { nil } }
+        if literals.count == segments.count {
+            // The first registration of a path wins, as in a scan in registration order.
+            if literalPaths[template] == nil { literalPaths[template] = index }
+            if literalSegments[literals] == nil { literalSegments[literals] = index }
+        } else if case .literal(let first)? = segments.first {
+            parameterisedByFirst[first, default: []].append(index)
+        } else {
+            parameterisedAnywhere.append(index)
+        }
     }
 
     enum Match {
@@ -33,18 +52,23 @@ struct Router: Sendable {
     }
 
     /// Splits the raw path on `/` first and percent-decodes each segment after, so an encoded `%2F` stays inside
-    /// its segment and cannot forge another route.
+    /// its segment and cannot forge another route. Literal routes win over parameterised ones (`/sources` is never
+    /// read as an id), then routes are tried in registration order.
     func match(path: String) -> Match {
+        if let index = literalPaths[path] { return .found(routes[index], parameters: [:]) }
         var decoded: [String] = []
         for raw in Router.split(path) {
             guard let segment = PercentEncoding.decode(raw) else { return .badPath }
             decoded.append(segment)
         }
-        routeLoop: for route in routes where route.segments.count == decoded.count {
+        if let index = literalSegments[decoded] { return .found(routes[index], parameters: [:]) }
+        let candidates = (decoded.first.flatMap { parameterisedByFirst[$0] } ?? []) + parameterisedAnywhere
+        candidateLoop: for index in candidates.sorted() where routes[index].segments.count == decoded.count {
+            let route = routes[index]
             var parameters: [String: String] = [:]
             for (segment, value) in zip(route.segments, decoded) {
                 switch segment {
-                case .literal(let literal): if literal != value { continue routeLoop }
+                case .literal(let literal): if literal != value { continue candidateLoop }
                 case .parameter(let name): parameters[name] = value
                 }
             }

@@ -55,3 +55,70 @@ struct ResponseEncoderTests {
         #expect(String(decoding: out, as: UTF8.self) == text)
     }
 }
+
+/// Fields encoded once for responses sent many times must go on the wire exactly as if encoded per response.
+struct PreEncodedHeadersTests {
+    let date = Array("Date: x\r\n".utf8)
+    let server = Array("Server: t\r\n".utf8)
+
+    func head(_ headers: Headers) -> [UInt8] {
+        var out: [UInt8] = []
+        ResponseEncoder.encodeHead(Response(status: .ok, headers: headers, body: [1, 2]), options: .init(close: false, announceKeepAlive: false, isHead: false),
+                                   dateLine: date, serverLine: server, into: &out)
+        return out
+    }
+
+    let base = Headers([("Content-Type", "application/json"), ("Content-Length", "999"), ("ETag", "\"a\"")])
+
+    @Test func aPreEncodedList_encodesAsThePlainOne_withEngineFieldsStillLeftOut() {
+        var encoded = base
+        encoded.preEncode()
+        #expect(encoded.encodedCount == 3)
+        #expect(head(encoded) == head(base))
+        #expect(!String(decoding: head(encoded), as: UTF8.self).contains("999"))
+    }
+
+    @Test func fieldsAddedAfterEncoding_followTheEncodedOnes() {
+        var encoded = base
+        encoded.preEncode()
+        encoded.add(name: "X-Request-ID", value: "r1")
+        var plain = base
+        plain.add(name: "X-Request-ID", value: "r1")
+        #expect(head(encoded) == head(plain))
+        #expect(String(decoding: head(encoded), as: UTF8.self).contains("ETag: \"a\"\r\nX-Request-ID: r1\r\n"))
+    }
+
+    @Test func removingAField_dropsTheEncodedBytes_soTheFieldIsGone() {
+        var encoded = base
+        encoded.preEncode()
+        encoded.remove(name: "etag")
+        #expect(encoded.encodedCount == 0)
+        #expect(!String(decoding: head(encoded), as: UTF8.self).contains("ETag"))
+        encoded.replaceOrAdd(name: "Content-Type", value: "text/plain")
+        #expect(String(decoding: head(encoded), as: UTF8.self).contains("Content-Type: text/plain\r\n"))
+        #expect(!String(decoding: head(encoded), as: UTF8.self).contains("application/json"))
+    }
+
+    @Test func equality_ignoresTheEncodedCache() {
+        var encoded = base
+        encoded.preEncode()
+        #expect(encoded == base)
+    }
+}
+
+/// Token lists (RFC 9110 §5.6.1) scanned in place.
+struct HeaderTokenTests {
+    @Test(arguments: [
+        ("close", true), ("Close", true), ("keep-alive, close", true), (" upgrade ,\tCLOSE\t", true), (",,close,,", true),
+        ("closed", false), ("keep-alive", false), ("", false), ("clo se", false), ("close-ish, x", false),
+    ])
+    func connectionTokens_areFoundCaseInsensitively_amongTrimmedElements(value: String, expected: Bool) {
+        #expect(Headers([("Connection", value)]).containsToken("close", in: "Connection") == expected)
+    }
+
+    @Test func everyFieldLineOfTheName_isSearched() {
+        let headers = Headers([("Connection", "upgrade"), ("X", "close"), ("connection", "close")])
+        #expect(headers.containsToken("close", in: "Connection"))
+        #expect(!Headers([("X", "close")]).containsToken("close", in: "Connection"))
+    }
+}

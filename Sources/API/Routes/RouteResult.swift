@@ -39,7 +39,21 @@ struct ProblemDetails: Sendable {
     }
 
     func body(instance: String) -> [UInt8] {
-        JSONWriter.write(json(instance: instance))
+        guard errors.isEmpty else { return JSONWriter.write(json(instance: instance)) }
+        // 404s are built per request, so the common shape is written in one pass, without a JSONValue tree to build
+        // and sort. The keys are in JSONWriter's (sorted) order, so the bytes are what `json(instance:)` would give.
+        var out: [UInt8] = []
+        out.reserveCapacity(96 + detail.utf8.count + instance.utf8.count + status.reason.utf8.count)
+        out.append(contentsOf: #"{"detail":"#.utf8)
+        JSONWriter.appendString(detail, into: &out)
+        out.append(contentsOf: #","instance":"#.utf8)
+        JSONWriter.appendString(instance, into: &out)
+        out.append(contentsOf: #","status":"#.utf8)
+        out.append(contentsOf: String(status.code).utf8)
+        out.append(contentsOf: #","title":"#.utf8)
+        JSONWriter.appendString(status.reason, into: &out)
+        out.append(contentsOf: #","type":"about:blank"}"#.utf8)
+        return out
     }
 
     func json(instance: String) -> JSONValue {

@@ -12,6 +12,12 @@ public struct Headers: Sendable, Equatable, Sequence {
 
     public private(set) var fields: [Field]
 
+    /// The first `encodedCount` fields already written as `Name: value\r\n` lines (engine-owned names left out), so
+    /// a response served many times is encoded once: the encoder copies these bytes and writes only later fields.
+    /// `add` keeps the prefix valid; any other change drops it.
+    public private(set) var encodedPrefix: [UInt8] = []
+    public private(set) var encodedCount = 0
+
     public init() { fields = [] }
 
     public init(_ pairs: [(String, String)]) {
@@ -35,11 +41,30 @@ public struct Headers: Sendable, Equatable, Sequence {
 
     public mutating func remove(name: String) {
         fields.removeAll { Headers.equalsIgnoringASCIICase($0.name, name) }
+        dropEncodedPrefix()
     }
+
+    /// Encodes every current field into `encodedPrefix` (see there). For responses that are built once and sent often.
+    public mutating func preEncode() {
+        guard encodedCount < fields.count else { return }
+        var bytes: [UInt8] = []
+        for field in fields { ResponseEncoder.appendField(field, to: &bytes) }
+        encodedPrefix = bytes
+        encodedCount = fields.count
+    }
+
+    private mutating func dropEncodedPrefix() {
+        encodedPrefix = []
+        encodedCount = 0
+    }
+
+    /// Equal when the fields are: the encoded prefix is a cache of them.
+    public static func == (lhs: Headers, rhs: Headers) -> Bool { lhs.fields == rhs.fields }
 
     /// The first value of a field, compared case-insensitively (RFC 9110 §5.1: names are case-insensitive).
     public subscript(name: String) -> String? {
-        fields.first { Headers.equalsIgnoringASCIICase($0.name, name) }?.value
+        for field in fields where Headers.equalsIgnoringASCIICase(field.name, name) { return field.value }
+        return nil
     }
 
     /// Every value of a field, in order.
@@ -54,12 +79,39 @@ public struct Headers: Sendable, Equatable, Sequence {
         }
     }
 
-    /// Whether a token-list field (Connection, Transfer-Encoding, …) contains `token`, case-insensitively.
+    /// Whether a token-list field (Connection, Transfer-Encoding, …) contains `token`, case-insensitively. Runs on
+    /// every request (Connection), so it scans the bytes in place instead of building the list.
     public func containsToken(_ token: String, in name: String) -> Bool {
-        listElements(for: name).contains { Headers.equalsIgnoringASCIICase(String($0), token) }
+        for field in fields where Headers.equalsIgnoringASCIICase(field.name, name) {
+            var value = field.value
+            let found = value.withUTF8 { bytes in
+                var start = 0
+                while start <= bytes.count {
+                    var end = start
+                    while end < bytes.count && bytes[end] != UInt8(ascii: ",") { end += 1 }
+                    var a = start, b = end
+                    while a < b && (bytes[a] == 0x20 || bytes[a] == 0x09) { a += 1 }
+                    while b > a && (bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09) { b -= 1 }
+                    if Headers.equalsIgnoringASCIICase(UnsafeBufferPointer(rebasing: bytes[a..<b]), token) { return true }
+                    start = end + 1
+                }
+                return false
+            }
+            if found { return true }
+        }
+        return false
     }
 
     public func makeIterator() -> IndexingIterator<[Field]> { fields.makeIterator() }
+
+    static func equalsIgnoringASCIICase(_ x: UnsafeBufferPointer<UInt8>, _ b: String) -> Bool {
+        let y = b.utf8
+        guard x.count == y.count else { return false }
+        for (c, d) in zip(x, y) where c != d {
+            guard c | 0x20 == d | 0x20, (c | 0x20) >= 0x61, (c | 0x20) <= 0x7A else { return false }
+        }
+        return true
+    }
 
     static func equalsIgnoringASCIICase(_ a: String, _ b: String) -> Bool {
         let x = a.utf8, y = b.utf8

@@ -19,12 +19,9 @@ enum ResponseEncoder {
         out.append(contentsOf: crlf)
         out.append(contentsOf: dateLine)
         out.append(contentsOf: serverLine)
-        for field in response.headers where !isEngineOwned(field.name) {
-            out.append(contentsOf: field.name.utf8)
-            out.append(contentsOf: ": ".utf8)
-            out.append(contentsOf: field.value.utf8)
-            out.append(contentsOf: crlf)
-        }
+        let headers = response.headers
+        out.append(contentsOf: headers.encodedPrefix)
+        for field in headers.fields[headers.encodedCount...] { appendField(field, to: &out) }
         // RFC 9110 §8.6: no Content-Length in 1xx or 204; in 304 it would have to be the GET's length, which we omit.
         if !response.status.forbidsBody {
             out.append(contentsOf: "Content-Length: ".utf8)
@@ -36,6 +33,15 @@ enum ResponseEncoder {
         } else if options.announceKeepAlive {
             out.append(contentsOf: "Connection: keep-alive\r\n".utf8)
         }
+        out.append(contentsOf: crlf)
+    }
+
+    /// One `Name: value` line; engine-owned fields are left out (see the type's comment).
+    static func appendField(_ field: Headers.Field, to out: inout [UInt8]) {
+        guard !isEngineOwned(field.name) else { return }
+        out.append(contentsOf: field.name.utf8)
+        out.append(contentsOf: ": ".utf8)
+        out.append(contentsOf: field.value.utf8)
         out.append(contentsOf: crlf)
     }
 
