@@ -53,6 +53,19 @@ def wait_listening(port, timeout=10):
     raise RuntimeError(f"nothing listens on {port}")
 
 
+def wait_idle(pid, timeout=10):
+    """Until the process stops using CPU: the server encodes its sub-collections on a warm-up thread just after it
+    starts listening, and that thread shares the pinned core with the loop, so the first run must not overlap it."""
+    deadline = time.time() + timeout
+    last = cpu_seconds(pid)
+    while time.time() < deadline:
+        time.sleep(0.2)
+        now = cpu_seconds(pid)
+        if now == last:
+            return
+        last = now
+
+
 def fetch(port, target, headers=()):
     """Raw HTTP GET: status, headers dict (lowercase names), body bytes."""
     with socket.create_connection(("127.0.0.1", port)) as s:
@@ -143,6 +156,7 @@ class Ours:
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         wait_listening(self.port)
         self.pid = self.proc.pid
+        wait_idle(self.pid)
 
     def stop(self):
         self.proc.send_signal(signal.SIGTERM)

@@ -76,7 +76,7 @@ struct CORSPolicy: Sendable, Equatable {
             for granted in grantedFields where granted.origin == origin {
                 return granted.fields  // the common case: a browser sends the serialized (lowercase) origin
             }
-            for granted in grantedFields where FieldSyntax.equalsIgnoringASCIICase(granted.origin.utf8, origin.utf8) {
+            for granted in grantedFields where ASCIICase.equal(granted.origin, origin) {
                 // Scheme and host are case-insensitive (RFC 3986 §3.1, §3.2.2), but the Fetch CORS check
                 // compares Access-Control-Allow-Origin with the request's Origin byte for byte: echo theirs.
                 return CORSPolicy.granting(origin)
@@ -129,7 +129,7 @@ struct CORSPolicy: Sendable, Equatable {
         var result: [String] = []
         for name in requested {
             guard let canonical = allowedRequestHeaders.first(where: {
-                FieldSyntax.equalsIgnoringASCIICase($0.utf8, name.utf8)
+                ASCIICase.equal($0.utf8, name.utf8)
             }) else { continue }
             if !result.contains(canonical) { result.append(canonical) }
         }

@@ -5,17 +5,7 @@ import Server
 enum FieldSyntax {
     /// RFC 9110 §5.1: field names are case-insensitive. ASCII-only folding is enough — names are tokens.
     static func namesEqual(_ a: String, _ b: String) -> Bool {
-        equalsIgnoringASCIICase(a.utf8, b.utf8)
-    }
-
-    static func equalsIgnoringASCIICase<A: Collection<UInt8>, B: Collection<UInt8>>(_ a: A, _ b: B) -> Bool {
-        guard a.count == b.count else { return false }
-        for (c, d) in zip(a, b) where c != d {
-            // Only letters fold: 0x40 ('@') and 0x60 ('`') differ by 0x20 too, but are not the same character.
-            let lower = c | 0x20
-            guard lower == d | 0x20, lower >= UInt8(ascii: "a"), lower <= UInt8(ascii: "z") else { return false }
-        }
-        return true
+        ASCIICase.equal(a, b)
     }
 
     /// The values of every field called `name`, in order, without building an array.

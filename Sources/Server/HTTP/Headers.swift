@@ -104,23 +104,9 @@ public struct Headers: Sendable, Equatable, Sequence {
 
     public func makeIterator() -> IndexingIterator<[Field]> { fields.makeIterator() }
 
-    static func equalsIgnoringASCIICase(_ x: UnsafeBufferPointer<UInt8>, _ b: String) -> Bool {
-        let y = b.utf8
-        guard x.count == y.count else { return false }
-        for (c, d) in zip(x, y) where c != d {
-            guard c | 0x20 == d | 0x20, (c | 0x20) >= 0x61, (c | 0x20) <= 0x7A else { return false }
-        }
-        return true
-    }
+    static func equalsIgnoringASCIICase(_ a: String, _ b: String) -> Bool { ASCIICase.equal(a, b) }
 
-    static func equalsIgnoringASCIICase(_ a: String, _ b: String) -> Bool {
-        let x = a.utf8, y = b.utf8
-        guard x.count == y.count else { return false }
-        for (c, d) in zip(x, y) where c != d {
-            guard c | 0x20 == d | 0x20, (c | 0x20) >= 0x61, (c | 0x20) <= 0x7A else { return false }
-        }
-        return true
-    }
+    static func equalsIgnoringASCIICase(_ x: UnsafeBufferPointer<UInt8>, _ b: String) -> Bool { ASCIICase.equal(x, b) }
 }
 
 extension Substring {
