@@ -19,10 +19,12 @@ enum ConditionalRequest {
 
         if FieldSyntax.contains("If-None-Match", in: headers) {
             var matched = false
-            let target = etag.opaque.utf8
-            let shape = EntityTag.scanList(FieldSyntax.values(named: "If-None-Match", in: headers)) { _, opaque in
-                // Weak comparison: the weakness of either tag does not matter, only the opaque bytes.
-                if !matched, opaque.elementsEqual(target) { matched = true }
+            var target = etag.opaque
+            let shape = target.withUTF8 { target in
+                EntityTag.scanList(FieldSyntax.values(named: "If-None-Match", in: headers)) { _, opaque in
+                    // Weak comparison: the weakness of either tag does not matter, only the opaque bytes.
+                    if !matched, opaque.elementsEqual(target) { matched = true }
+                }
             }
             switch shape {
             case .any: return true

@@ -85,52 +85,54 @@ extension EntityTag {
     enum ListShape { case any, tags, invalid }
 
     /// One pass over the list members of every value, handing each tag's weakness and opaque bytes to `visit`
-    /// as a slice of the field's own storage — nothing is allocated, so matching a request's If-None-Match
-    /// against a tag costs a scan and a compare. The shape is only known at the end: `visit` may have seen
-    /// tags of a list that turns out `.invalid`.
+    /// as a view of the field's own storage (valid during the call only) — nothing is allocated, so matching a
+    /// request's If-None-Match against a tag costs a scan and a compare. The shape is only known at the end:
+    /// `visit` may have seen tags of a list that turns out `.invalid`.
     static func scanList<Values: Sequence<String>>(
         _ fieldValues: Values,
-        _ visit: (_ isWeak: Bool, _ opaque: Substring.UTF8View) -> Void
+        _ visit: (_ isWeak: Bool, _ opaque: UnsafeBufferPointer<UInt8>) -> Void
     ) -> ListShape {
         var sawStar = false
         var members = 0
         for value in fieldValues {
-            let bytes = Substring(value).utf8
-            var i = bytes.startIndex
-            while true {
-                // RFC 9110 §5.6.1: empty list elements (`, ,`) are accepted and ignored.
-                while i < bytes.endIndex, bytes[i] == UInt8(ascii: ",") || FieldSyntax.isWhitespace(bytes[i]) {
-                    bytes.formIndex(after: &i)
-                }
-                guard i < bytes.endIndex else { break }
-                members += 1
-                if bytes[i] == UInt8(ascii: "*") {
-                    sawStar = true
-                    bytes.formIndex(after: &i)
-                } else {
-                    var isWeak = false
-                    // weak = %s"W/" — case-sensitive (RFC 9110 §8.8.3).
-                    if bytes[i] == UInt8(ascii: "W") {
-                        bytes.formIndex(after: &i)
-                        guard i < bytes.endIndex, bytes[i] == UInt8(ascii: "/") else { return .invalid }
-                        bytes.formIndex(after: &i)
-                        isWeak = true
+            var value = value
+            let valid = value.withUTF8 { bytes -> Bool in
+                var i = 0
+                let end = bytes.count
+                while true {
+                    // RFC 9110 §5.6.1: empty list elements (`, ,`) are accepted and ignored.
+                    while i < end, bytes[i] == UInt8(ascii: ",") || FieldSyntax.isWhitespace(bytes[i]) { i += 1 }
+                    guard i < end else { return true }
+                    members += 1
+                    if bytes[i] == UInt8(ascii: "*") {
+                        sawStar = true
+                        i += 1
+                    } else {
+                        var isWeak = false
+                        // weak = %s"W/" — case-sensitive (RFC 9110 §8.8.3).
+                        if bytes[i] == UInt8(ascii: "W") {
+                            i += 1
+                            guard i < end, bytes[i] == UInt8(ascii: "/") else { return false }
+                            i += 1
+                            isWeak = true
+                        }
+                        guard i < end, bytes[i] == UInt8(ascii: "\"") else { return false }
+                        i += 1
+                        let start = i
+                        while i < end, bytes[i] != UInt8(ascii: "\"") {
+                            guard isEtagc(bytes[i]) else { return false }
+                            i += 1
+                        }
+                        guard i < end else { return false }  // unterminated
+                        visit(isWeak, UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                        i += 1  // the closing quote
                     }
-                    guard i < bytes.endIndex, bytes[i] == UInt8(ascii: "\"") else { return .invalid }
-                    bytes.formIndex(after: &i)
-                    let start = i
-                    while i < bytes.endIndex, bytes[i] != UInt8(ascii: "\"") {
-                        guard isEtagc(bytes[i]) else { return .invalid }
-                        bytes.formIndex(after: &i)
-                    }
-                    guard i < bytes.endIndex else { return .invalid }  // unterminated
-                    visit(isWeak, bytes[start..<i])
-                    bytes.formIndex(after: &i)  // the closing quote
+                    // After a member: OWS, then a comma or the end.
+                    while i < end, FieldSyntax.isWhitespace(bytes[i]) { i += 1 }
+                    guard i == end || bytes[i] == UInt8(ascii: ",") else { return false }
                 }
-                // After a member: OWS, then a comma or the end.
-                while i < bytes.endIndex, FieldSyntax.isWhitespace(bytes[i]) { bytes.formIndex(after: &i) }
-                guard i == bytes.endIndex || bytes[i] == UInt8(ascii: ",") else { return .invalid }
             }
+            guard valid else { return .invalid }
         }
         if sawStar {
             // `*` stands alone: `"*" / #entity-tag`, never both.
