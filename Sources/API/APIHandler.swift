@@ -59,6 +59,9 @@ public struct APIHandler: RequestHandler {
         forwardedVariants = options.publicURL == nil ? VariantCache() : nil
     }
 
+    /// How many forwarded bases have their own variant (0 with `--public-url`).
+    var forwardedVariantCount: Int { forwardedVariants?.count ?? 0 }
+
     /// Encodes the responses start-up deferred (the sub-collections) so they too are served from memory. The executable
     /// runs it on a background thread as soon as the listener is open; until it is done, a request for one of them
     /// computes the same bytes itself.
@@ -106,10 +109,13 @@ public struct APIHandler: RequestHandler {
             return direct(.noContent, [("Allow", APIHandler.allowedMethods)], route: "")
         }
         // The common case first: a parameterless GET of a precomputed resource needs no routing at all (every key
-        // of `prepared` is a path its route produced, so routing would find that route).
+        // of `prepared` is a path its route produced, so routing would find that route). The standard variant is
+        // asked first, so a path that names no resource never builds a forwarded variant.
         if request.method == "GET" || request.method == "HEAD", request.query == nil || request.query == "",
-           let ready = variant(for: request).prepared[request.path] {
-            return send(ready, request)
+           let ready = standard.prepared[request.path] {
+            let links = variant(for: request)
+            if links === standard { return send(ready, request) }
+            if let forwarded = links.prepared[request.path] { return send(forwarded, request) }
         }
         switch router.match(path: request.path) {
         case .badPath:

@@ -6,6 +6,9 @@ final class VariantCache: Sendable {
     static let maxVariants = 8
     private let variants = Locked<[String: LinkVariant]>([:])
 
+    /// How many bases have a variant.
+    var count: Int { variants.withLock { $0.count } }
+
     func variant(for base: String, build: () -> LinkVariant?) -> LinkVariant? {
         if let existing = variants.withLock({ $0[base] }) { return existing }
         guard variants.withLock({ $0.count }) < VariantCache.maxVariants, let built = build() else { return nil }

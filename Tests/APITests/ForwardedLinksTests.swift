@@ -41,6 +41,14 @@ import Store
         #expect(try response.item()["href"] as? String == "https://api.example.com/v1/countries/kz")
     }
 
+    @Test func unknownPaths_buildNoVariantForTheirBase() {
+        let client = APITestClient(options: BundledStore.options)
+        #expect(client.request("GET", "/no/such/thing", forwarded: Forwarded(prefix: "/p1")).status == 404)
+        #expect(client.handler.forwardedVariantCount == 0)
+        #expect(client.request("GET", "/countries", forwarded: Forwarded(prefix: "/p3")).status == 200)
+        #expect(client.handler.forwardedVariantCount == 1)
+    }
+
     @Test func withoutForwarding_linksStayRelative_andTheSameBytesAsBefore() {
         let plain = BundledStore.client.get("/countries/kz")
         let forwardedNothing = BundledStore.client.request("GET", "/countries/kz", forwarded: Forwarded(client: "203.0.113.9"))
