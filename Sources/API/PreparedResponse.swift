@@ -33,8 +33,9 @@ struct PreparedResponse: Sendable {
         notModifiedHeaders = notModified
     }
 
-    /// Fields about the body a 304 does not send.
+    /// Fields about the body a 304 does not send (§15.4.5: no representation metadata beyond what guides cache
+    /// updates — ETag, Last-Modified, Cache-Control, Vary stay).
     private static func describesRepresentation(_ name: String) -> Bool {
-        name == "Content-Type" || name == "Link" || name == "X-Total-Count"
+        name == "Content-Type" || name == "Content-Language" || name == "Link" || name == "X-Total-Count"
     }
 }

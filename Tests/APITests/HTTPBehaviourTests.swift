@@ -60,6 +60,10 @@ private let sampleTargets = [
             #expect(response.header("Access-Control-Allow-Origin") == "*")
             #expect(response.header("Access-Control-Expose-Headers") == fresh.header("Access-Control-Expose-Headers"))
             #expect(response.header("X-Content-Type-Options") == "nosniff")
+            // Representation metadata stays with the 200 (RFC 9110 §15.4.5).
+            for name in ["Content-Type", "Content-Language", "Link", "X-Total-Count", "Content-Length"] {
+                #expect(response.header(name) == nil, "\(name) on a 304")
+            }
         }
         let head = client.head(target, headers: [("If-None-Match", etag)])
         #expect(head.status == 304)
