@@ -199,18 +199,8 @@ struct Finisher: Sendable {
         problemHeaders = headers
     }
 
+    /// Each case adds the shared fields last, before the response is built (and its fields encoded) once.
     func finish(_ result: RouteResult, instance: String, route: String) -> PreparedResponse {
-        if case .problem(let problem) = result {
-            return PreparedResponse(status: problem.status, headers: problemHeaders, body: problem.body(instance: instance), etag: nil, route: route)
-        }
-        let prepared = finishFields(result, instance: instance, route: route)
-        guard !sharedFields.isEmpty else { return prepared }
-        var headers = prepared.headers
-        for field in sharedFields { headers.add(name: field.name, value: field.value) }
-        return PreparedResponse(status: prepared.status, headers: headers, body: prepared.body, etag: prepared.etag, route: prepared.route)
-    }
-
-    private func finishFields(_ result: RouteResult, instance: String, route: String) -> PreparedResponse {
         switch result {
         case .resource(let resource):
             let body = JSONWriter.write(resource.body, pretty: resource.pretty)
@@ -228,6 +218,7 @@ struct Finisher: Sendable {
             } else {
                 headers.add(name: "Cache-Control", value: "no-store")
             }
+            addShared(to: &headers)
             return PreparedResponse(status: resource.status, headers: headers, body: body, etag: etag, route: route)
         case .problem(let problem):
             return PreparedResponse(status: problem.status, headers: problemHeaders, body: problem.body(instance: instance), etag: nil, route: route)
@@ -235,12 +226,18 @@ struct Finisher: Sendable {
             var headers = Headers()
             headers.add(name: "Location", value: location)
             headers.add(name: "Cache-Control", value: cacheControl)
+            addShared(to: &headers)
             return PreparedResponse(status: .movedPermanently, headers: headers, body: [], etag: nil, route: route)
         case .text(let body, let contentType):
             var headers = Headers()
             headers.add(name: "Content-Type", value: contentType)
             headers.add(name: "Cache-Control", value: "no-store")
+            addShared(to: &headers)
             return PreparedResponse(status: .ok, headers: headers, body: body, etag: nil, route: route)
         }
+    }
+
+    private func addShared(to headers: inout Headers) {
+        for field in sharedFields { headers.add(name: field.name, value: field.value) }
     }
 }

@@ -65,8 +65,10 @@ struct Router: Sendable {
         }
         // Unescaped, the segments spell `path` itself, which `literalPaths` has already answered.
         if escaped, let index = literalSegments[decoded] { return .found(routes[index], parameters: [:]) }
-        let candidates = (decoded.first.flatMap { parameterisedByFirst[$0] } ?? []) + parameterisedAnywhere
-        candidateLoop: for index in candidates.sorted() where routes[index].segments.count == decoded.count {
+        // Both lists are in registration order; they only need merging when a template starts with a parameter.
+        var candidates = decoded.first.flatMap { parameterisedByFirst[$0] } ?? []
+        if !parameterisedAnywhere.isEmpty { candidates = (candidates + parameterisedAnywhere).sorted() }
+        candidateLoop: for index in candidates where routes[index].segments.count == decoded.count {
             let route = routes[index]
             var parameters: [String: String] = [:]
             for (segment, value) in zip(route.segments, decoded) {

@@ -172,7 +172,7 @@ final class Connection {
         }
         if head.version == .http1_1, let expect = head.headers["Expect"] {
             // An HTTP/1.0 client cannot know 100-continue, so there the expectation is ignored (RFC 9110 §10.1.1).
-            guard Headers.equalsIgnoringASCIICase(String(Substring(expect).trimmingOWS()), "100-continue") else {
+            guard ASCIICase.equal(String(Substring(expect).trimmingOWS()), "100-continue") else {
                 queueEngineError(.expectationFailed, detail: "Only the 100-continue expectation is supported.", method: head.method, target: head.target, context)
                 return
             }

@@ -34,12 +34,12 @@ public enum BodyFramer {
                 codings.append(coding)
             }
         }
-        let chunkedCount = codings.count { Headers.equalsIgnoringASCIICase(String($0), "chunked") }
+        let chunkedCount = codings.count { ASCIICase.equal(String($0), "chunked") }
         if chunkedCount > 1 {
             // RFC 9112 §7: a sender must not apply chunked more than once.
             return failure(.badRequest, "chunked applied more than once")
         }
-        if chunkedCount == 1, let last = codings.last, !Headers.equalsIgnoringASCIICase(String(last), "chunked") {
+        if chunkedCount == 1, let last = codings.last, !ASCIICase.equal(String(last), "chunked") {
             // RFC 9112 §6.3 rule 4: chunked not final → the length cannot be determined; 400 and close.
             return failure(.badRequest, "chunked is not the final transfer coding")
         }

@@ -40,7 +40,7 @@ public struct Headers: Sendable, Equatable, Sequence {
     }
 
     public mutating func remove(name: String) {
-        fields.removeAll { Headers.equalsIgnoringASCIICase($0.name, name) }
+        fields.removeAll { ASCIICase.equal($0.name, name) }
         dropEncodedPrefix()
     }
 
@@ -63,13 +63,13 @@ public struct Headers: Sendable, Equatable, Sequence {
 
     /// The first value of a field, compared case-insensitively (RFC 9110 §5.1: names are case-insensitive).
     public subscript(name: String) -> String? {
-        for field in fields where Headers.equalsIgnoringASCIICase(field.name, name) { return field.value }
+        for field in fields where ASCIICase.equal(field.name, name) { return field.value }
         return nil
     }
 
     /// Every value of a field, in order.
     public func values(for name: String) -> [String] {
-        fields.lazy.filter { Headers.equalsIgnoringASCIICase($0.name, name) }.map(\.value)
+        fields.lazy.filter { ASCIICase.equal($0.name, name) }.map(\.value)
     }
 
     /// The comma-separated list elements of every field of that name, trimmed (RFC 9110 §5.6.1).
@@ -82,7 +82,7 @@ public struct Headers: Sendable, Equatable, Sequence {
     /// Whether a token-list field (Connection, Transfer-Encoding, …) contains `token`, case-insensitively. Runs on
     /// every request (Connection), so it scans the bytes in place instead of building the list.
     public func containsToken(_ token: String, in name: String) -> Bool {
-        for field in fields where Headers.equalsIgnoringASCIICase(field.name, name) {
+        for field in fields where ASCIICase.equal(field.name, name) {
             var value = field.value
             let found = value.withUTF8 { bytes in
                 var start = 0
@@ -92,7 +92,7 @@ public struct Headers: Sendable, Equatable, Sequence {
                     var a = start, b = end
                     while a < b && (bytes[a] == 0x20 || bytes[a] == 0x09) { a += 1 }
                     while b > a && (bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09) { b -= 1 }
-                    if Headers.equalsIgnoringASCIICase(UnsafeBufferPointer(rebasing: bytes[a..<b]), token) { return true }
+                    if ASCIICase.equal(UnsafeBufferPointer(rebasing: bytes[a..<b]), token) { return true }
                     start = end + 1
                 }
                 return false
@@ -103,10 +103,6 @@ public struct Headers: Sendable, Equatable, Sequence {
     }
 
     public func makeIterator() -> IndexingIterator<[Field]> { fields.makeIterator() }
-
-    static func equalsIgnoringASCIICase(_ a: String, _ b: String) -> Bool { ASCIICase.equal(a, b) }
-
-    static func equalsIgnoringASCIICase(_ x: UnsafeBufferPointer<UInt8>, _ b: String) -> Bool { ASCIICase.equal(x, b) }
 }
 
 extension Substring {

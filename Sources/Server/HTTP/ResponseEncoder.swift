@@ -55,11 +55,11 @@ enum ResponseEncoder {
     static func isEngineOwned(_ name: String) -> Bool {
         let n = name.utf8.count
         guard n == 4 || n == 6 || n == 10 || n == 14 || n == 17 else { return false }
-        return Headers.equalsIgnoringASCIICase(name, "Date")
-            || Headers.equalsIgnoringASCIICase(name, "Server")
-            || Headers.equalsIgnoringASCIICase(name, "Connection")
-            || Headers.equalsIgnoringASCIICase(name, "Content-Length")
-            || Headers.equalsIgnoringASCIICase(name, "Transfer-Encoding")
+        return ASCIICase.equal(name, "Date")
+            || ASCIICase.equal(name, "Server")
+            || ASCIICase.equal(name, "Connection")
+            || ASCIICase.equal(name, "Content-Length")
+            || ASCIICase.equal(name, "Transfer-Encoding")
     }
 
     static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
