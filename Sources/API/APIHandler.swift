@@ -21,7 +21,10 @@ public struct APIHandler: RequestHandler {
     var catalog: Catalog { standard.catalog }
     var prepared: [String: PreparedResponse] { standard.prepared }
 
-    public init(store: Store, options: APIOptions = APIOptions(), readiness: Readiness = Readiness(), metrics: ServerMetrics = ServerMetrics()) throws {
+    public init(
+        store: Store, options: APIOptions = APIOptions(), readiness: Readiness = Readiness(),
+        metrics: ServerMetrics = ServerMetrics()
+    ) throws {
         self.store = store
         switch CORSPolicy.parse(options.corsOrigins) {
         case .success(let policy): cors = policy
@@ -33,8 +36,10 @@ public struct APIHandler: RequestHandler {
         var shared: [(name: String, value: String)] = [("X-Content-Type-Options", "nosniff")]
         if case .any = cors.origins { shared += cors.responseHeaders(origin: nil) }
         sharedFields = shared
-        finisher = Finisher(lastModifiedText: HTTPDate.format(secondsSince1970: options.loadedAt), cacheControl: "public, max-age=\(options.cacheMaxAge)",
-                            sharedFields: shared)
+        finisher = Finisher(
+            lastModifiedText: HTTPDate.format(secondsSince1970: options.loadedAt),
+            cacheControl: "public, max-age=\(options.cacheMaxAge)",
+            sharedFields: shared)
 
         // Routes depend on the data's shape (which relations exist), never on the link base, so the configured
         // base's catalog serves to build them.
@@ -42,7 +47,8 @@ public struct APIHandler: RequestHandler {
         var router = Router()
         IndexRoute.register(in: &router, version: options.version)
         HealthRoutes.register(in: &router, readiness: readiness)
-        MetricsRoute.register(in: &router, metrics: metrics, version: options.version, datasetVersion: store.datasetVersion)
+        MetricsRoute.register(
+            in: &router, metrics: metrics, version: options.version, datasetVersion: store.datasetVersion)
         EntityRoutes.register(in: &router, catalog: catalog)
         SourceRoutes.register(in: &router)
         SearchRoute.register(in: &router)
@@ -53,9 +59,10 @@ public struct APIHandler: RequestHandler {
 
         // The OpenAPI document is built alongside the other precomputed responses, then served like them.
         let version = options.version
-        standard = LinkVariant(catalog: catalog, router: router, finisher: finisher,
-                               sideJob: { openAPI.document = OpenAPIRoute.build(router: documented, catalog: catalog, version: version) },
-                               after: ["/openapi.json"], deferRelations: true)
+        standard = LinkVariant(
+            catalog: catalog, router: router, finisher: finisher,
+            sideJob: { openAPI.document = OpenAPIRoute.build(router: documented, catalog: catalog, version: version) },
+            after: ["/openapi.json"], deferRelations: true)
         forwardedVariants = options.publicURL == nil ? VariantCache() : nil
     }
 
@@ -78,7 +85,9 @@ public struct APIHandler: RequestHandler {
         base += forwarded.prefix ?? ""
         guard !base.isEmpty else { return standard }
         return cache.variant(for: base) {
-            (try? Catalog(store: store, links: LinkBuilder(publicURL: base))).map { LinkVariant(catalog: $0, router: router, finisher: finisher) }
+            (try? Catalog(store: store, links: LinkBuilder(publicURL: base))).map {
+                LinkVariant(catalog: $0, router: router, finisher: finisher)
+            }
         } ?? standard
     }
 
@@ -87,7 +96,9 @@ public struct APIHandler: RequestHandler {
     public func handle(_ request: Request) -> Response {
         var response = respond(request)
         if case .list = cors.origins, !isPreflight(request) {
-            for field in cors.responseHeaders(origin: request.headers["Origin"]) { response.headers.add(name: field.name, value: field.value) }
+            for field in cors.responseHeaders(origin: request.headers["Origin"]) {
+                response.headers.add(name: field.name, value: field.value)
+            }
         }
         return response
     }
@@ -112,16 +123,24 @@ public struct APIHandler: RequestHandler {
         // of `prepared` is a path its route produced, so routing would find that route). The standard variant is
         // asked first, so a path that names no resource never builds a forwarded variant.
         if request.method == "GET" || request.method == "HEAD", request.query == nil || request.query == "",
-           let ready = standard.prepared[request.path] {
+            let ready = standard.prepared[request.path]
+        {
             let links = variant(for: request)
             if links === standard { return send(ready, request) }
             if let forwarded = links.prepared[request.path] { return send(forwarded, request) }
         }
         switch router.match(path: request.path) {
         case .badPath:
-            return send(finisher.finish(.problem(ProblemDetails(status: .badRequest, detail: "The path is not valid percent-encoded UTF-8.")), instance: request.head.target, route: ""), request)
+            return send(
+                finisher.finish(
+                    .problem(
+                        ProblemDetails(status: .badRequest, detail: "The path is not valid percent-encoded UTF-8.")),
+                    instance: request.head.target, route: ""), request)
         case .notFound:
-            return send(finisher.finish(.problem(.notFound("No resource at \(request.path).")), instance: request.head.target, route: ""), request)
+            return send(
+                finisher.finish(
+                    .problem(.notFound("No resource at \(request.path).")), instance: request.head.target, route: ""),
+                request)
         case .found(let route, let parameters):
             switch request.method {
             case "GET", "HEAD":
@@ -132,10 +151,14 @@ public struct APIHandler: RequestHandler {
                 let prepared: PreparedResponse
                 switch QueryString.parse(request.query) {
                 case .failure(let error):
-                    prepared = finisher.finish(.problem(.invalid(ParameterErrors(errors: [error]))), instance: request.head.target, route: route.template)
+                    prepared = finisher.finish(
+                        .problem(.invalid(ParameterErrors(errors: [error]))), instance: request.head.target,
+                        route: route.template)
                 case .success(let query):
-                    let context = RouteContext(request: request, parameters: parameters, query: query, catalog: links.catalog)
-                    prepared = finisher.finish(route.handler(context), instance: request.head.target, route: route.template)
+                    let context = RouteContext(
+                        request: request, parameters: parameters, query: query, catalog: links.catalog)
+                    prepared = finisher.finish(
+                        route.handler(context), instance: request.head.target, route: route.template)
                 }
                 if !route.isDynamic { links.cache.put(key, prepared) }
                 return send(prepared, request)
@@ -143,13 +166,20 @@ public struct APIHandler: RequestHandler {
                 if let preflight = cors.preflightHeaders(method: request.method, headers: request.headers) {
                     // The preflight's own CORS fields, once each (not the shared ones again), plus nosniff.
                     var headers = Headers()
-                    for field in preflight + [("X-Content-Type-Options", "nosniff")] { headers.add(name: field.name, value: field.value) }
+                    for field in preflight + [("X-Content-Type-Options", "nosniff")] {
+                        headers.add(name: field.name, value: field.value)
+                    }
                     return Response(status: .noContent, headers: headers, route: route.template)
                 }
                 return direct(.noContent, [("Allow", APIHandler.allowedMethods)], route: route.template)
             default:
-                var response = send(finisher.finish(.problem(ProblemDetails(status: .methodNotAllowed, detail: "\(request.method) is not allowed here; this API is read-only.")),
-                                                    instance: request.head.target, route: route.template), request)
+                var response = send(
+                    finisher.finish(
+                        .problem(
+                            ProblemDetails(
+                                status: .methodNotAllowed,
+                                detail: "\(request.method) is not allowed here; this API is read-only.")),
+                        instance: request.head.target, route: route.template), request)
                 response.headers.add(name: "Allow", value: APIHandler.allowedMethods)
                 return response
             }
@@ -158,7 +188,10 @@ public struct APIHandler: RequestHandler {
 
     /// 304 when the client's copy is current (RFC 9110 §13.1), else the prepared response.
     private func send(_ prepared: PreparedResponse, _ request: Request) -> Response {
-        if let etag = prepared.etag, ConditionalRequest.isNotModified(method: request.method, headers: request.headers, etag: etag, lastModified: lastModified) {
+        if let etag = prepared.etag,
+            ConditionalRequest.isNotModified(
+                method: request.method, headers: request.headers, etag: etag, lastModified: lastModified)
+        {
             return Response(status: .notModified, headers: prepared.notModifiedHeaders, route: prepared.route)
         }
         return Response(status: prepared.status, headers: prepared.headers, body: prepared.body, route: prepared.route)
@@ -221,7 +254,9 @@ struct Finisher: Sendable {
             addShared(to: &headers)
             return PreparedResponse(status: resource.status, headers: headers, body: body, etag: etag, route: route)
         case .problem(let problem):
-            return PreparedResponse(status: problem.status, headers: problemHeaders, body: problem.body(instance: instance), etag: nil, route: route)
+            return PreparedResponse(
+                status: problem.status, headers: problemHeaders, body: problem.body(instance: instance), etag: nil,
+                route: route)
         case .redirect(let location):
             var headers = Headers()
             headers.add(name: "Location", value: location)

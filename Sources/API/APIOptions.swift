@@ -26,8 +26,12 @@ public struct APIOptions: Sendable {
     /// nil when valid: an absolute http(s) URL without query or fragment.
     public static func validatePublicURL(_ text: String) -> String? {
         let lower = text.lowercased()
-        guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return "expected an absolute http:// or https:// URL" }
-        guard !text.contains("?"), !text.contains("#"), !text.contains(" ") else { return "expected a URL without query, fragment or spaces" }
+        guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else {
+            return "expected an absolute http:// or https:// URL"
+        }
+        guard !text.contains("?"), !text.contains("#"), !text.contains(" ") else {
+            return "expected a URL without query, fragment or spaces"
+        }
         let afterScheme = text.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)
         guard afterScheme.count >= 3, !afterScheme[2].isEmpty else { return "expected a host after the scheme" }
         return nil

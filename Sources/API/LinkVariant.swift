@@ -22,8 +22,11 @@ final class LinkVariant: Sendable {
     /// `sideJob` runs on a third lane alongside; routes in `after` are computed last, once it has finished (the
     /// OpenAPI document is built by the side job, and `/openapi.json` needs it). With `deferRelations`, the
     /// sub-collections wait for `warmUp()`.
-    init(catalog: Catalog, router: Router, finisher: Finisher, sideJob: (@Sendable () -> Void)? = nil, after: Set<String> = [],
-         deferRelations: Bool = false) {
+    init(
+        catalog: Catalog, router: Router, finisher: Finisher, sideJob: (@Sendable () -> Void)? = nil,
+        after: Set<String> = [],
+        deferRelations: Bool = false
+    ) {
         self.catalog = catalog
         self.finisher = finisher
         var jobs: [Job] = []
@@ -66,8 +69,10 @@ final class LinkVariant: Sendable {
 
     /// One parameterless GET through its route, finished as the live path would.
     static func run(_ job: Job, catalog: Catalog, finisher: Finisher) -> (String, PreparedResponse) {
-        let head = RequestHead(method: "GET", target: job.path, path: job.path, query: nil, version: .http1_1, headers: Headers())
-        let context = RouteContext(request: Request(head: head), parameters: job.parameters, query: QueryString(), catalog: catalog)
+        let head = RequestHead(
+            method: "GET", target: job.path, path: job.path, query: nil, version: .http1_1, headers: Headers())
+        let context = RouteContext(
+            request: Request(head: head), parameters: job.parameters, query: QueryString(), catalog: catalog)
         return (job.path, finisher.finish(job.route.handler(context), instance: job.path, route: job.route.template))
     }
 

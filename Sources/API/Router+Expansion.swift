@@ -8,7 +8,8 @@ extension Router.Route {
     /// `/{kind}/{id}/{relation}`: the sub-collections, the bulk of the parameterless responses.
     var isRelation: Bool {
         guard segments.count == 3, case .literal(let first) = segments[0], EntityKind(rawValue: first) != nil,
-              case .parameter = segments[1], case .literal = segments[2] else { return false }
+            case .parameter = segments[1], case .literal = segments[2]
+        else { return false }
         return true
     }
 

@@ -32,7 +32,8 @@ struct Router: Sendable {
         }
         let index = routes.count
         routes.append(Route(template: template, segments: segments, handler: handler))
-        let literals = segments.compactMap { segment -> String? in if case .literal(let s) = segment { s } else { nil } }
+        let literals = segments.compactMap { segment -> String? in if case .literal(let s) = segment { s } else { nil }
+        }
         if literals.count == segments.count {
             // The first registration of a path wins, as in a scan in registration order.
             if literalPaths[template] == nil { literalPaths[template] = index }

@@ -12,34 +12,35 @@ public enum FuzzEntry {
     public static func main(name: String, check: @escaping ([UInt8]) -> Void) -> Never {
         Self.check = check
         #if FUZZING
-        var argc = CommandLine.argc
-        var argv = CommandLine.unsafeArgv
-        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-            guard let data, size > 0 else { return 0 }
-            FuzzEntry.check(Array(UnsafeBufferPointer(start: data, count: size)))
-            return 0
-        })
+            var argc = CommandLine.argc
+            var argv = CommandLine.unsafeArgv
+            exit(
+                LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+                    guard let data, size > 0 else { return 0 }
+                    FuzzEntry.check(Array(UnsafeBufferPointer(start: data, count: size)))
+                    return 0
+                })
         #else
-        var count = 0
-        for path in CommandLine.arguments.dropFirst() {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                fatalError("\(name): cannot read \(path)")
+            var count = 0
+            for path in CommandLine.arguments.dropFirst() {
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    fatalError("\(name): cannot read \(path)")
+                }
+                check([UInt8](data))
+                count += 1
             }
-            check([UInt8](data))
-            count += 1
-        }
-        print("\(name): \(count) inputs replayed, all checks held")
-        exit(0)
+            print("\(name): \(count) inputs replayed, all checks held")
+            exit(0)
         #endif
     }
 }
 
 #if FUZZING
-/// libFuzzer's driver (compiler-rt), linked by `-sanitize=fuzzer`.
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<Int32>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
-) -> Int32
+    /// libFuzzer's driver (compiler-rt), linked by `-sanitize=fuzzer`.
+    @_silgen_name("LLVMFuzzerRunDriver")
+    func LLVMFuzzerRunDriver(
+        _ argc: UnsafeMutablePointer<Int32>,
+        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+        _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+    ) -> Int32
 #endif

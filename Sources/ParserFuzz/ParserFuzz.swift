@@ -25,7 +25,9 @@ enum ParserProperties {
         let cuts = splitPoints(count: bytes.count, seed: seed)
         let split = parseHead(bytes, cuts: cuts)
         precondition(same(whole, split), "head parser: \(whole) whole vs \(split) split at \(cuts)")
-        if case .complete(_, let consumed) = whole { precondition(consumed > 0 && consumed <= bytes.count, "consumed \(consumed)") }
+        if case .complete(_, let consumed) = whole {
+            precondition(consumed > 0 && consumed <= bytes.count, "consumed \(consumed)")
+        }
     }
 
     /// Feeds a growing buffer that starts at byte 0, as a connection does.
@@ -87,8 +89,8 @@ enum ParserProperties {
     static func same(_ a: RequestHeadParser.Outcome, _ b: RequestHeadParser.Outcome) -> Bool {
         switch (a, b) {
         case (.incomplete, .incomplete): true
-        case let (.complete(x, n), .complete(y, m)): x == y && n == m
-        case let (.invalid(s, _), .invalid(t, _)): s == t
+        case (.complete(let x, let n), .complete(let y, let m)): x == y && n == m
+        case (.invalid(let s, _), .invalid(let t, _)): s == t
         default: false
         }
     }
@@ -102,11 +104,11 @@ struct ParserFuzzMain {
 }
 
 #if FUZZING
-/// The callback libFuzzer's own `main` looks for, should the linker pick that one over ours.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-    guard let data, size > 0 else { return 0 }
-    ParserProperties.check(Array(UnsafeBufferPointer(start: data, count: size)))
-    return 0
-}
+    /// The callback libFuzzer's own `main` looks for, should the linker pick that one over ours.
+    @_cdecl("LLVMFuzzerTestOneInput")
+    public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+        guard let data, size > 0 else { return 0 }
+        ParserProperties.check(Array(UnsafeBufferPointer(start: data, count: size)))
+        return 0
+    }
 #endif

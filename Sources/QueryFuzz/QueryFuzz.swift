@@ -14,17 +14,22 @@ enum QueryProperties {
     /// Loaded once per process: DATA_DIR, else the bundled data found next to the executable like the server does.
     static let handler: APIHandler = {
         guard let directory = ProcessInfo.processInfo.environment["DATA_DIR"] ?? DataDirectory.locateDefault(),
-              let store = try? Store.load(from: directory), let handler = try? APIHandler(store: store) else {
+            let store = try? Store.load(from: directory), let handler = try? APIHandler(store: store)
+        else {
             fatalError("QueryFuzz: cannot load the data; run it inside the repository or set DATA_DIR")
         }
         return handler
     }()
 
     static let paths = [
-        "/", "/countries", "/countries/kz", "/countries/KAZ", "/countries/kz/visits", "/organizations", "/organizations/oic",
-        "/organizations/oic/members", "/visits", "/initiatives", "/people", "/places", "/events", "/declarations", "/facts",
-        "/search", "/sources", "/sources/kazakhstan-foreign-relations", "/sources/kazakhstan-foreign-relations/paragraphs",
-        "/sources/kazakhstan-foreign-relations/paragraphs/3", "/healthz", "/readyz", "/metrics", "/openapi.json", "/nowhere",
+        "/", "/countries", "/countries/kz", "/countries/KAZ", "/countries/kz/visits", "/organizations",
+        "/organizations/oic",
+        "/organizations/oic/members", "/visits", "/initiatives", "/people", "/places", "/events", "/declarations",
+        "/facts",
+        "/search", "/sources", "/sources/kazakhstan-foreign-relations",
+        "/sources/kazakhstan-foreign-relations/paragraphs",
+        "/sources/kazakhstan-foreign-relations/paragraphs/3", "/healthz", "/readyz", "/metrics", "/openapi.json",
+        "/nowhere",
     ]
 
     static let statuses: Set<Int> = [200, 301, 400, 404]
@@ -44,11 +49,14 @@ enum QueryProperties {
         }
         let queryText = String(decoding: query, as: UTF8.self)
         let target = path + "?" + queryText
-        let head = RequestHead(method: "GET", target: target, path: path, query: queryText, version: .http1_1, headers: Headers([("Host", "fuzz")]))
+        let head = RequestHead(
+            method: "GET", target: target, path: path, query: queryText, version: .http1_1,
+            headers: Headers([("Host", "fuzz")]))
         let first1 = handler.handle(Request(head: head))
         let second = handler.handle(Request(head: head))
         precondition(statuses.contains(first1.status.code), "status \(first1.status.code) for \(target)")
-        precondition(first1.status == second.status && first1.body == second.body, "same request, different answers: \(target)")
+        precondition(
+            first1.status == second.status && first1.body == second.body, "same request, different answers: \(target)")
         let type = first1.headers["Content-Type"] ?? ""
         if type.hasPrefix("application/json") || type.hasPrefix("application/problem+json") {
             precondition(first1.body.first == UInt8(ascii: "{"), "JSON body expected for \(target)")
@@ -60,7 +68,8 @@ enum QueryProperties {
 
     /// Characters a query may carry unencoded, minus `%` (which must start an escape) and `#`.
     static func isPlainQueryByte(_ b: UInt8) -> Bool {
-        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || "-._~!$&'()*+,;=:@/?".utf8.contains(b)
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+            || "-._~!$&'()*+,;=:@/?".utf8.contains(b)
     }
 
     static func hex(_ b: UInt8) -> [UInt8] {
@@ -77,11 +86,11 @@ struct QueryFuzzMain {
 }
 
 #if FUZZING
-/// The callback libFuzzer's own `main` looks for, should the linker pick that one over ours.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-    guard let data, size > 0 else { return 0 }
-    QueryProperties.check(Array(UnsafeBufferPointer(start: data, count: size)))
-    return 0
-}
+    /// The callback libFuzzer's own `main` looks for, should the linker pick that one over ours.
+    @_cdecl("LLVMFuzzerTestOneInput")
+    public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+        guard let data, size > 0 else { return 0 }
+        QueryProperties.check(Array(UnsafeBufferPointer(start: data, count: size)))
+        return 0
+    }
 #endif

@@ -98,10 +98,10 @@ public enum StandardOutput {
             bytes.withUnsafeBytes { raw in
                 var offset = 0
                 while offset < raw.count {
-                    let n = Glibc.write(1, raw.baseAddress! + offset, raw.count - offset) // non-empty: caller checked
+                    let n = Glibc.write(1, raw.baseAddress! + offset, raw.count - offset)  // non-empty: caller checked
                     if n < 0 {
                         if errno == EINTR { continue }
-                        return // stdout gone (closed pipe): drop the log rather than stall a loop
+                        return  // stdout gone (closed pipe): drop the log rather than stall a loop
                     }
                     offset += n
                 }

@@ -35,7 +35,8 @@ public enum HealthProbe {
             host = authority
         }
         let port = portText.map { Int($0) } ?? 80
-        guard let port, (1...65_535).contains(port), !host.isEmpty, SocketAddress(host: String(host), port: port) != nil else { return nil }
+        guard let port, (1...65_535).contains(port), !host.isEmpty, SocketAddress(host: String(host), port: port) != nil
+        else { return nil }
         return .tcp(host: String(host), port: port, path: path)
     }
 
@@ -46,7 +47,9 @@ public enum HealthProbe {
         let path: String
         switch target {
         case .tcp(let h, let port, let p):
-            guard let address = SocketAddress(host: h, port: port) else { return .failure(SystemError("address \(h)", errno: EINVAL)) }
+            guard let address = SocketAddress(host: h, port: port) else {
+                return .failure(SystemError("address \(h)", errno: EINVAL))
+            }
             host = h.contains(":") ? "[\(h)]:\(port)" : "\(h):\(port)"
             path = p
             fd = socket(address.family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
@@ -56,7 +59,10 @@ public enum HealthProbe {
             let rc = withUnsafePointer(to: &addr.storage) {
                 $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, addr.length) }
             }
-            guard rc == 0 else { defer { close(fd) }; return .failure(SystemError("connect \(host)")) }
+            guard rc == 0 else {
+                defer { close(fd) }
+                return .failure(SystemError("connect \(host)"))
+            }
         case .unix(let socketPath, let p):
             path = p
             fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
@@ -70,12 +76,19 @@ public enum HealthProbe {
             }
             withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: socketPath.utf8) }
             let rc = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+                }
             }
-            guard rc == 0 else { defer { close(fd) }; return .failure(SystemError("connect \(socketPath)")) }
+            guard rc == 0 else {
+                defer { close(fd) }
+                return .failure(SystemError("connect \(socketPath)"))
+            }
         }
         defer { close(fd) }
-        let request = Array("GET \(path) HTTP/1.1\r\nHost: \(host)\r\nUser-Agent: kazakhstan-api-healthcheck\r\nConnection: close\r\n\r\n".utf8)
+        let request = Array(
+            "GET \(path) HTTP/1.1\r\nHost: \(host)\r\nUser-Agent: kazakhstan-api-healthcheck\r\nConnection: close\r\n\r\n"
+                .utf8)
         let sent = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
         guard sent == request.count else { return .failure(SystemError("send")) }
         // The status line is all we need: "HTTP/1.1 200 OK".

@@ -24,7 +24,9 @@ public final class Server: Sendable {
     /// Counters for `/metrics`; pass the same object to whatever renders them.
     public let metrics: ServerMetrics
 
-    public init(configuration: ServerConfiguration, handler: any RequestHandler, metrics: ServerMetrics = ServerMetrics()) {
+    public init(
+        configuration: ServerConfiguration, handler: any RequestHandler, metrics: ServerMetrics = ServerMetrics()
+    ) {
         self.configuration = configuration
         self.handler = handler
         self.metrics = metrics
@@ -58,12 +60,17 @@ public final class Server: Sendable {
         var port = 0
         do throws(SystemError) {
             if let path = configuration.unixSocketPath {
-                listeners = [try Socket.listenUnix(path: path, mode: configuration.unixSocketMode, backlog: configuration.listenBacklog)]
+                listeners = [
+                    try Socket.listenUnix(
+                        path: path, mode: configuration.unixSocketMode, backlog: configuration.listenBacklog)
+                ]
                 shared = true
                 bound = "unix:" + path
             } else {
                 guard var address = SocketAddress(host: configuration.host, port: configuration.port) else {
-                    throw SystemError("invalid listen address '\(configuration.host)': use a numeric IPv4 or IPv6 address", errno: EINVAL)
+                    throw SystemError(
+                        "invalid listen address '\(configuration.host)': use a numeric IPv4 or IPv6 address",
+                        errno: EINVAL)
                 }
                 if address.port != 0 { try Socket.ensureAvailable(address) }
                 for _ in 0..<threads {
@@ -80,8 +87,11 @@ public final class Server: Sendable {
             }
             var loops: [EventLoop] = []
             for i in 0..<threads {
-                loops.append(try EventLoop(index: i, listener: listeners[shared ? 0 : i], shared: shared, configuration: configuration, handler: handler,
-                                           counter: counter, metrics: metrics))
+                loops.append(
+                    try EventLoop(
+                        index: i, listener: listeners[shared ? 0 : i], shared: shared, configuration: configuration,
+                        handler: handler,
+                        counter: counter, metrics: metrics))
             }
             var loopThreads: [LoopThread] = []
             for loop in loops {

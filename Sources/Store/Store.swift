@@ -70,8 +70,9 @@ public struct Store: Sendable {
         for entity in all {
             for target in Set(entity.references()) { inverse[target, default: []].append(entity.reference) }
             for citation in entity.allCitations() where citation.source == primary {
-                let mention = Mention(type: entity.kind, id: entity.id, paragraph: citation.paragraph,
-                                      start: citation.start, end: citation.end, quote: citation.quote)
+                let mention = Mention(
+                    type: entity.kind, id: entity.id, paragraph: citation.paragraph,
+                    start: citation.start, end: citation.end, quote: citation.quote)
                 mentions[citation.paragraph, default: []].append(mention)
                 paragraphs[entity.reference, default: []].insert(citation.paragraph)
             }

@@ -30,7 +30,9 @@ struct Configuration: Sendable {
     }
 
     /// Flags may be given as `--name value` or `--name=value`.
-    static func parse(arguments: [String], environment: [String: String], processorCount: Int) throws(ConfigurationError) -> Outcome {
+    static func parse(arguments: [String], environment: [String: String], processorCount: Int)
+        throws(ConfigurationError) -> Outcome
+    {
         var configuration = Configuration()
         configuration.server.threads = max(1, processorCount)
         let options = Configuration.options
@@ -58,7 +60,9 @@ struct Configuration: Sendable {
                 throw ConfigurationError(message: "unknown option '\(name)' (see --help)")
             }
             if value == nil {
-                guard index < arguments.count else { throw ConfigurationError(message: "option \(name) needs a value (\(option.valueName))") }
+                guard index < arguments.count else {
+                    throw ConfigurationError(message: "option \(name) needs a value (\(option.valueName))")
+                }
                 value = arguments[index]
                 index += 1
             }
@@ -67,7 +71,9 @@ struct Configuration: Sendable {
         return .run(configuration)
     }
 
-    private static func apply(_ option: Option, _ value: String, source: String, to configuration: inout Configuration) throws(ConfigurationError) {
+    private static func apply(_ option: Option, _ value: String, source: String, to configuration: inout Configuration)
+        throws(ConfigurationError)
+    {
         do {
             try option.apply(&configuration, value)
         } catch {
@@ -86,7 +92,10 @@ struct Configuration: Sendable {
             "",
         ]
         let rows = options.map { o in
-            ("\(o.flag) \(o.valueName)", o.variable, o.flag == "--threads" ? "\(processorCount) (processors)" : o.defaultDescription, o.help)
+            (
+                "\(o.flag) \(o.valueName)", o.variable,
+                o.flag == "--threads" ? "\(processorCount) (processors)" : o.defaultDescription, o.help
+            )
         }
         let w0 = rows.map(\.0.count).max() ?? 0
         let w1 = rows.map(\.1.count).max() ?? 0

@@ -11,7 +11,9 @@ enum HealthCheck {
             let argument = arguments[index]
             index += 1
             if argument == "--help" || argument == "-h" {
-                print("Usage: kazakhstan-api healthcheck [--url URL]\n\nGETs URL (default http://127.0.0.1:$PORT/healthz, or unix:$UNIX_SOCKET) and exits 0 on 200, 1 otherwise.")
+                print(
+                    "Usage: kazakhstan-api healthcheck [--url URL]\n\nGETs URL (default http://127.0.0.1:$PORT/healthz, or unix:$UNIX_SOCKET) and exits 0 on 200, 1 otherwise."
+                )
                 return 0
             } else if argument == "--url", index < arguments.count {
                 url = arguments[index]
@@ -19,14 +21,19 @@ enum HealthCheck {
             } else if argument.hasPrefix("--url=") {
                 url = String(argument.dropFirst(6))
             } else {
-                Log.error("kazakhstan-api healthcheck: unexpected argument '\(argument)' (usage: healthcheck [--url URL])")
+                Log.error(
+                    "kazakhstan-api healthcheck: unexpected argument '\(argument)' (usage: healthcheck [--url URL])")
                 return 2
             }
         }
-        let defaultURL = environment["UNIX_SOCKET"].map { "unix:" + $0 } ?? "http://127.0.0.1:\(environment["PORT"] ?? "8080")/healthz"
+        let defaultURL =
+            environment["UNIX_SOCKET"].map { "unix:" + $0 }
+            ?? "http://127.0.0.1:\(environment["PORT"] ?? "8080")/healthz"
         let text = url ?? defaultURL
         guard let target = HealthProbe.parse(text) else {
-            Log.error("kazakhstan-api healthcheck: invalid URL '\(text)': expected http://HOST:PORT/PATH with a numeric host or localhost, or unix:PATH")
+            Log.error(
+                "kazakhstan-api healthcheck: invalid URL '\(text)': expected http://HOST:PORT/PATH with a numeric host or localhost, or unix:PATH"
+            )
             return 2
         }
         switch HealthProbe.status(of: target) {

@@ -18,24 +18,26 @@ enum Log {
 
     static func startup(_ c: Configuration, boundAddress: String, dataDirectory: String, store: Store) {
         let s = c.server
-        info("listening", [
-            "address": boundAddress,
-            "url": boundAddress.hasPrefix("unix:") ? boundAddress : "http://\(boundAddress)",
-            "threads": "\(s.threads)",
-            "max_connections": "\(s.maxConnections)",
-            "header_timeout": format(s.timeouts.header),
-            "idle_timeout": format(s.timeouts.idle),
-            "write_timeout": format(s.timeouts.write),
-            "shutdown_grace": format(s.shutdownGrace),
-            "max_body_size": "\(s.maxBodySize)",
-            "max_request_line": "\(s.limits.maxRequestLineLength)",
-            "max_header_size": "\(s.limits.maxHeaderSectionSize)",
-            "max_header_count": "\(s.limits.maxHeaderCount)",
-            "access_log": s.accessLog.rawValue,
-            "data_dir": dataDirectory,
-            "dataset_version": store.datasetVersion,
-            "entities": "\(EntityKind.allCases.reduce(0) { $0 + store.entities(of: $1).count })",
-        ])
+        info(
+            "listening",
+            [
+                "address": boundAddress,
+                "url": boundAddress.hasPrefix("unix:") ? boundAddress : "http://\(boundAddress)",
+                "threads": "\(s.threads)",
+                "max_connections": "\(s.maxConnections)",
+                "header_timeout": format(s.timeouts.header),
+                "idle_timeout": format(s.timeouts.idle),
+                "write_timeout": format(s.timeouts.write),
+                "shutdown_grace": format(s.shutdownGrace),
+                "max_body_size": "\(s.maxBodySize)",
+                "max_request_line": "\(s.limits.maxRequestLineLength)",
+                "max_header_size": "\(s.limits.maxHeaderSectionSize)",
+                "max_header_count": "\(s.limits.maxHeaderCount)",
+                "access_log": s.accessLog.rawValue,
+                "data_dir": dataDirectory,
+                "dataset_version": store.datasetVersion,
+                "entities": "\(EntityKind.allCases.reduce(0) { $0 + store.entities(of: $1).count })",
+            ])
     }
 }
 

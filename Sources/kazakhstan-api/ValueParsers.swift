@@ -6,7 +6,9 @@ enum ValueParsers {
         guard !s.isEmpty, s.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let n = Int(s) else {
             throw .init(message: "expected a whole number")
         }
-        guard range.contains(n) else { throw .init(message: "expected a number from \(range.lowerBound) to \(range.upperBound)") }
+        guard range.contains(n) else {
+            throw .init(message: "expected a number from \(range.lowerBound) to \(range.upperBound)")
+        }
         return n
     }
 
@@ -20,7 +22,9 @@ enum ValueParsers {
             scale = unit.nanoseconds
             break
         }
-        guard !number.isEmpty, number.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }), let value = Double(number) else {
+        guard !number.isEmpty, number.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }),
+            let value = Double(number)
+        else {
             throw .init(message: "expected a duration such as 10s, 500ms or 2m")
         }
         let nanoseconds = value * scale

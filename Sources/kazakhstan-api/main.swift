@@ -14,9 +14,10 @@ if CommandLine.arguments.count > 1, CommandLine.arguments[1] == "healthcheck" {
 }
 let outcome: Configuration.Outcome
 do {
-    outcome = try Configuration.parse(arguments: Array(CommandLine.arguments.dropFirst()),
-                                      environment: processInfo.environment,
-                                      processorCount: processInfo.activeProcessorCount)
+    outcome = try Configuration.parse(
+        arguments: Array(CommandLine.arguments.dropFirst()),
+        environment: processInfo.environment,
+        processorCount: processInfo.activeProcessorCount)
 } catch {
     Log.error("kazakhstan-api: \(error.message)")
     exit(2)
@@ -37,14 +38,18 @@ case .run(let configuration):
 
     // The store loads whole or not at all: any problem in the data stops startup with the full list (exit 1).
     guard let dataDirectory = configuration.dataDirectory ?? DataDirectory.locateDefault() else {
-        Log.error("kazakhstan-api: no data directory found: the bundled Resources/ is not next to the executable or in the current directory; give one with --data DIR or DATA_DIR")
+        Log.error(
+            "kazakhstan-api: no data directory found: the bundled Resources/ is not next to the executable or in the current directory; give one with --data DIR or DATA_DIR"
+        )
         exit(1)
     }
     let store: Store
     do {
         store = try Store.load(from: dataDirectory)
     } catch {
-        Log.error("kazakhstan-api: cannot load the data in \(dataDirectory): \(error.problems.count) problem(s)\n\(error.description)")
+        Log.error(
+            "kazakhstan-api: cannot load the data in \(dataDirectory): \(error.problems.count) problem(s)\n\(error.description)"
+        )
         exit(1)
     }
 
@@ -64,7 +69,9 @@ case .run(let configuration):
     do {
         try server.start()
     } catch {
-        let target = configuration.server.unixSocketPath.map { "unix:" + $0 } ?? "\(configuration.server.host):\(configuration.server.port)"
+        let target =
+            configuration.server.unixSocketPath.map { "unix:" + $0 }
+            ?? "\(configuration.server.host):\(configuration.server.port)"
         Log.error("kazakhstan-api: cannot listen on \(target): \(error)")
         exit(1)
     }
@@ -74,13 +81,19 @@ case .run(let configuration):
 
     var received: Int32 = 0
     sigwait(&stopSignals, &received)
-    Log.info("stopping", ["signal": received == SIGTERM ? "SIGTERM" : "SIGINT",
-                          "grace": format(configuration.server.shutdownGrace)])
+    Log.info(
+        "stopping",
+        [
+            "signal": received == SIGTERM ? "SIGTERM" : "SIGINT",
+            "grace": format(configuration.server.shutdownGrace),
+        ])
     // /readyz answers 503 from now on. During the drain delay everything else is served as usual, so a balancer
     // polling readiness takes this replica out of rotation before it stops accepting.
     readiness.markDraining()
     if configuration.drainDelay > .zero {
-        let ns = configuration.drainDelay.components.seconds * 1_000_000_000 + configuration.drainDelay.components.attoseconds / 1_000_000_000
+        let ns =
+            configuration.drainDelay.components.seconds * 1_000_000_000 + configuration.drainDelay.components
+            .attoseconds / 1_000_000_000
         var delay = timespec(tv_sec: Int(ns / 1_000_000_000), tv_nsec: Int(ns % 1_000_000_000))
         var remaining = timespec()
         while nanosleep(&delay, &remaining) != 0 && errno == EINTR { delay = remaining }

@@ -1,5 +1,6 @@
-import Testing
 import Server
+import Testing
+
 @testable import API
 
 private let exposed = "ETag, Link, X-Total-Count, Content-Language, X-Request-ID"
@@ -32,9 +33,9 @@ private let validOrigins: [ValidOriginsCase] = [
     .init("https://example.com,http://localhost:3000", .list(["https://example.com", "http://localhost:3000"])),
     .init(" https://example.com , http://localhost:3000 ", .list(["https://example.com", "http://localhost:3000"])),
     .init("HTTPS://Example.COM", .list(["https://example.com"])),
-    .init("https://example.com:443", .list(["https://example.com"])),       // default port dropped
+    .init("https://example.com:443", .list(["https://example.com"])),  // default port dropped
     .init("http://example.com:80", .list(["http://example.com"])),
-    .init("http://example.com:443", .list(["http://example.com:443"])),     // not the default for http
+    .init("http://example.com:443", .list(["http://example.com:443"])),  // not the default for http
     .init("https://example.com:08443", .list(["https://example.com:8443"])),
     .init("http://127.0.0.1:8080", .list(["http://127.0.0.1:8080"])),
     .init("http://[::1]:3000", .list(["http://[::1]:3000"])),
@@ -115,19 +116,21 @@ func parse_refusesAnythingButASerializedOrigin_namingTheEntry(_ row: InvalidOrig
 }
 
 @Test func responseHeaders_forAListedOrigin_echoItAndVaryOnOrigin() {
-    #expect(lines(listed.responseHeaders(origin: "http://localhost:3000")) == [
-        "Access-Control-Allow-Origin: http://localhost:3000",
-        "Vary: Origin",
-        "Access-Control-Expose-Headers: \(exposed)",
-    ])
+    #expect(
+        lines(listed.responseHeaders(origin: "http://localhost:3000")) == [
+            "Access-Control-Allow-Origin: http://localhost:3000",
+            "Vary: Origin",
+            "Access-Control-Expose-Headers: \(exposed)",
+        ])
 }
 
 @Test func responseHeaders_matchSchemeAndHostCaseInsensitively_echoingTheRequestsSpelling() {
-    #expect(lines(listed.responseHeaders(origin: "HTTPS://Example.com")) == [
-        "Access-Control-Allow-Origin: HTTPS://Example.com",
-        "Vary: Origin",
-        "Access-Control-Expose-Headers: \(exposed)",
-    ])
+    #expect(
+        lines(listed.responseHeaders(origin: "HTTPS://Example.com")) == [
+            "Access-Control-Allow-Origin: HTTPS://Example.com",
+            "Vary: Origin",
+            "Access-Control-Expose-Headers: \(exposed)",
+        ])
 }
 
 @Test(arguments: [
@@ -154,77 +157,86 @@ struct PreflightCase: Sendable, CustomTestStringConvertible {
 }
 
 private let preflights: [PreflightCase] = [
-    .init(label: "OPTIONS without Origin is not a preflight", policy: listed, method: "OPTIONS",
-          fields: [("Access-Control-Request-Method", "GET")], expected: nil),
-    .init(label: "OPTIONS without Access-Control-Request-Method is not a preflight", policy: listed, method: "OPTIONS",
-          fields: [("Origin", "https://example.com")], expected: nil),
-    .init(label: "GET carrying both fields is not a preflight", policy: listed, method: "GET",
-          fields: [("Origin", "https://example.com"), ("Access-Control-Request-Method", "GET")], expected: nil),
-    .init(label: "a listed origin asking for GET", policy: listed, method: "OPTIONS",
-          fields: [("Origin", "https://example.com"), ("Access-Control-Request-Method", "GET")],
-          expected: [
+    .init(
+        label: "OPTIONS without Origin is not a preflight", policy: listed, method: "OPTIONS",
+        fields: [("Access-Control-Request-Method", "GET")], expected: nil),
+    .init(
+        label: "OPTIONS without Access-Control-Request-Method is not a preflight", policy: listed, method: "OPTIONS",
+        fields: [("Origin", "https://example.com")], expected: nil),
+    .init(
+        label: "GET carrying both fields is not a preflight", policy: listed, method: "GET",
+        fields: [("Origin", "https://example.com"), ("Access-Control-Request-Method", "GET")], expected: nil),
+    .init(
+        label: "a listed origin asking for GET", policy: listed, method: "OPTIONS",
+        fields: [("Origin", "https://example.com"), ("Access-Control-Request-Method", "GET")],
+        expected: [
             "Access-Control-Allow-Origin: https://example.com",
             "Access-Control-Expose-Headers: \(exposed)",
             "Access-Control-Allow-Methods: GET, HEAD, OPTIONS",
             "Access-Control-Max-Age: 86400",
             "Vary: \(preflightVary)",
-          ]),
-    .init(label: "requested headers are filtered to the allowed set, in canonical spelling, once each",
-          policy: listed, method: "OPTIONS",
-          fields: [
+        ]),
+    .init(
+        label: "requested headers are filtered to the allowed set, in canonical spelling, once each",
+        policy: listed, method: "OPTIONS",
+        fields: [
             ("Origin", "https://example.com"), ("Access-Control-Request-Method", "GET"),
             ("Access-Control-Request-Headers", "accept-language, authorization, if-none-match,x-request-id"),
             ("access-control-request-headers", "X-Custom, Accept-Language, range"),
-          ],
-          expected: [
+        ],
+        expected: [
             "Access-Control-Allow-Origin: https://example.com",
             "Access-Control-Expose-Headers: \(exposed)",
             "Access-Control-Allow-Methods: GET, HEAD, OPTIONS",
             "Access-Control-Allow-Headers: Accept-Language, If-None-Match, X-Request-ID, Range",
             "Access-Control-Max-Age: 86400",
             "Vary: \(preflightVary)",
-          ]),
-    .init(label: "only disallowed headers requested: no Allow-Headers field", policy: listed, method: "OPTIONS",
-          fields: [
+        ]),
+    .init(
+        label: "only disallowed headers requested: no Allow-Headers field", policy: listed, method: "OPTIONS",
+        fields: [
             ("Origin", "https://example.com"), ("Access-Control-Request-Method", "GET"),
             ("Access-Control-Request-Headers", "authorization, cookie"),
-          ],
-          expected: [
+        ],
+        expected: [
             "Access-Control-Allow-Origin: https://example.com",
             "Access-Control-Expose-Headers: \(exposed)",
             "Access-Control-Allow-Methods: GET, HEAD, OPTIONS",
             "Access-Control-Max-Age: 86400",
             "Vary: \(preflightVary)",
-          ]),
-    .init(label: "a method we do not allow is answered, but not listed: the browser blocks", policy: listed,
-          method: "OPTIONS",
-          fields: [("Origin", "https://example.com"), ("Access-Control-Request-Method", "DELETE")],
-          expected: [
+        ]),
+    .init(
+        label: "a method we do not allow is answered, but not listed: the browser blocks", policy: listed,
+        method: "OPTIONS",
+        fields: [("Origin", "https://example.com"), ("Access-Control-Request-Method", "DELETE")],
+        expected: [
             "Access-Control-Allow-Origin: https://example.com",
             "Access-Control-Expose-Headers: \(exposed)",
             "Access-Control-Allow-Methods: GET, HEAD, OPTIONS",
             "Access-Control-Max-Age: 86400",
             "Vary: \(preflightVary)",
-          ]),
-    .init(label: "an unlisted origin gets only Vary", policy: listed, method: "OPTIONS",
-          fields: [
+        ]),
+    .init(
+        label: "an unlisted origin gets only Vary", policy: listed, method: "OPTIONS",
+        fields: [
             ("Origin", "https://evil.example"), ("Access-Control-Request-Method", "GET"),
             ("Access-Control-Request-Headers", "accept"),
-          ],
-          expected: ["Vary: \(preflightVary)"]),
-    .init(label: "any origin: star, and still one Vary listing all three", policy: anyOrigin, method: "OPTIONS",
-          fields: [
+        ],
+        expected: ["Vary: \(preflightVary)"]),
+    .init(
+        label: "any origin: star, and still one Vary listing all three", policy: anyOrigin, method: "OPTIONS",
+        fields: [
             ("Origin", "https://anything.example"), ("Access-Control-Request-Method", "HEAD"),
             ("Access-Control-Request-Headers", "content-type"),
-          ],
-          expected: [
+        ],
+        expected: [
             "Access-Control-Allow-Origin: *",
             "Access-Control-Expose-Headers: \(exposed)",
             "Access-Control-Allow-Methods: GET, HEAD, OPTIONS",
             "Access-Control-Allow-Headers: Content-Type",
             "Access-Control-Max-Age: 86400",
             "Vary: \(preflightVary)",
-          ]),
+        ]),
 ]
 
 @Test(arguments: preflights)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import API
 
 @Test func cacheControl_publicMaxAge_isRFC9111Syntax() {

@@ -1,5 +1,6 @@
-import Testing
 import Server
+import Testing
+
 @testable import API
 
 struct ConditionalCase: Sendable, CustomTestStringConvertible {
@@ -35,24 +36,32 @@ private let cases: [ConditionalCase] = [
     .init("no match", [("If-None-Match", #""a", "b""#)], false),
     .init("a tag containing the opaque tag is no match", [("If-None-Match", #""xx", "-x""#)], false),
     .init("empty list matches nothing", [("If-None-Match", "")], false),
-    .init("If-None-Match takes precedence over a later If-Modified-Since",
-          [("If-None-Match", #""a""#), ("If-Modified-Since", farFuture)], false),
-    .init("If-None-Match takes precedence over an earlier If-Modified-Since",
-          [("If-None-Match", #""x""#), ("If-Modified-Since", secondEarlier)], true),
+    .init(
+        "If-None-Match takes precedence over a later If-Modified-Since",
+        [("If-None-Match", #""a""#), ("If-Modified-Since", farFuture)], false),
+    .init(
+        "If-None-Match takes precedence over an earlier If-Modified-Since",
+        [("If-None-Match", #""x""#), ("If-Modified-Since", secondEarlier)], true),
     .init("a malformed If-None-Match is ignored: no 304 on its own", [("If-None-Match", "x")], false),
-    .init("a malformed If-None-Match is ignored: If-Modified-Since applies",
-          [("If-None-Match", "x"), ("If-Modified-Since", sameDate)], true),
+    .init(
+        "a malformed If-None-Match is ignored: If-Modified-Since applies",
+        [("If-None-Match", "x"), ("If-Modified-Since", sameDate)], true),
     // If-Modified-Since
     .init("If-Modified-Since equal to Last-Modified", [("If-Modified-Since", sameDate)], true),
     .init("If-Modified-Since after Last-Modified", [("If-Modified-Since", secondLater)], true),
     .init("If-Modified-Since before Last-Modified", [("If-Modified-Since", secondEarlier)], false),
     .init("If-Modified-Since in RFC 850 format", [("If-Modified-Since", "Sunday, 06-Nov-94 08:49:37 GMT")], true),
     .init("If-Modified-Since in asctime format", [("If-Modified-Since", "Sun Nov  6 08:49:37 1994")], true),
-    .init("If-Modified-Since in asctime format, one second early", [("If-Modified-Since", "Sun Nov  6 08:49:36 1994")], false),
+    .init(
+        "If-Modified-Since in asctime format, one second early", [("If-Modified-Since", "Sun Nov  6 08:49:36 1994")],
+        false),
     .init("an invalid If-Modified-Since is ignored", [("If-Modified-Since", "yesterday")], false),
-    .init("If-Modified-Since in lowercase is not an HTTP-date", [("If-Modified-Since", "sun, 06 nov 1994 08:49:37 gmt")], false),
-    .init("two If-Modified-Since fields are ignored",
-          [("If-Modified-Since", sameDate), ("If-Modified-Since", sameDate)], false),
+    .init(
+        "If-Modified-Since in lowercase is not an HTTP-date", [("If-Modified-Since", "sun, 06 nov 1994 08:49:37 gmt")],
+        false),
+    .init(
+        "two If-Modified-Since fields are ignored",
+        [("If-Modified-Since", sameDate), ("If-Modified-Since", sameDate)], false),
     // Methods and absence
     .init("no conditional fields", [], false),
     .init("HEAD is evaluated like GET", method: "HEAD", [("If-None-Match", #""x""#)], true),
@@ -72,8 +81,9 @@ func isNotModified_followsRFC9110Section13(_ row: ConditionalCase) {
 
 @Test func isNotModified_comparesWeaklyWhenTheServerTagIsWeak() {
     let weakTag = EntityTag(opaque: "x", isWeak: true)
-    #expect(ConditionalRequest.isNotModified(
-        method: "GET", headers: Headers([("If-None-Match", #""x""#)]), etag: weakTag, lastModified: 0))
+    #expect(
+        ConditionalRequest.isNotModified(
+            method: "GET", headers: Headers([("If-None-Match", #""x""#)]), etag: weakTag, lastModified: 0))
 }
 
 @Test func isNotModified_matchesAComputedStrongTagByItsHeaderValue() {
@@ -81,6 +91,7 @@ func isNotModified_followsRFC9110Section13(_ row: ConditionalCase) {
     let tag = EntityTag.strong(for: body)
     let headers = Headers([("If-None-Match", tag.headerValue)])
     #expect(ConditionalRequest.isNotModified(method: "GET", headers: headers, etag: tag, lastModified: 0))
-    #expect(!ConditionalRequest.isNotModified(
-        method: "GET", headers: headers, etag: EntityTag.strong(for: body + [0x20]), lastModified: 0))
+    #expect(
+        !ConditionalRequest.isNotModified(
+            method: "GET", headers: headers, etag: EntityTag.strong(for: body + [0x20]), lastModified: 0))
 }

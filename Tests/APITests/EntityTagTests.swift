@@ -1,4 +1,5 @@
 import Testing
+
 @testable import API
 
 // MARK: - Strong tags of bodies
@@ -67,7 +68,8 @@ func strongTag_isTheXXH64OfTheBodyInHex(_ body: String, _ hex: String) {
 
 @Test func weakComparison_ignoresWeakness_strongComparison_requiresBothStrong() {
     // RFC 9110 §8.8.3.2, the table of examples.
-    let w1 = EntityTag(opaque: "1", isWeak: true), w2 = EntityTag(opaque: "2", isWeak: true)
+    let w1 = EntityTag(opaque: "1", isWeak: true)
+    let w2 = EntityTag(opaque: "2", isWeak: true)
     let s1 = EntityTag(opaque: "1", isWeak: false)
     #expect(!w1.matchesStrongly(w1) && w1.matchesWeakly(w1))
     #expect(!w1.matchesStrongly(w2) && !w1.matchesWeakly(w2))
@@ -99,24 +101,24 @@ private let listCases: [ListCase] = [
     .init([#""a","b""#], .tags([strong("a"), strong("b")])),
     .init(["\"a\"\t,\t\"b\""], .tags([strong("a"), strong("b")])),
     .init([#""a""#, #"W/"b", "c""#], .tags([strong("a"), weak("b"), strong("c")])),
-    .init([#""a,b""#], .tags([strong("a,b")])),                         // etagc includes the comma
-    .init([#""caf\#u{E9}""#], .tags([strong("caf\u{E9}")])),            // obs-text
-    .init([#", "a", , "b","#], .tags([strong("a"), strong("b")])),      // RFC 9110 §5.6.1: empty elements
+    .init([#""a,b""#], .tags([strong("a,b")])),  // etagc includes the comma
+    .init([#""caf\#u{E9}""#], .tags([strong("caf\u{E9}")])),  // obs-text
+    .init([#", "a", , "b","#], .tags([strong("a"), strong("b")])),  // RFC 9110 §5.6.1: empty elements
     .init([""], .tags([])),
     .init([], .tags([])),
     .init(["*"], .any),
     .init([" * "], .any),
     // Malformed
-    .init(["abc"], .invalid),                                          // unquoted
-    .init([#""abc"#], .invalid),                                       // unterminated
-    .init([#"w/"abc""#], .invalid),                                    // W/ is case-sensitive
+    .init(["abc"], .invalid),  // unquoted
+    .init([#""abc"#], .invalid),  // unterminated
+    .init([#"w/"abc""#], .invalid),  // W/ is case-sensitive
     .init([#"W"abc""#], .invalid),
     .init([#"W/ "abc""#], .invalid),
-    .init([#""a" "b""#], .invalid),                                    // no comma between members
+    .init([#""a" "b""#], .invalid),  // no comma between members
     .init([#""a"b"#], .invalid),
-    .init(["\"a b\""], .invalid),                                      // SP is not etagc
-    .init(["*, \"a\""], .invalid),                                     // `*` must stand alone
-    .init(["*", #""a""#], .invalid),                                   // …across field lines too
+    .init(["\"a b\""], .invalid),  // SP is not etagc
+    .init(["*, \"a\""], .invalid),  // `*` must stand alone
+    .init(["*", #""a""#], .invalid),  // …across field lines too
     .init(["*, *"], .invalid),
     .init([#""a""#, "junk"], .invalid),
 ]

@@ -1,5 +1,6 @@
-import Testing
 import Server
+import Testing
+
 @testable import API
 
 @Test(arguments: [

@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import API
 import Server
 import Store
+import Testing
+
+@testable import API
 
 /// Links behind a reverse proxy: a trusted proxy's prefix and host shape every link; `--public-url` overrides them.
 @Suite struct ForwardedLinksTests {
@@ -14,7 +15,8 @@ import Store
         case let array as [Any]:
             return array.flatMap { allLinks($0, key: key) }
         case let string as String:
-            return ["href", "self", "first", "prev", "next", "last", "collection", "links"].contains(key ?? "") ? [string] : []
+            return ["href", "self", "first", "prev", "next", "last", "collection", "links"].contains(key ?? "")
+                ? [string] : []
         default:
             return []
         }
@@ -22,12 +24,17 @@ import Store
 
     @Test func forwardedPrefix_putsEveryLinkUnderIt() throws {
         let client = BundledStore.client
-        for target in ["/", "/countries/kz", "/organizations?limit=2", "/sources/kazakhstan-foreign-relations/paragraphs/3", "/organizations/oic/members"] {
+        for target in [
+            "/", "/countries/kz", "/organizations?limit=2", "/sources/kazakhstan-foreign-relations/paragraphs/3",
+            "/organizations/oic/members",
+        ] {
             let response = client.request("GET", target, forwarded: Forwarded(prefix: "/api"))
             #expect(response.status == 200)
             let links = allLinks(try response.json())
             #expect(!links.isEmpty, "\(target)")
-            #expect(links.allSatisfy { $0.hasPrefix("/api/") }, "\(target): \(links.filter { !$0.hasPrefix("/api/") }.prefix(3))")
+            #expect(
+                links.allSatisfy { $0.hasPrefix("/api/") },
+                "\(target): \(links.filter { !$0.hasPrefix("/api/") }.prefix(3))")
         }
         let redirect = client.request("GET", "/countries/KAZ", forwarded: Forwarded(prefix: "/api"))
         #expect(redirect.status == 301)
@@ -35,7 +42,8 @@ import Store
     }
 
     @Test func forwardedHostAndProto_makeLinksAbsolute() throws {
-        let response = BundledStore.client.request("GET", "/countries/kz", forwarded: Forwarded(proto: "https", host: "api.example.com", prefix: "/v1"))
+        let response = BundledStore.client.request(
+            "GET", "/countries/kz", forwarded: Forwarded(proto: "https", host: "api.example.com", prefix: "/v1"))
         let links = allLinks(try response.json())
         #expect(links.allSatisfy { $0.hasPrefix("https://api.example.com/v1/") })
         #expect(try response.item()["href"] as? String == "https://api.example.com/v1/countries/kz")
@@ -51,7 +59,8 @@ import Store
 
     @Test func withoutForwarding_linksStayRelative_andTheSameBytesAsBefore() {
         let plain = BundledStore.client.get("/countries/kz")
-        let forwardedNothing = BundledStore.client.request("GET", "/countries/kz", forwarded: Forwarded(client: "203.0.113.9"))
+        let forwardedNothing = BundledStore.client.request(
+            "GET", "/countries/kz", forwarded: Forwarded(client: "203.0.113.9"))
         #expect(plain.body == forwardedNothing.body)
     }
 
@@ -59,7 +68,8 @@ import Store
         var options = BundledStore.options
         options.publicURL = "https://data.example.org/kz"
         let client = APITestClient(options: options)
-        let response = client.request("GET", "/countries/kz", forwarded: Forwarded(proto: "http", host: "internal:8080", prefix: "/api"))
+        let response = client.request(
+            "GET", "/countries/kz", forwarded: Forwarded(proto: "http", host: "internal:8080", prefix: "/api"))
         #expect(allLinks(try response.json()).allSatisfy { $0.hasPrefix("https://data.example.org/kz/") })
     }
 
@@ -87,7 +97,7 @@ import Store
 
     @Test func warmUp_encodesTheDeferredSubCollections_withTheBytesTheLivePathGives() {
         let client = APITestClient(options: BundledStore.options)
-        let live = client.get("/organizations/oic/members")   // before warm-up: computed, then cached
+        let live = client.get("/organizations/oic/members")  // before warm-up: computed, then cached
         #expect(client.handler.prepared["/organizations/oic/members"] == nil)
         client.handler.warmUp()
         #expect(client.handler.standard.cache.get("/countries/kz/visits") != nil)
@@ -108,7 +118,7 @@ import Store
         let response = PreparedResponse(status: .ok, headers: Headers(), body: [1], etag: nil, route: "")
         for i in 0..<(ResponseCache.maxEntries + 10) { cache.put("/k\(i)", response) }
         #expect(cache.count <= ResponseCache.maxEntries)
-        #expect(cache.get("/k\(ResponseCache.maxEntries + 9)") != nil) // the newest survive
+        #expect(cache.get("/k\(ResponseCache.maxEntries + 9)") != nil)  // the newest survive
     }
 }
 

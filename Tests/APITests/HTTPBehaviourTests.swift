@@ -1,12 +1,14 @@
 import Foundation
-import Testing
-@testable import API
 import Server
 import Store
+import Testing
+
+@testable import API
 
 /// Targets covering every kind of 200: index, collection, entity, sub-collection, source, paragraph, search, query.
 private let sampleTargets = [
-    "/", "/countries", "/countries/kz", "/organizations/oic/members", "/sources/kazakhstan-foreign-relations/paragraphs/3",
+    "/", "/countries", "/countries/kz", "/organizations/oic/members",
+    "/sources/kazakhstan-foreign-relations/paragraphs/3",
     "/facts?category=economy&sort=-id", "/search?q=Qatar", "/openapi.json",
 ]
 
@@ -40,7 +42,9 @@ private let sampleTargets = [
 
     @Test func anETag_isStableAcrossHandlers_builtFromTheSameData() throws {
         let other = APITestClient(options: BundledStore.options)
-        for target in sampleTargets { #expect(client.get(target).header("ETag") == other.get(target).header("ETag"), "\(target)") }
+        for target in sampleTargets {
+            #expect(client.get(target).header("ETag") == other.get(target).header("ETag"), "\(target)")
+        }
     }
 
     // MARK: - Conditional requests
@@ -90,13 +94,16 @@ private let sampleTargets = [
         let response = client.get(target, headers: [("If-Modified-Since", earlier)])
         #expect(response.status == 200, "earlier")
         #expect(!response.body.isEmpty)
-        #expect(client.get(target, headers: [("If-Modified-Since", "not a date")]).status == 200, "an invalid date is ignored")
+        #expect(
+            client.get(target, headers: [("If-Modified-Since", "not a date")]).status == 200,
+            "an invalid date is ignored")
         // Also on a live (not precomputed) response.
         #expect(client.get("/countries?limit=1", headers: [("If-Modified-Since", lastModified)]).status == 304)
     }
 
     @Test func ifNoneMatch_takesPrecedenceOverIfModifiedSince() throws {
-        let response = client.get("/countries/kz", headers: [("If-None-Match", "\"other\""), ("If-Modified-Since", lastModified)])
+        let response = client.get(
+            "/countries/kz", headers: [("If-None-Match", "\"other\""), ("If-Modified-Since", lastModified)])
         #expect(response.status == 200)
     }
 
@@ -181,11 +188,16 @@ private let sampleTargets = [
     // MARK: - CORS
 
     @Test func cors_byDefault_allowsAnyOrigin_onEveryResponse_andExposesTheAPIFields() throws {
-        for (target, status) in [("/countries", 200), ("/nowhere", 404), ("/countries?x=1", 400), ("/countries/KAZ", 301)] {
+        for (target, status) in [
+            ("/countries", 200), ("/nowhere", 404), ("/countries?x=1", 400), ("/countries/KAZ", 301),
+        ] {
             let response = client.get(target, headers: [("Origin", "https://example.org")])
             #expect(response.status == status)
             #expect(response.header("Access-Control-Allow-Origin") == "*", "\(target)")
-            let exposed = Set((response.header("Access-Control-Expose-Headers") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+            let exposed = Set(
+                (response.header("Access-Control-Expose-Headers") ?? "").split(separator: ",").map {
+                    $0.trimmingCharacters(in: .whitespaces)
+                })
             #expect(exposed.isSuperset(of: ["ETag", "Link", "X-Total-Count", "Content-Language"]), "\(target)")
             #expect(response.header("Vary") == nil, "* is the same for everyone")
         }
@@ -209,7 +221,8 @@ private let sampleTargets = [
 
         // 304s and errors carry them too.
         let etag = try #require(listed.header("ETag"))
-        let notModified = client.get("/countries/kz", headers: [("Origin", "https://app.example.com"), ("If-None-Match", etag)])
+        let notModified = client.get(
+            "/countries/kz", headers: [("Origin", "https://app.example.com"), ("If-None-Match", etag)])
         #expect(notModified.status == 304)
         #expect(notModified.header("Access-Control-Allow-Origin") == "https://app.example.com")
         #expect(notModified.headerValues("Vary").contains("Origin"))
@@ -218,11 +231,13 @@ private let sampleTargets = [
     }
 
     @Test func aPreflight_is204_withMethodsRequestedHeadersAndMaxAge() throws {
-        let response = client.request("OPTIONS", "/countries?limit=2", headers: [
-            ("Origin", "https://example.org"),
-            ("Access-Control-Request-Method", "GET"),
-            ("Access-Control-Request-Headers", "if-none-match, x-unknown"),
-        ])
+        let response = client.request(
+            "OPTIONS", "/countries?limit=2",
+            headers: [
+                ("Origin", "https://example.org"),
+                ("Access-Control-Request-Method", "GET"),
+                ("Access-Control-Request-Headers", "if-none-match, x-unknown"),
+            ])
         #expect(response.status == 204)
         #expect(response.body.isEmpty)
         #expect(response.header("Access-Control-Allow-Origin") == "*")
@@ -237,7 +252,9 @@ private let sampleTargets = [
         var options = BundledStore.options
         options.corsOrigins = "https://app.example.com"
         let client = APITestClient(options: options)
-        let response = client.request("OPTIONS", "/countries", headers: [("Origin", "https://evil.example"), ("Access-Control-Request-Method", "GET")])
+        let response = client.request(
+            "OPTIONS", "/countries",
+            headers: [("Origin", "https://evil.example"), ("Access-Control-Request-Method", "GET")])
         #expect(response.status == 204)
         #expect(response.header("Access-Control-Allow-Origin") == nil)
         #expect(response.header("Access-Control-Allow-Methods") == nil)
@@ -251,8 +268,10 @@ private let sampleTargets = [
         let client = APITestClient(options: options)
         let base = "https://api.example.com/v1"
         let targets = [
-            "/", "/countries?limit=2&offset=2", "/countries/kz", "/organizations/oic?include=members", "/countries/kz/organizations",
-            "/sources", "/sources/kazakhstan-foreign-relations", "/sources/kazakhstan-foreign-relations/paragraphs?limit=2&offset=2",
+            "/", "/countries?limit=2&offset=2", "/countries/kz", "/organizations/oic?include=members",
+            "/countries/kz/organizations",
+            "/sources", "/sources/kazakhstan-foreign-relations",
+            "/sources/kazakhstan-foreign-relations/paragraphs?limit=2&offset=2",
             "/sources/kazakhstan-foreign-relations/paragraphs/3", "/search?q=Qatar", "/facts",
         ]
         for target in targets {
@@ -265,7 +284,9 @@ private let sampleTargets = [
             }
             #expect(!links.isEmpty, "\(target) has links")
             for link in links { #expect(link.value.hasPrefix(base + "/"), "\(target) \(link.path): \(link.value)") }
-            for (rel, url) in response.linkRelations() { #expect(url.hasPrefix(base + "/"), "\(target) Link rel=\(rel)") }
+            for (rel, url) in response.linkRelations() {
+                #expect(url.hasPrefix(base + "/"), "\(target) Link rel=\(rel)")
+            }
             // And no relative link slipped through anywhere in the body.
             #expect(!response.text.contains("\":\"/"), "\(target): a relative link remains")
         }
@@ -287,7 +308,9 @@ private let sampleTargets = [
             #expect(handler.prepared["/\(kind)"] != nil, "/\(kind)")
             for id in try Dataset.ids(kind) { #expect(handler.prepared["/\(kind)/\(id)"] != nil, "/\(kind)/\(id)") }
         }
-        for n in 1...(try Dataset.paragraphs().count) { #expect(handler.prepared["/sources/kazakhstan-foreign-relations/paragraphs/\(n)"] != nil) }
+        for n in 1...(try Dataset.paragraphs().count) {
+            #expect(handler.prepared["/sources/kazakhstan-foreign-relations/paragraphs/\(n)"] != nil)
+        }
         #expect(handler.prepared["/readyz"] == nil, "readiness changes at shutdown")
         #expect(handler.prepared["/search"] == nil, "search needs q")
     }
@@ -307,7 +330,9 @@ private let sampleTargets = [
     }
 
     @Test func aPrecomputedCollection_hasTheSameDataAsTheLivePath() throws {
-        for target in Dataset.kinds.map({ "/\($0)" }) + ["/countries/kz/organizations", "/sources/kazakhstan-foreign-relations/paragraphs"] {
+        for target in Dataset.kinds.map({ "/\($0)" }) + [
+            "/countries/kz/organizations", "/sources/kazakhstan-foreign-relations/paragraphs",
+        ] {
             let precomputed = client.get(target)
             let live = client.get(target + "?pretty=false")
             #expect(try live.meta() == precomputed.meta())

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import API
 
 struct LinkCase: Sendable, CustomTestStringConvertible {
@@ -14,11 +15,14 @@ struct LinkCase: Sendable, CustomTestStringConvertible {
 private let linkCases: [LinkCase] = [
     .init([], ""),
     .init([("self", "/countries/kz")], #"</countries/kz>; rel="self""#),
-    .init([("first", "/countries?offset=0&limit=50"), ("next", "/countries?offset=50&limit=50")],
-          #"</countries?offset=0&limit=50>; rel="first", </countries?offset=50&limit=50>; rel="next""#),
+    .init(
+        [("first", "/countries?offset=0&limit=50"), ("next", "/countries?offset=50&limit=50")],
+        #"</countries?offset=0&limit=50>; rel="first", </countries?offset=50&limit=50>; rel="next""#),
     // Commas, semicolons and percent-escapes are valid in a URI-reference and safe inside the brackets.
     .init([("next", "/people?sort=-name,id&q=%D8%B9;x")], #"</people?sort=-name,id&q=%D8%B9;x>; rel="next""#),
-    .init([("last", "https://api.example/countries?offset=100")], #"<https://api.example/countries?offset=100>; rel="last""#),
+    .init(
+        [("last", "https://api.example/countries?offset=100")],
+        #"<https://api.example/countries?offset=100>; rel="last""#),
     // Safeguards for targets that are not URI-references: they can neither close the brackets nor the field.
     .init([("next", "/a>b")], #"</a%3Eb>; rel="next""#),
     .init([("next", "/a b\"c<d")], #"</a%20b%22c%3Cd>; rel="next""#),

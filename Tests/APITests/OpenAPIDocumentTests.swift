@@ -1,7 +1,8 @@
-import Testing
 import Server
-@testable import Store
+import Testing
+
 @testable import API
+@testable import Store
 
 /// The document served at /openapi.json, checked against the server that serves it: its paths are the router's,
 /// its examples are real answers, and its parameters are exactly the ones each route accepts.
@@ -19,8 +20,12 @@ import Server
     @Test func test_paths_areExactlyTheRouterTemplates() {
         let documented = Set(document["paths"]?.objectMembers?.map(\.key) ?? [])
         let routed = Set(handler.router.routes.map(\.template))
-        #expect(documented.subtracting(routed).isEmpty, "documented but not routed: \(documented.subtracting(routed).sorted())")
-        #expect(routed.subtracting(documented).isEmpty, "routed but not documented: \(routed.subtracting(documented).sorted())")
+        #expect(
+            documented.subtracting(routed).isEmpty,
+            "documented but not routed: \(documented.subtracting(routed).sorted())")
+        #expect(
+            routed.subtracting(documented).isEmpty,
+            "routed but not documented: \(routed.subtracting(documented).sorted())")
     }
 
     @Test func test_document_isOpenAPI31_withRelativeServer() {
@@ -53,7 +58,9 @@ import Server
             count += 1
             let response = openAPIGet(handler, target)
             if JSONWriter.write(example) != response.body { failures.append("body of \(target)") }
-            if let i = path.lastIndex(of: "responses"), i + 1 < path.count, let code = Int(path[i + 1]), code != response.status.code {
+            if let i = path.lastIndex(of: "responses"), i + 1 < path.count, let code = Int(path[i + 1]),
+                code != response.status.code
+            {
                 failures.append("status of \(target): documented \(code), got \(response.status.code)")
             }
         }
@@ -63,14 +70,17 @@ import Server
 
     @Test func test_everyPathButTheDocumentItself_hasA200Example() {
         // /metrics changes with every request, so no recorded example of it could be a real response.
-        for (template, item) in document["paths"]?.objectMembers ?? [] where template != "/openapi.json" && template != "/metrics" {
-            let examples = item["get"]?["responses"]?["200"]?["content"]?["application/json"]?["examples"]?.objectMembers ?? []
+        for (template, item) in document["paths"]?.objectMembers ?? []
+        where template != "/openapi.json" && template != "/metrics" {
+            let examples =
+                item["get"]?["responses"]?["200"]?["content"]?["application/json"]?["examples"]?.objectMembers ?? []
             #expect(!examples.isEmpty, "no example for \(template)")
         }
     }
 
     @Test func test_examples_areInArabicAndEnglish() throws {
-        let examples = document["paths"]?["/countries/{id}"]?["get"]?["responses"]?["200"]?["content"]?["application/json"]?["examples"]
+        let examples = document["paths"]?["/countries/{id}"]?["get"]?["responses"]?["200"]?["content"]?[
+            "application/json"]?["examples"]
         let full = try #require(examples?["full"]?["value"]?["data"]?["name"])
         #expect(full["ar"]?.stringValue?.unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) } == true)
         #expect(full["en"]?.stringValue?.isEmpty == false)
@@ -97,7 +107,8 @@ import Server
                 }
                 #expect(!values.isEmpty, "\(template) \(name) has no example")
                 for value in values {
-                    let query = (base.filter { !$0.hasPrefix(name + "=") } + [openAPIPair(name, value)]).joined(separator: "&")
+                    let query = (base.filter { !$0.hasPrefix(name + "=") } + [openAPIPair(name, value)]).joined(
+                        separator: "&")
                     let status = openAPIGet(handler, path + "?" + query).status.code
                     requests += 1
                     if status != 200 { failures.append("\(path)?\(query) → \(status)") }
@@ -113,7 +124,11 @@ import Server
     @Test func test_unlistedParameters_areRejected() {
         let paths = document["paths"]?.objectMembers ?? []
         var everyName: Set<String> = ["unlisted_parameter"]
-        for (_, item) in paths { for p in openAPIQueryParameters(item, document: document) { p["name"]?.stringValue.map { _ = everyName.insert($0) } } }
+        for (_, item) in paths {
+            for p in openAPIQueryParameters(item, document: document) {
+                p["name"]?.stringValue.map { _ = everyName.insert($0) }
+            }
+        }
         var failures: [String] = []
         for (template, item) in paths {
             let path = openAPIConcretePath(template, item: item, document: document)
@@ -132,7 +147,9 @@ import Server
     }
 
     @Test func test_search_requiresQ() {
-        let q = openAPIQueryParameters(document["paths"]?["/search"] ?? .null, document: document).first { $0["name"]?.stringValue == "q" }
+        let q = openAPIQueryParameters(document["paths"]?["/search"] ?? .null, document: document).first {
+            $0["name"]?.stringValue == "q"
+        }
         #expect(q?["required"] == .bool(true))
         #expect(openAPIGet(handler, "/search").status.code == 400)
     }
@@ -157,14 +174,16 @@ import Server
 
 private func openAPIHandler() throws -> APIHandler {
     // Tests/APITests/OpenAPIDocumentTests.swift → the repository's Resources.
-    let root = String(#filePath).split(separator: "/", omittingEmptySubsequences: false).dropLast(3).joined(separator: "/")
+    let root = String(#filePath).split(separator: "/", omittingEmptySubsequences: false).dropLast(3).joined(
+        separator: "/")
     return try APIHandler(store: try Store.load(from: root + "/Resources"))
 }
 
 private func openAPIGet(_ handler: APIHandler, _ target: String) -> Response {
     let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
-    let head = RequestHead(method: "GET", target: target, path: String(parts[0]), query: parts.count > 1 ? String(parts[1]) : nil,
-                           version: .http1_1, headers: Headers([("Host", "t")]))
+    let head = RequestHead(
+        method: "GET", target: target, path: String(parts[0]), query: parts.count > 1 ? String(parts[1]) : nil,
+        version: .http1_1, headers: Headers([("Host", "t")]))
     return handler.handle(Request(head: head))
 }
 

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import API
 import Server
+import Testing
+
+@testable import API
 
 /// Paging: `limit`, `offset`, the envelope, `X-Total-Count` and the `Link` field, walked page by page.
 @Suite struct PaginationTests {
@@ -45,13 +46,20 @@ import Server
             #expect(rels["last"] == links["last"] ?? nil)
             #expect(rels["next"] == links["next"] ?? nil)
             #expect(rels["prev"] == links["prev"] ?? nil)
-            #expect(Set(rels.keys) == Set(["first", "last"] + (offset > 0 ? ["prev"] : []) + (offset + 2 < expected.count ? ["next"] : [])))
+            #expect(
+                Set(rels.keys)
+                    == Set(
+                        ["first", "last"] + (offset > 0 ? ["prev"] : []) + (offset + 2 < expected.count ? ["next"] : [])
+                    ))
 
             seen += ids
             previousSelf = links["self"] ?? nil
             target = links["next"] ?? nil
             pages += 1
-            if pages > 100 { Issue.record("next links never end"); break }
+            if pages > 100 {
+                Issue.record("next links never end")
+                break
+            }
         }
         #expect(seen == expected)
         #expect(pages == (expected.count + 1) / 2)
@@ -60,7 +68,8 @@ import Server
     @Test func defaultLimitIs50_andAtMost200() throws {
         let facts = try Dataset.ids("facts").count
         #expect(try client.get("/facts").meta()["limit"] == 50)
-        #expect(try client.get("/facts?limit=200").meta() == ["total": facts, "count": facts, "limit": 200, "offset": 0])
+        #expect(
+            try client.get("/facts?limit=200").meta() == ["total": facts, "count": facts, "limit": 200, "offset": 0])
         for bad in ["0", "201", "-1", "ten", "", "1e2"] {
             let response = client.get("/facts?limit=\(bad)")
             #expect(response.status == 400, "limit=\(bad)")
@@ -90,7 +99,9 @@ import Server
         let pairs = Set(next.dropFirst("/facts?".count).split(separator: "&").map(String.init))
         #expect(pairs == ["category=economy", "sort=-id", "fields=id", "limit=1", "offset=1"])
         // Following it gives the second row of the same filtered, sorted list.
-        let economy = try Dataset.rows("facts").filter { $0["category"] as? String == "economy" }.compactMap { $0["id"] as? String }.sorted(by: >)
+        let economy = try Dataset.rows("facts").filter { $0["category"] as? String == "economy" }.compactMap {
+            $0["id"] as? String
+        }.sorted(by: >)
         #expect(try client.get(next).ids() == [economy[1]])
     }
 

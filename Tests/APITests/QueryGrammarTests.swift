@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import API
 import Server
 import Store
+import Testing
+
+@testable import API
 
 /// One named filter: the collection, the parameter and which values a data row has for it.
 struct FilterCase: Sendable, CustomTestStringConvertible {
@@ -22,16 +23,22 @@ private func references(_ key: String) -> @Sendable ([String: Any]) -> [String] 
 
 /// Every named filter of every collection, with what it means in the data files.
 let filterCases: [FilterCase] = [
-    FilterCase(kind: "countries", name: "member", values: { row in
-        (row["memberships"] as? [[String: Any]] ?? []).compactMap { $0["organization"] as? String }
-    }),
+    FilterCase(
+        kind: "countries", name: "member",
+        values: { row in
+            (row["memberships"] as? [[String: Any]] ?? []).compactMap { $0["organization"] as? String }
+        }),
     FilterCase(kind: "countries", name: "status", values: field("status")),
-    FilterCase(kind: "organizations", name: "member", values: { row in
-        let id = row["id"] as? String
-        let countries = (try? Dataset.rows("countries")) ?? []
-        return countries.filter { c in (c["memberships"] as? [[String: Any]] ?? []).contains { $0["organization"] as? String == id } }
+    FilterCase(
+        kind: "organizations", name: "member",
+        values: { row in
+            let id = row["id"] as? String
+            let countries = (try? Dataset.rows("countries")) ?? []
+            return countries.filter { c in
+                (c["memberships"] as? [[String: Any]] ?? []).contains { $0["organization"] as? String == id }
+            }
             .compactMap { $0["id"] as? String }
-    }),
+        }),
     FilterCase(kind: "visits", name: "visitor", values: field("visitor")),
     FilterCase(kind: "visits", name: "visitor_country", values: field("visitor_country")),
     FilterCase(kind: "visits", name: "host", values: field("host_country")),
@@ -43,9 +50,11 @@ let filterCases: [FilterCase] = [
     FilterCase(kind: "places", name: "country", values: { row in row["countries"] as? [String] ?? [] }),
     FilterCase(kind: "events", name: "event_type", values: field("event_type")),
     FilterCase(kind: "events", name: "place", values: field("place")),
-    FilterCase(kind: "events", name: "participant", values: { row in
-        (row["participants"] as? [[String: Any]] ?? []).flatMap { Dataset.referenceIDs($0["participant"]) }
-    }),
+    FilterCase(
+        kind: "events", name: "participant",
+        values: { row in
+            (row["participants"] as? [[String: Any]] ?? []).flatMap { Dataset.referenceIDs($0["participant"]) }
+        }),
     FilterCase(kind: "declarations", name: "declaration_type", values: field("declaration_type")),
     FilterCase(kind: "declarations", name: "event", values: field("issued_at")),
     FilterCase(kind: "facts", name: "category", values: field("category")),
@@ -70,11 +79,15 @@ let sortCases: [SortCase] = Dataset.kinds.flatMap { kind -> [SortCase] in
     ]
     let extra: [String: [String]] = [
         "countries": ["alpha3", "status"], "organizations": ["acronym"], "visits": ["visitor_country", "host_country"],
-        "people": ["country"], "places": ["place_type"], "events": ["date", "event_type"], "declarations": ["declaration_type"],
+        "people": ["country"], "places": ["place_type"], "events": ["date", "event_type"],
+        "declarations": ["declaration_type"],
         "facts": ["category"],
     ]
     for name in extra[kind] ?? [] {
-        cases.append(SortCase(kind: kind, field: name, key: { row in Dataset.string(row, name) ?? Dataset.string(row, name + ".value") }))
+        cases.append(
+            SortCase(
+                kind: kind, field: name,
+                key: { row in Dataset.string(row, name) ?? Dataset.string(row, name + ".value") }))
     }
     return cases
 }
@@ -107,17 +120,23 @@ let sortCases: [SortCase] = Dataset.kinds.flatMap { kind -> [SortCase] in
 
     @Test func differentFilters_combineWithAnd() throws {
         let visits = try Dataset.rows("visits")
-        let expected = visits.filter { $0["visitor_country"] as? String == "sa" && $0["host_country"] as? String == "kz" }.compactMap { $0["id"] as? String }
+        let expected = visits.filter {
+            $0["visitor_country"] as? String == "sa" && $0["host_country"] as? String == "kz"
+        }.compactMap { $0["id"] as? String }
         #expect(!expected.isEmpty)
         #expect(try client.get("/visits?visitor_country=sa&host=kz").ids() == expected)
         // AND with a filter no row meets gives nothing; OR across the same filter gives both.
         #expect(try client.get("/visits?visitor_country=sa&visitor=hamad-bin-khalifa-al-thani").ids().isEmpty)
-        let both = visits.filter { ["sa", "qa"].contains($0["visitor_country"] as? String ?? "") }.compactMap { $0["id"] as? String }
+        let both = visits.filter { ["sa", "qa"].contains($0["visitor_country"] as? String ?? "") }.compactMap {
+            $0["id"] as? String
+        }
         #expect(try client.get("/visits?visitor_country=sa,qa&host=kz").ids() == both)
 
         let places = try Dataset.rows("places")
-        let regionsInQatar = places.filter { $0["place_type"] as? String == "region" && ($0["countries"] as? [String] ?? []).contains("qa") }
-            .compactMap { $0["id"] as? String }
+        let regionsInQatar = places.filter {
+            $0["place_type"] as? String == "region" && ($0["countries"] as? [String] ?? []).contains("qa")
+        }
+        .compactMap { $0["id"] as? String }
         #expect(try client.get("/places?place_type=region&country=qa").ids() == regionsInQatar)
     }
 
@@ -143,15 +162,18 @@ let sortCases: [SortCase] = Dataset.kinds.flatMap { kind -> [SortCase] in
     @Test(arguments: sortCases)
     func eachSortField_ordersAscendingAndDescending_withMissingValuesLast(_ row: SortCase) throws {
         let rows = try Dataset.rows(row.kind)
-        let keyed = rows.enumerated().map { (index: $0.offset, id: $0.element["id"] as? String ?? "", key: row.key($0.element)) }
+        let keyed = rows.enumerated().map {
+            (index: $0.offset, id: $0.element["id"] as? String ?? "", key: row.key($0.element))
+        }
         func expected(descending: Bool) -> [String] {
             keyed.sorted { a, b in
                 switch (a.key, b.key) {
-                case let (x?, y?) where x != y:
-                    return descending ? y.utf8.lexicographicallyPrecedes(x.utf8) : x.utf8.lexicographicallyPrecedes(y.utf8)
+                case (let x?, let y?) where x != y:
+                    return descending
+                        ? y.utf8.lexicographicallyPrecedes(x.utf8) : x.utf8.lexicographicallyPrecedes(y.utf8)
                 case (nil, _?): return false
                 case (_?, nil): return true
-                default: return a.index < b.index // ties keep the curated order
+                default: return a.index < b.index  // ties keep the curated order
                 }
             }.map(\.id)
         }
@@ -230,7 +252,9 @@ let sortCases: [SortCase] = Dataset.kinds.flatMap { kind -> [SortCase] in
         }
         let one = client.get("/people/nursultan-nazarbayev?lang=\(language)")
         #expect(one.header("Content-Language") == language)
-        #expect(try one.item()["label"] as? String == Dataset.string(try Dataset.row("people", "nursultan-nazarbayev"), "name.\(language)"))
+        #expect(
+            try one.item()["label"] as? String
+                == Dataset.string(try Dataset.row("people", "nursultan-nazarbayev"), "name.\(language)"))
     }
 
     @Test func withoutLang_contentLanguageIsArabicAndEnglish_andDescriptionIsAMap() throws {
@@ -238,7 +262,9 @@ let sortCases: [SortCase] = Dataset.kinds.flatMap { kind -> [SortCase] in
         #expect(response.header("Content-Language") == "ar, en")
         let item = try response.item()
         #expect(item["label"] == nil)
-        #expect(item["description"] as? [String: String] == (try Dataset.row("countries", "kz"))["description"] as? [String: String])
+        #expect(
+            item["description"] as? [String: String] == (try Dataset.row("countries", "kz"))["description"]
+                as? [String: String])
         #expect(client.get("/countries").header("Content-Language") == "ar, en")
     }
 
@@ -273,7 +299,10 @@ let sortCases: [SortCase] = Dataset.kinds.flatMap { kind -> [SortCase] in
         let response = client.get("/places?q=\(encoded("آسيا"))&place_type=region")
         #expect(response.status == 200)
         let ids = try response.ids()
-        let regions = Set(try Dataset.rows("places").filter { $0["place_type"] as? String == "region" }.compactMap { $0["id"] as? String })
+        let regions = Set(
+            try Dataset.rows("places").filter { $0["place_type"] as? String == "region" }.compactMap {
+                $0["id"] as? String
+            })
         #expect(ids.contains("central-asia"))
         #expect(Set(ids).isSubset(of: regions))
         let sorted = try client.get("/places?q=\(encoded("آسيا"))&sort=-id").ids()

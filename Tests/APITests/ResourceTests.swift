@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import API
 import Server
 import Store
+import Testing
+
+@testable import API
 
 /// The resource families: what each path answers, with ids and strings from the data files.
 @Suite struct ResourceTests {
@@ -100,7 +101,8 @@ import Store
         let visit = try Dataset.row("visits", "qatar-emir-visit-astana")
         let item = try client.get("/visits/qatar-emir-visit-astana").item()
         let expectations: [(field: String, type: String)] = [
-            ("visitor", "people"), ("visitor_country", "countries"), ("host_country", "countries"), ("city", "places"), ("after_event", "events"),
+            ("visitor", "people"), ("visitor_country", "countries"), ("host_country", "countries"), ("city", "places"),
+            ("after_event", "events"),
         ]
         for (field, type) in expectations {
             let id = try #require(visit[field] as? String)
@@ -113,7 +115,11 @@ import Store
         let factItem = try client.get("/facts/second-longest-land-border").item()
         let subject = try #require(fact["subject"] as? [String: String])
         let shown = try #require(factItem["subject"] as? [String: String])
-        #expect(shown == ["id": subject["id"] ?? "", "type": subject["type"] ?? "", "href": "/\(subject["type"] ?? "")/\(subject["id"] ?? "")"])
+        #expect(
+            shown == [
+                "id": subject["id"] ?? "", "type": subject["type"] ?? "",
+                "href": "/\(subject["type"] ?? "")/\(subject["id"] ?? "")",
+            ])
     }
 
     @Test(arguments: Dataset.kinds)
@@ -166,7 +172,9 @@ import Store
 
     @Test func aPersonsVisits_areThoseTheyMade() throws {
         for person in try Dataset.ids("people") {
-            let expected = try Dataset.rows("visits").filter { $0["visitor"] as? String == person }.compactMap { $0["id"] as? String }
+            let expected = try Dataset.rows("visits").filter { $0["visitor"] as? String == person }.compactMap {
+                $0["id"] as? String
+            }
             let response = client.get("/people/\(person)/visits")
             if expected.isEmpty { continue }
             #expect(response.status == 200)
@@ -181,13 +189,18 @@ import Store
         #expect(try page.ids() == [all[1]])
         #expect(try page.meta() == ["total": all.count, "count": 1, "limit": 1, "offset": 1])
         #expect(try page.items().allSatisfy { Set($0.keys).isSubset(of: ["id", "type", "href"]) })
-        let sorted = try client.get("/countries/kz/organizations?sort=-acronym").items().compactMap { $0["acronym"] as? String }
+        let sorted = try client.get("/countries/kz/organizations?sort=-acronym").items().compactMap {
+            $0["acronym"] as? String
+        }
         #expect(sorted == sorted.sorted(by: >))
         #expect(client.get("/countries/kz/organizations?sort=bogus").status == 400)
     }
 
     @Test func anUnknownParent_is404_neverAnEmptyList() throws {
-        for target in ["/countries/xx/organizations", "/organizations/nato/members", "/people/nobody/visits", "/countries/zz/visits"] {
+        for target in [
+            "/countries/xx/organizations", "/organizations/nato/members", "/people/nobody/visits",
+            "/countries/zz/visits",
+        ] {
             let response = client.get(target)
             #expect(response.status == 404, "\(target)")
             #expect(response.header("Content-Type") == "application/problem+json")
@@ -215,16 +228,22 @@ import Store
 
         let qa = try client.get("/countries/qa?include=visits,people").item()
         let qaIncluded = try #require(qa["included"] as? [String: [[String: Any]]])
-        let qaVisits = try Dataset.rows("visits").filter { $0["visitor_country"] as? String == "qa" }.compactMap { $0["id"] as? String }
+        let qaVisits = try Dataset.rows("visits").filter { $0["visitor_country"] as? String == "qa" }.compactMap {
+            $0["id"] as? String
+        }
         #expect(qaIncluded["visits"]?.compactMap { $0["id"] as? String } == qaVisits)
-        let qaPeople = try Dataset.rows("people").filter { $0["country"] as? String == "qa" }.compactMap { $0["id"] as? String }
+        let qaPeople = try Dataset.rows("people").filter { $0["country"] as? String == "qa" }.compactMap {
+            $0["id"] as? String
+        }
         #expect(Set(qaIncluded["people"]?.compactMap { $0["id"] as? String } ?? []) == Set(qaPeople))
 
         // On a collection, every row carries its own included members.
         let rows = try client.get("/organizations?include=members").items()
         for row in rows {
             let id = try #require(row["id"] as? String)
-            let embeddedIDs = ((row["included"] as? [String: Any])?["members"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+            let embeddedIDs = ((row["included"] as? [String: Any])?["members"] as? [[String: Any]] ?? []).compactMap {
+                $0["id"] as? String
+            }
             let expected = try Dataset.rows("countries").filter { c in
                 (c["memberships"] as? [[String: Any]] ?? []).contains { $0["organization"] as? String == id }
             }.compactMap { $0["id"] as? String }
@@ -305,7 +324,9 @@ import Store
             for kind in Dataset.kinds {
                 for row in try Dataset.rows(kind) {
                     let id = try #require(row["id"] as? String)
-                    for span in citations(in: row) where span.paragraph == n { expected.insert("\(kind)/\(id)@\(span.start)-\(span.end)") }
+                    for span in citations(in: row) where span.paragraph == n {
+                        expected.insert("\(kind)/\(id)@\(span.start)-\(span.end)")
+                    }
                 }
             }
             let item = try client.get("/sources/kazakhstan-foreign-relations/paragraphs/\(n)").item()
@@ -341,13 +362,16 @@ import Store
 
     @Test func citedIn_filtersEveryCollection_toWhatThatParagraphMentions() throws {
         for kind in Dataset.kinds {
-            let expected = try Dataset.rows(kind).filter { Dataset.citedParagraphs($0).contains(3) }.compactMap { $0["id"] as? String }
+            let expected = try Dataset.rows(kind).filter { Dataset.citedParagraphs($0).contains(3) }.compactMap {
+                $0["id"] as? String
+            }
             let response = client.get("/\(kind)?cited_in=3&limit=200")
             #expect(response.status == 200)
             #expect(try response.ids() == expected, "\(kind)")
         }
         // A comma list means any of the paragraphs.
-        let either = try Dataset.rows("facts").filter { !Dataset.citedParagraphs($0).isDisjoint(with: [2, 4]) }.compactMap { $0["id"] as? String }
+        let either = try Dataset.rows("facts").filter { !Dataset.citedParagraphs($0).isDisjoint(with: [2, 4]) }
+            .compactMap { $0["id"] as? String }
         #expect(try client.get("/facts?cited_in=2,4&limit=200").ids() == either)
         #expect(client.get("/facts?cited_in=99").status == 400)
     }
@@ -364,7 +388,11 @@ import Store
         var out: [(paragraph: Int, start: Int, end: Int)] = []
         func walk(_ value: Any, underCitations: Bool) {
             if let object = value as? [String: Any] {
-                if underCitations, let p = object["paragraph"] as? Int, let s = object["start"] as? Int, let e = object["end"] as? Int { out.append((p, s, e)) }
+                if underCitations, let p = object["paragraph"] as? Int, let s = object["start"] as? Int,
+                    let e = object["end"] as? Int
+                {
+                    out.append((p, s, e))
+                }
                 for (key, member) in object { walk(member, underCitations: key == "citations") }
             } else if let array = value as? [Any] {
                 for member in array { walk(member, underCitations: underCitations) }

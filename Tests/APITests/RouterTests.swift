@@ -1,14 +1,18 @@
-import Testing
-@testable import API
 import Server
 import Store
+import Testing
+
+@testable import API
 
 /// Route matching: literal paths by hash lookup, parameterised ones among the candidates of their first segment,
 /// percent-decoding after splitting.
 struct RouterTests {
     let router: Router = {
         var router = Router()
-        for template in ["/", "/countries", "/countries/{id}", "/countries/{id}/visits", "/sources/{id}/paragraphs/{n}", "/{any}/tail"] {
+        for template in [
+            "/", "/countries", "/countries/{id}", "/countries/{id}/visits", "/sources/{id}/paragraphs/{n}",
+            "/{any}/tail",
+        ] {
             router.get(template) { _ in .redirect(location: template) }
         }
         return router
@@ -19,14 +23,15 @@ struct RouterTests {
         return nil
     }
 
-    @Test(arguments: [
-        ("/", "/", [:]),
-        ("/countries", "/countries", [:]),
-        ("/countries/kz", "/countries/{id}", ["id": "kz"]),
-        ("/countries/kz/visits", "/countries/{id}/visits", ["id": "kz"]),
-        ("/sources/s1/paragraphs/3", "/sources/{id}/paragraphs/{n}", ["id": "s1", "n": "3"]),
-        ("/anything/tail", "/{any}/tail", ["any": "anything"]),
-    ] as [(String, String, [String: String])])
+    @Test(
+        arguments: [
+            ("/", "/", [:]),
+            ("/countries", "/countries", [:]),
+            ("/countries/kz", "/countries/{id}", ["id": "kz"]),
+            ("/countries/kz/visits", "/countries/{id}/visits", ["id": "kz"]),
+            ("/sources/s1/paragraphs/3", "/sources/{id}/paragraphs/{n}", ["id": "s1", "n": "3"]),
+            ("/anything/tail", "/{any}/tail", ["any": "anything"]),
+        ] as [(String, String, [String: String])])
     func aPath_findsItsTemplate_andParameters(path: String, template: String, parameters: [String: String]) throws {
         let found = try #require(matched(path))
         #expect(found.template == template)
@@ -52,7 +57,10 @@ struct RouterTests {
 
     @Test func invalidPercentEncoding_isABadPath() {
         if case .badPath = router.match(path: "/countries/%ZZ") {} else { Issue.record("%ZZ should be a bad path") }
-        if case .badPath = router.match(path: "/countries/%C3") {} else { Issue.record("a truncated UTF-8 sequence should be a bad path") }
+        if case .badPath = router.match(path: "/countries/%C3") {
+        } else {
+            Issue.record("a truncated UTF-8 sequence should be a bad path")
+        }
     }
 }
 
@@ -76,11 +84,15 @@ struct ProblemBodyTests {
 /// first route in registration order whose segments all match. 5,000 generated paths, seeded, so a failure
 /// reproduces.
 struct RouterEquivalenceTests {
-    static let templates = ["/", "/countries", "/countries/{id}", "/countries/{id}/visits", "/sources", "/sources/{id}",
-                            "/sources/{id}/paragraphs", "/sources/{id}/paragraphs/{n}", "/{any}/tail", "/search"]
+    static let templates = [
+        "/", "/countries", "/countries/{id}", "/countries/{id}/visits", "/sources", "/sources/{id}",
+        "/sources/{id}/paragraphs", "/sources/{id}/paragraphs/{n}", "/{any}/tail", "/search",
+    ]
 
-    static let pieces = ["countries", "kz", "visits", "sources", "s1", "paragraphs", "3", "", "%63ountries", "c%2Fd",
-                         "tail", "search", "%ZZ", "%e2%82%ac", "%C3", "sources%2Fs1", "Countries", "%20"]
+    static let pieces = [
+        "countries", "kz", "visits", "sources", "s1", "paragraphs", "3", "", "%63ountries", "c%2Fd",
+        "tail", "search", "%ZZ", "%e2%82%ac", "%C3", "sources%2Fs1", "Countries", "%20",
+    ]
 
     /// The reference: no indexes, no shortcuts.
     static func reference(_ router: Router, _ path: String) -> String {
@@ -119,7 +131,7 @@ struct RouterEquivalenceTests {
         var router = Router()
         for template in Self.templates { router.get(template) { _ in .redirect(location: template) } }
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next(_ bound: Int) -> Int { // SplitMix64
+        func next(_ bound: Int) -> Int {  // SplitMix64
             state &+= 0x9E37_79B9_7F4A_7C15
             var z = state
             z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -130,7 +142,9 @@ struct RouterEquivalenceTests {
         var found = 0
         for _ in 0..<5_000 {
             let count = next(6)
-            let path = count == 0 ? "/" : "/" + (0..<count).map { _ in Self.pieces[next(Self.pieces.count)] }.joined(separator: "/")
+            let path =
+                count == 0
+                ? "/" : "/" + (0..<count).map { _ in Self.pieces[next(Self.pieces.count)] }.joined(separator: "/")
             let expected = Self.reference(router, path)
             if expected != "none" && expected != "bad" { found += 1 }
             let actual = Self.indexed(router, path)

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import API
 import Server
+import Testing
+
+@testable import API
 
 /// `/search?q=…&type=…`: ranked hits across every kind and the text, Arabic-aware.
 @Suite struct SearchTests {
@@ -32,7 +33,8 @@ import Server
             let score = try #require(hit["score"] as? Int)
             let snippet = try #require(hit["snippet"] as? String)
             let match = try #require(hit["match"] as? [String: Int])
-            let start = try #require(match["start"]), end = try #require(match["end"])
+            let start = try #require(match["start"])
+            let end = try #require(match["end"])
             #expect(score <= previous, "ranked by score")
             previous = score
             #expect(start >= 0 && start < end && end <= snippet.unicodeScalars.count, "\(type)/\(id)")
@@ -92,7 +94,9 @@ import Server
         let q = encoded("قطر")
         let ranked = try client.get("/search?q=\(q)&limit=200").items().compactMap { $0["score"] as? Int }
         #expect(ranked.count >= 2 && ranked.first != ranked.last, "the hits have different scores")
-        let descending = try client.get("/search?q=\(q)&sort=-score&limit=200").items().compactMap { $0["score"] as? Int }
+        let descending = try client.get("/search?q=\(q)&sort=-score&limit=200").items().compactMap {
+            $0["score"] as? Int
+        }
         #expect(descending == ranked.sorted(by: >))
         let ascending = try client.get("/search?q=\(q)&sort=score&limit=200").items().compactMap { $0["score"] as? Int }
         #expect(ascending == ranked.sorted())
@@ -106,7 +110,8 @@ import Server
         for hit in hits {
             let snippet = Array(try #require(hit["snippet"] as? String).unicodeScalars)
             let match = try #require(hit["match"] as? [String: Int])
-            let start = try #require(match["start"]), end = try #require(match["end"])
+            let start = try #require(match["start"])
+            let end = try #require(match["end"])
             try #require(start >= 0 && start <= end && end <= snippet.count)
             var matched = String.UnicodeScalarView()
             matched.append(contentsOf: snippet[start..<end])
@@ -116,8 +121,12 @@ import Server
 
     @Test func hamzaFormsOfAlef_findTheSameHits() throws {
         // «أستانا» and «استانا» differ only in the hamza on the alef, which Arabic search folds.
-        let withHamza = try client.get("/search?q=\(encoded("أستانا"))&limit=200").items().map { "\($0["type"] ?? "")/\($0["id"] ?? "")" }
-        let without = try client.get("/search?q=\(encoded("استانا"))&limit=200").items().map { "\($0["type"] ?? "")/\($0["id"] ?? "")" }
+        let withHamza = try client.get("/search?q=\(encoded("أستانا"))&limit=200").items().map {
+            "\($0["type"] ?? "")/\($0["id"] ?? "")"
+        }
+        let without = try client.get("/search?q=\(encoded("استانا"))&limit=200").items().map {
+            "\($0["type"] ?? "")/\($0["id"] ?? "")"
+        }
         #expect(!withHamza.isEmpty)
         #expect(withHamza == without)
         #expect(withHamza.first == "places/astana")

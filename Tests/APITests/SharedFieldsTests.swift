@@ -1,6 +1,7 @@
-import Testing
-@testable import API
 import Server
+import Testing
+
+@testable import API
 
 /// Fields every response carries appear exactly once: a repeated Access-Control-Allow-Origin makes browsers reject
 /// the response ("multiple values"), whatever the values.
@@ -12,8 +13,11 @@ import Server
     }()
 
     func counts(_ response: TestResponse) -> (acao: Int, nosniff: Int, expose: Int) {
-        (response.headerValues("Access-Control-Allow-Origin").count, response.headerValues("X-Content-Type-Options").count,
-         response.headerValues("Access-Control-Expose-Headers").count)
+        (
+            response.headerValues("Access-Control-Allow-Origin").count,
+            response.headerValues("X-Content-Type-Options").count,
+            response.headerValues("Access-Control-Expose-Headers").count
+        )
     }
 
     @Test(arguments: [

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import API
 
 struct SuggestionCase: Sendable, CustomTestStringConvertible {
@@ -16,25 +17,25 @@ struct SuggestionCase: Sendable, CustomTestStringConvertible {
 private let parameters = ["limit", "offset", "sort", "fields", "include", "lang", "q", "name.en", "name.ar"]
 
 private let suggestionCases: [SuggestionCase] = [
-    .init("limt", parameters, "limit"),          // deletion
-    .init("ofset", parameters, "offset"),        // deletion
-    .init("srot", parameters, "sort"),           // transposition counts 1
-    .init("name.ne", parameters, "name.en"),     // transposition
+    .init("limt", parameters, "limit"),  // deletion
+    .init("ofset", parameters, "offset"),  // deletion
+    .init("srot", parameters, "sort"),  // transposition counts 1
+    .init("name.ne", parameters, "name.en"),  // transposition
     .init("name.ra", parameters, "name.ar"),
-    .init("limits", parameters, "limit"),        // insertion
-    .init("lemit", parameters, "limit"),         // substitution
-    .init("LIMIT", parameters, "limit"),         // case-insensitive
+    .init("limits", parameters, "limit"),  // insertion
+    .init("lemit", parameters, "limit"),  // substitution
+    .init("LIMIT", parameters, "limit"),  // case-insensitive
     .init("Offest", parameters, "offset"),
     .init("xyz", parameters, nil),
-    .init("sorting", parameters, nil),           // 3 edits but only 7 characters: limit 2
-    .init("incl", parameters, "include"),        // a prefix
+    .init("sorting", parameters, nil),  // 3 edits but only 7 characters: limit 2
+    .init("incl", parameters, "include"),  // a prefix
     .init("fie", parameters, "fields"),
     .init("la", parameters, "lang"),
-    .init("l", parameters, nil),                 // one character is no prefix hint
+    .init("l", parameters, nil),  // one character is no prefix hint
     .init("", parameters, nil),
     .init("limt", [], nil),
-    .init("qq", parameters, "q"),                // one insertion from a one-letter name
-    .init("z", parameters, nil),                 // one substitution from "q", but nothing in common
+    .init("qq", parameters, "q"),  // one insertion from a one-letter name
+    .init("z", parameters, nil),  // one substitution from "q", but nothing in common
     // Ties go to the earlier candidate.
     .init("cat", ["bat", "hat", "cot"], "bat"),
     .init("cat", ["hat", "bat"], "hat"),
@@ -43,8 +44,8 @@ private let suggestionCases: [SuggestionCase] = [
     // Long names allow up to three edits, never more.
     .init("includeeeeee", ["include"], nil),
     .init("publisher_nam", ["publisher_name"], "publisher_name"),
-    .init("pblshr_name", ["publisher_name"], "publisher_name"),      // 3 deletions, 11 characters
-    .init("pblshr_nm", ["publisher_name"], nil),                     // 5 deletions
+    .init("pblshr_name", ["publisher_name"], "publisher_name"),  // 3 deletions, 11 characters
+    .init("pblshr_nm", ["publisher_name"], nil),  // 5 deletions
 ]
 
 @Test(arguments: suggestionCases)

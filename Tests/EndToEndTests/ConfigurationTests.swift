@@ -1,10 +1,14 @@
 import Foundation
 import Testing
+
 @testable import kazakhstan_api
 
 struct ConfigurationTests {
     func parse(_ arguments: [String], _ environment: [String: String] = [:]) throws -> Configuration {
-        guard case .run(let c) = try Configuration.parse(arguments: arguments, environment: environment, processorCount: 3) else {
+        guard
+            case .run(let c) = try Configuration.parse(
+                arguments: arguments, environment: environment, processorCount: 3)
+        else {
             Issue.record("expected a configuration")
             return Configuration()
         }
@@ -37,7 +41,10 @@ struct ConfigurationTests {
         #expect(try parse(["--host=[::1]"]).server.host == "[::1]")
     }
 
-    @Test(arguments: [("10", Duration.seconds(10)), ("1.5s", .milliseconds(1500)), ("250ms", .milliseconds(250)), ("2m", .seconds(120))])
+    @Test(arguments: [
+        ("10", Duration.seconds(10)), ("1.5s", .milliseconds(1500)), ("250ms", .milliseconds(250)),
+        ("2m", .seconds(120)),
+    ])
     func durations_acceptSecondsAndUnits(text: String, expected: Duration) throws {
         #expect(try parse(["--header-timeout", text]).server.timeouts.header == expected)
     }
@@ -52,7 +59,8 @@ struct ConfigurationTests {
     }
 
     @Test func help_isReturnedNotRun() throws {
-        guard case .help(let text) = try Configuration.parse(arguments: ["--help"], environment: [:], processorCount: 2) else {
+        guard case .help(let text) = try Configuration.parse(arguments: ["--help"], environment: [:], processorCount: 2)
+        else {
             Issue.record("expected help")
             return
         }
@@ -65,11 +73,14 @@ struct ConfigurationTests {
 /// The README's option table is the user's reference: it must list every option the binary takes.
 struct ReadmeTests {
     @Test func readmeOptionTable_listsEveryFlagAndVariable() throws {
-        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .appendingPathComponent("README.md")
         let text = try String(contentsOf: readme, encoding: .utf8)
         for option in Configuration.options {
-            #expect(text.contains("| `\(option.flag) ") && text.contains("| `\(option.variable)` |"), "\(option.flag) / \(option.variable)")
+            #expect(
+                text.contains("| `\(option.flag) ") && text.contains("| `\(option.variable)` |"),
+                "\(option.flag) / \(option.variable)")
         }
     }
 }

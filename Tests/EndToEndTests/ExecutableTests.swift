@@ -1,18 +1,21 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// The binary as a person at a terminal or an operator uses it.
 @Suite(.serialized) struct ExecutableTests {
     @Test func help_listsEveryOptionWithItsVariableAndDefault_andExits0() throws {
         let run = try ServerProcess(arguments: ["--help"]).finish()
         #expect(run.status == 0)
-        for (flag, variable, value) in [("--host", "HOST", "0.0.0.0"), ("--port", "PORT", "8080"), ("--threads", "THREADS", "processors"),
-                                        ("--idle-timeout", "IDLE_TIMEOUT", "75s"), ("--header-timeout", "HEADER_TIMEOUT", "10s"),
-                                        ("--shutdown-grace", "SHUTDOWN_GRACE", "10s"), ("--access-log", "ACCESS_LOG", "json"),
-                                        ("--max-connections", "MAX_CONNECTIONS", "0"), ("--max-body-size", "MAX_BODY_SIZE", "1048576")] {
+        for (flag, variable, value) in [
+            ("--host", "HOST", "0.0.0.0"), ("--port", "PORT", "8080"), ("--threads", "THREADS", "processors"),
+            ("--idle-timeout", "IDLE_TIMEOUT", "75s"), ("--header-timeout", "HEADER_TIMEOUT", "10s"),
+            ("--shutdown-grace", "SHUTDOWN_GRACE", "10s"), ("--access-log", "ACCESS_LOG", "json"),
+            ("--max-connections", "MAX_CONNECTIONS", "0"), ("--max-body-size", "MAX_BODY_SIZE", "1048576"),
+        ] {
             let line = run.stdout.split(separator: "\n").first { $0.contains(flag + " ") }
             #expect(line?.contains(variable) == true, "\(flag)")
             #expect(line?.contains(value) == true, "\(flag)")
@@ -63,7 +66,8 @@ import Testing
         ("dangling reference", "data/visits.json", "unknown"),
     ])
     func damagedData_isNamedByFileAndPlace_andExits1(damage: String, file: String, expected: String) throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kz-damaged-\(getpid())-\(damage.hashValue)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "kz-damaged-\(getpid())-\(damage.hashValue)")
         try? FileManager.default.removeItem(at: directory)
         try FileManager.default.copyItem(at: ServerProcess.bundledResources, to: directory)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -73,7 +77,7 @@ import Testing
         case "invalid JSON":
             bytes.removeLast(5)
         case "invalid UTF-8":
-            let at = bytes.firstIndex(of: UInt8(ascii: "\""))! + 1 // inside the first string
+            let at = bytes.firstIndex(of: UInt8(ascii: "\""))! + 1  // inside the first string
             bytes.insert(contentsOf: [0xC3, 0x28], at: at)
         case "unreadable file":
             // Root reads any file, so the file is replaced by a directory of the same name: reading it fails.
@@ -99,7 +103,8 @@ import Testing
     }
 
     @Test func missingDataDirectory_isAClearError_andExits1() throws {
-        let run = try ServerProcess(arguments: ["--port", "0"], environment: ["DATA_DIR": "/nonexistent/kz-data"]).finish()
+        let run = try ServerProcess(arguments: ["--port", "0"], environment: ["DATA_DIR": "/nonexistent/kz-data"])
+            .finish()
         #expect(run.status == 1)
         #expect(run.stderr.contains("/nonexistent/kz-data"))
         #expect(run.stderr.contains("missing"))
@@ -151,7 +156,8 @@ import Testing
         _ = try socket.readAll()
         server.signal(SIGTERM)
         let run = server.finish()
-        let line = try #require(run.stdout.split(separator: "\n").first { $0.contains(#""target":"/healthz?pretty=false""#) })
+        let line = try #require(
+            run.stdout.split(separator: "\n").first { $0.contains(#""target":"/healthz?pretty=false""#) })
         let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         #expect(object["method"] as? String == "GET")
         #expect(object["status"] as? Int == 200)
@@ -164,8 +170,11 @@ import Testing
 
     @Test func runningOutOfDescriptors_backsOffLogsOnce_andRecovers() throws {
         // A low descriptor limit for the server alone: the shell lowers it, then becomes the server.
-        let server = try ServerProcess(arguments: ["-c", "ulimit -n 40 && exec \"$0\" --host 127.0.0.1 --port 0 --threads 1 --access-log off",
-                                                   ServerProcess.executableURL.path], shell: true)
+        let server = try ServerProcess(
+            arguments: [
+                "-c", "ulimit -n 40 && exec \"$0\" --host 127.0.0.1 --port 0 --threads 1 --access-log off",
+                ServerProcess.executableURL.path,
+            ], shell: true)
         try server.waitForListening()
         var sockets: [LoopbackSocket] = []
         for _ in 0..<60 {
@@ -176,8 +185,8 @@ import Testing
             }
         }
         usleep(300_000)
-        sockets.removeAll() // frees the server's descriptors
-        usleep(1_500_000)   // past the 1 s back-off
+        sockets.removeAll()  // frees the server's descriptors
+        usleep(1_500_000)  // past the 1 s back-off
         let socket = try LoopbackSocket(port: server.port)
         try socket.send("GET /healthz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
         #expect(try socket.readAll().hasPrefix("HTTP/1.1 200 OK"))
@@ -186,17 +195,24 @@ import Testing
         #expect(run.status == 0)
         let pauses = run.stderr.split(separator: "\n").filter { $0.contains("accept paused") }
         #expect(pauses.count >= 1)
-        #expect(pauses.count <= 3) // once per back-off period, never once per attempt
+        #expect(pauses.count <= 3)  // once per back-off period, never once per attempt
     }
 
     @Test func healthcheckSubcommand_exits0OnAHealthyServer_and1Otherwise() throws {
         let server = try ServerProcess.started()
-        defer { server.signal(SIGTERM); _ = server.finish() }
-        let healthy = try ServerProcess(arguments: ["healthcheck", "--url", "http://127.0.0.1:\(server.port)/healthz"]).finish()
+        defer {
+            server.signal(SIGTERM)
+            _ = server.finish()
+        }
+        let healthy = try ServerProcess(arguments: ["healthcheck", "--url", "http://127.0.0.1:\(server.port)/healthz"])
+            .finish()
         #expect(healthy.status == 0)
-        let byEnvironment = try ServerProcess(arguments: ["healthcheck"], environment: ["PORT": "\(server.port)"]).finish()
+        let byEnvironment = try ServerProcess(arguments: ["healthcheck"], environment: ["PORT": "\(server.port)"])
+            .finish()
         #expect(byEnvironment.status == 0)
-        let notFound = try ServerProcess(arguments: ["healthcheck", "--url", "http://127.0.0.1:\(server.port)/nothing-here"]).finish()
+        let notFound = try ServerProcess(arguments: [
+            "healthcheck", "--url", "http://127.0.0.1:\(server.port)/nothing-here",
+        ]).finish()
         #expect(notFound.status == 1)
         #expect(notFound.stderr.contains("404"))
         let invalid = try ServerProcess(arguments: ["healthcheck", "--url", "https://example.com/"]).finish()
@@ -212,7 +228,10 @@ import Testing
 
     @Test func metrics_countRequestsByRouteAndStatus_inPrometheusFormat() throws {
         let server = try ServerProcess.started()
-        defer { server.signal(SIGTERM); _ = server.finish() }
+        defer {
+            server.signal(SIGTERM)
+            _ = server.finish()
+        }
         for target in ["/countries/kz", "/countries/qa", "/nowhere"] {
             let socket = try LoopbackSocket(port: server.port)
             try socket.send("GET \(target) HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
@@ -245,7 +264,10 @@ import Testing
 
     @Test func urlSession_getsHealthz() async throws {
         let server = try ServerProcess.started()
-        defer { server.signal(SIGTERM); _ = server.finish() }
+        defer {
+            server.signal(SIGTERM)
+            _ = server.finish()
+        }
         let url = try #require(URL(string: "http://127.0.0.1:\(server.port)/healthz"))
         let (data, response) = try await URLSession.shared.data(from: url)
         let http = try #require(response as? HTTPURLResponse)
@@ -269,7 +291,9 @@ final class LoopbackSocket {
         addr.sin_port = in_port_t(UInt16(port).bigEndian)
         addr.sin_addr.s_addr = inet_addr("127.0.0.1")
         let rc = withUnsafePointer(to: &addr) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         if rc != 0 {
             close(fd)
@@ -295,7 +319,9 @@ final class LoopbackSocket {
         let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
-            let n = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT)) }
+            let n = bytes[offset...].withUnsafeBytes {
+                Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT))
+            }
             if n <= 0 { return }
             offset += n
         }

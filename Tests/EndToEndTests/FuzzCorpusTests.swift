@@ -8,8 +8,10 @@ import Testing
         .appendingPathComponent("FuzzCorpus")
 
     func replay(_ tool: String, _ folder: String) throws -> (status: Int32, output: String, count: Int) {
-        let files = try FileManager.default.contentsOfDirectory(atPath: FuzzCorpusTests.corpus.appendingPathComponent(folder).path)
-            .map { FuzzCorpusTests.corpus.appendingPathComponent(folder).appendingPathComponent($0).path }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(
+            atPath: FuzzCorpusTests.corpus.appendingPathComponent(folder).path
+        )
+        .map { FuzzCorpusTests.corpus.appendingPathComponent(folder).appendingPathComponent($0).path }.sorted()
         let process = Process()
         process.executableURL = ServerProcess.executableURL.deletingLastPathComponent().appendingPathComponent(tool)
         process.arguments = files

@@ -6,8 +6,11 @@ import Testing
 @Suite(.serialized) struct HostileClientTests {
     /// The server's resident memory, from /proc.
     func rssKiB(_ server: ServerProcess) -> Int {
-        guard let status = try? String(contentsOfFile: "/proc/\(server.process.processIdentifier)/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }) else { return 0 }
+        guard
+            let status = try? String(
+                contentsOfFile: "/proc/\(server.process.processIdentifier)/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") })
+        else { return 0 }
         return Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
     }
 
@@ -33,7 +36,9 @@ import Testing
         try expectServes(server, note)
         usleep(300_000)
         // Near the baseline: freed buffers may stay in the allocator's arenas, but nothing grows without bound.
-        #expect(rssKiB(server) < baseline + Self.rssSlackKiB, "\(note): RSS \(rssKiB(server)) KiB vs baseline \(baseline) KiB")
+        #expect(
+            rssKiB(server) < baseline + Self.rssSlackKiB,
+            "\(note): RSS \(rssKiB(server)) KiB vs baseline \(baseline) KiB")
         server.signal(SIGTERM)
         #expect(server.finish().status == 0, note)
     }
@@ -43,7 +48,7 @@ import Testing
         let slow = try (0..<200).map { _ in try LoopbackSocket(port: server.port) }
         for socket in slow { try socket.send("GET / HTTP/1.1\r\nHost: t\r\nX-Slow: ") }
         try expectServes(server, "during the slowloris")
-        for socket in slow { try? socket.send("a") } // dribbling does not reset the header timer
+        for socket in slow { try? socket.send("a") }  // dribbling does not reset the header timer
         let started = Date()
         var timedOut = 0
         for socket in slow where try socket.readAll().hasPrefix("HTTP/1.1 408") { timedOut += 1 }
@@ -71,8 +76,8 @@ import Testing
         let deadline = Date().addingTimeInterval(30)
         while opened < 10_000 && Date() < deadline {
             if let socket = try? LoopbackSocket(port: server.port) {
-                try? socket.send("G") // accepted only once bytes arrive (TCP_DEFER_ACCEPT)
-                if opened % 2 == 0 { socket.reset() } // half closed with RST, half with FIN
+                try? socket.send("G")  // accepted only once bytes arrive (TCP_DEFER_ACCEPT)
+                if opened % 2 == 0 { socket.reset() }  // half closed with RST, half with FIN
                 opened += 1
             }
         }
@@ -85,9 +90,9 @@ import Testing
         for i in 0..<200 {
             let socket = try LoopbackSocket(port: server.port)
             if i % 2 == 0 {
-                try socket.send("GET /countries HTTP/1.1\r\nHost: t\r\nX-Half: ") // mid-request
+                try socket.send("GET /countries HTTP/1.1\r\nHost: t\r\nX-Half: ")  // mid-request
             } else {
-                try socket.send("GET /openapi.json HTTP/1.1\r\nHost: t\r\n\r\n") // mid-response: a large body, unread
+                try socket.send("GET /openapi.json HTTP/1.1\r\nHost: t\r\n\r\n")  // mid-response: a large body, unread
             }
             socket.reset()
         }
@@ -99,7 +104,9 @@ import Testing
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<300 {
             let socket = try LoopbackSocket(port: server.port, readTimeoutSeconds: 2)
-            let bytes = (0..<Int.random(in: 1...2048, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let bytes = (0..<Int.random(in: 1...2048, using: &generator)).map { _ in
+                UInt8.random(in: 0...255, using: &generator)
+            }
             try? socket.sendBytes(bytes + [13, 10, 13, 10])
             let answer = try socket.readAll()
             // Either a 4xx/5xx with Connection: close, or (bytes that look like a partial head) a 408 later, or a close.
@@ -122,9 +129,15 @@ import Testing
         let dribble = try LoopbackSocket(port: server.port)
         var cutOff = false
         for b in request {
-            if (try? dribble.sendBytes([b])) == nil { cutOff = true; break }
+            if (try? dribble.sendBytes([b])) == nil {
+                cutOff = true
+                break
+            }
             usleep(650_000)
-            if dribble.hasData() { cutOff = true; break }
+            if dribble.hasData() {
+                cutOff = true
+                break
+            }
         }
         #expect(cutOff)
         #expect(try dribble.readAll().hasPrefix("HTTP/1.1 408"))

@@ -10,13 +10,16 @@ final class ServerProcess: @unchecked Sendable {
 
     /// The executable sits next to the test bundle in the build directory.
     static var executableURL: URL {
-        let bundle = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
+        let bundle = URL(
+            fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+                ?? CommandLine.arguments[0])
         return bundle.deletingLastPathComponent().appendingPathComponent("kazakhstan-api")
     }
 
     /// The repository's Resources, found from this file's path.
     static var bundledResources: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .appendingPathComponent("Resources")
     }
 
@@ -47,7 +50,8 @@ final class ServerProcess: @unchecked Sendable {
             if data.isEmpty { break }
             seen += String(decoding: data, as: UTF8.self)
             if let line = seen.split(separator: "\n").first(where: { $0.contains(#""msg":"listening""#) }),
-               let range = line.range(of: #""address":"127.0.0.1:"#) {
+                let range = line.range(of: #""address":"127.0.0.1:"#)
+            {
                 let digits = line[range.upperBound...].prefix { $0.isNumber }
                 port = Int(digits) ?? 0
                 stdoutSoFar = seen

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Server
 
 /// The masks in ByteClass are hand-computed constants; these tests check every byte against the grammar's own words.
@@ -21,8 +22,10 @@ import Testing
         let target = Self.set(Self.unreserved + Self.subDelims + ":@/?%")
         for b in UInt8.min...UInt8.max {
             #expect(ByteClass.isTargetChar(b) == target.contains(b), "byte \(b)")
-            #expect(ByteClass.isPlainTargetChar(b) == (target.contains(b) && b != UInt8(ascii: "%") && b != UInt8(ascii: "?")),
-                    "byte \(b)")
+            #expect(
+                ByteClass.isPlainTargetChar(b)
+                    == (target.contains(b) && b != UInt8(ascii: "%") && b != UInt8(ascii: "?")),
+                "byte \(b)")
         }
     }
 
@@ -57,12 +60,13 @@ import Testing
 
     @Test func hexValue_readsBothCases_andNothingElse() {
         for b in UInt8.min...UInt8.max {
-            let expected: UInt8? = switch b {
-            case 0x30...0x39: b - 0x30
-            case 0x41...0x46: b - 0x41 + 10
-            case 0x61...0x66: b - 0x61 + 10
-            default: nil
-            }
+            let expected: UInt8? =
+                switch b {
+                case 0x30...0x39: b - 0x30
+                case 0x41...0x46: b - 0x41 + 10
+                case 0x61...0x66: b - 0x61 + 10
+                default: nil
+                }
             #expect(ByteClass.hexValue(b) == expected, "byte \(b)")
         }
     }

@@ -1,5 +1,5 @@
-import Testing
 import Server
+import Testing
 
 struct ChunkedCase: Sendable, CustomTestStringConvertible {
     enum Expected: Sendable, Equatable {
@@ -20,19 +20,24 @@ struct ChunkedCase: Sendable, CustomTestStringConvertible {
 
     /// A body that ends exactly at the terminator.
     static func valid(_ name: String, _ text: String, body: String, maxBodySize: Int = 1000) -> ChunkedCase {
-        ChunkedCase(name: name, bytes: Array(text.utf8), maxBodySize: maxBodySize, limits: ParserLimits(),
-                    expected: .done(body: body, consumed: text.utf8.count))
+        ChunkedCase(
+            name: name, bytes: Array(text.utf8), maxBodySize: maxBodySize, limits: ParserLimits(),
+            expected: .done(body: body, consumed: text.utf8.count))
     }
 
     /// A body followed by bytes of the next request.
     static func valid(_ name: String, _ text: String, then next: String, body: String) -> ChunkedCase {
-        ChunkedCase(name: name, bytes: Array((text + next).utf8), maxBodySize: 1000, limits: ParserLimits(),
-                    expected: .done(body: body, consumed: text.utf8.count))
+        ChunkedCase(
+            name: name, bytes: Array((text + next).utf8), maxBodySize: 1000, limits: ParserLimits(),
+            expected: .done(body: body, consumed: text.utf8.count))
     }
 
-    static func invalid(_ name: String, _ text: String, _ status: Int, maxBodySize: Int = 1000,
-                        limits: ParserLimits = ParserLimits()) -> ChunkedCase {
-        ChunkedCase(name: name, bytes: Array(text.utf8), maxBodySize: maxBodySize, limits: limits, expected: .status(status))
+    static func invalid(
+        _ name: String, _ text: String, _ status: Int, maxBodySize: Int = 1000,
+        limits: ParserLimits = ParserLimits()
+    ) -> ChunkedCase {
+        ChunkedCase(
+            name: name, bytes: Array(text.utf8), maxBodySize: maxBodySize, limits: limits, expected: .status(status))
     }
 }
 
@@ -42,17 +47,25 @@ private let rows: [ChunkedCase] = [
     .valid("two chunks and the last chunk", "4\r\nWiki\r\n5\r\npedia\r\n0\r\n\r\n", body: "Wikipedia"),
     .valid("only the last chunk is an empty body", "0\r\n\r\n", body: ""),
     .valid("hex sizes in either case", "A\r\n0123456789\r\na\r\nabcdefghij\r\n0\r\n\r\n", body: "0123456789abcdefghij"),
-    .valid("sizes with leading zeros, up to 16 digits", "0004\r\nWiki\r\n0000000000000001\r\n!\r\n000\r\n\r\n", body: "Wiki!"),
+    .valid(
+        "sizes with leading zeros, up to 16 digits", "0004\r\nWiki\r\n0000000000000001\r\n!\r\n000\r\n\r\n",
+        body: "Wiki!"),
     .valid("chunk data may contain CR and LF", "4\r\na\r\nb\r\n0\r\n\r\n", body: "a\r\nb"),
-    .valid("chunk extensions are parsed and ignored",
-           "4;name\r\nWiki\r\n5 ; a = b ;c=\"q \\\" ;d\"\t;e\r\npedia\r\n0;last=1\r\n\r\n", body: "Wikipedia"),
-    .valid("trailer fields are validated and discarded",
-           "4\r\nWiki\r\n0\r\nX-Checksum: abc\r\nX-Empty:\r\nX-Name:  caf\u{E9} \r\n\r\n", body: "Wiki"),
+    .valid(
+        "chunk extensions are parsed and ignored",
+        "4;name\r\nWiki\r\n5 ; a = b ;c=\"q \\\" ;d\"\t;e\r\npedia\r\n0;last=1\r\n\r\n", body: "Wikipedia"),
+    .valid(
+        "trailer fields are validated and discarded",
+        "4\r\nWiki\r\n0\r\nX-Checksum: abc\r\nX-Empty:\r\nX-Name:  caf\u{E9} \r\n\r\n", body: "Wiki"),
     .valid("body of exactly maxBodySize", "5\r\nabcde\r\n3\r\nfgh\r\n0\r\n\r\n", body: "abcdefgh", maxBodySize: 8),
-    .valid("bytes after the terminator stay unconsumed", "3\r\nabc\r\n0\r\n\r\n", then: "GET / HTTP/1.1\r\n\r\n", body: "abc"),
-    .valid("a pipelined chunked request stays unconsumed", "1\r\na\r\n0\r\n\r\n", then: "1\r\nb\r\n0\r\n\r\n", body: "a"),
-    ChunkedCase(name: "an unfinished body needs more", bytes: Array("4\r\nWiki\r\n5\r\npe".utf8), maxBodySize: 1000,
-                limits: ParserLimits(), expected: .needMore(body: "Wikipe")),
+    .valid(
+        "bytes after the terminator stay unconsumed", "3\r\nabc\r\n0\r\n\r\n", then: "GET / HTTP/1.1\r\n\r\n",
+        body: "abc"),
+    .valid(
+        "a pipelined chunked request stays unconsumed", "1\r\na\r\n0\r\n\r\n", then: "1\r\nb\r\n0\r\n\r\n", body: "a"),
+    ChunkedCase(
+        name: "an unfinished body needs more", bytes: Array("4\r\nWiki\r\n5\r\npe".utf8), maxBodySize: 1000,
+        limits: ParserLimits(), expected: .needMore(body: "Wikipe")),
     // Chunk size (RFC 9112 §7.1).
     .invalid("a size that is not hex", "x\r\nabc\r\n0\r\n\r\n", 400),
     .invalid("an empty size", "\r\nabc\r\n0\r\n\r\n", 400),
@@ -79,7 +92,9 @@ private let rows: [ChunkedCase] = [
     .invalid("an extension name with a space inside", "4;a b\r\nWiki\r\n0\r\n\r\n", 400),
     .invalid("an extension with a non-token value", "4;a=b@c\r\nWiki\r\n0\r\n\r\n", 400),
     .invalid("an extension with a control character in a quoted value", "4;a=\"\u{01}\"\r\nWiki\r\n0\r\n\r\n", 400),
-    .invalid("chunk extensions over the limit", "4;\(String(repeating: "e", count: 40))\r\nWiki\r\n0\r\n\r\n", 400, limits: tight),
+    .invalid(
+        "chunk extensions over the limit", "4;\(String(repeating: "e", count: 40))\r\nWiki\r\n0\r\n\r\n", 400,
+        limits: tight),
     // Size limit → 413, decided from the size line.
     .invalid("a single chunk over maxBodySize", "9\r\nabcdefghi\r\n0\r\n\r\n", 413, maxBodySize: 8),
     .invalid("chunks that add up to over maxBodySize", "5\r\nabcde\r\n4\r\nfghi\r\n0\r\n\r\n", 413, maxBodySize: 8),
@@ -108,12 +123,12 @@ private func decode(_ row: ChunkedCase, slices: [Range<Int>]) -> ChunkedCase.Exp
         pending += row.bytes[slice]
         let outcome = pending.withUnsafeBytes { decoder.decode($0, into: &body) }
         switch outcome {
-        case let .needMore(consumed):
+        case .needMore(let consumed):
             consumedTotal += consumed
             pending.removeFirst(consumed)
-        case let .done(consumed):
+        case .done(let consumed):
             return .done(body: String(decoding: body, as: UTF8.self), consumed: consumedTotal + consumed)
-        case let .invalid(status, reason):
+        case .invalid(let status, let reason):
             #expect(!reason.isEmpty)
             return .status(status.code)
         }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Server
 
 /// The connection rules with a fake clock: no sleeping, every deadline hit exactly.

@@ -1,5 +1,6 @@
 import Glibc
 import Testing
+
 @testable import Server
 
 /// The real server on 127.0.0.1 port 0, spoken to with raw bytes.
@@ -19,7 +20,8 @@ import Testing
     @Test func threePipelinedRequestsInOneWrite_areAnsweredInOrder() throws {
         let server = try TestServer()
         let client = try server.client()
-        try client.send("GET /1 HTTP/1.1\r\nHost: t\r\n\r\nGET /2 HTTP/1.1\r\nHost: t\r\n\r\nGET /3 HTTP/1.1\r\nHost: t\r\n\r\n")
+        try client.send(
+            "GET /1 HTTP/1.1\r\nHost: t\r\n\r\nGET /2 HTTP/1.1\r\nHost: t\r\n\r\nGET /3 HTTP/1.1\r\nHost: t\r\n\r\n")
         let bodies = try (0..<3).map { _ in try client.readResponse().bodyText }
         #expect(bodies == ["ok /1", "ok /2", "ok /3"])
     }
@@ -132,14 +134,18 @@ import Testing
     @Test func chunkedBody_isDecoded() throws {
         let server = try TestServer()
         let client = try server.client()
-        try client.send("POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n5;ext=1\r\nhello\r\n6\r\n world\r\n0\r\nX-Trailer: t\r\n\r\n")
+        try client.send(
+            "POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n5;ext=1\r\nhello\r\n6\r\n world\r\n0\r\nX-Trailer: t\r\n\r\n"
+        )
         #expect(try client.readResponse().bodyText == "POST 11 hello world")
     }
 
     @Test func contentLengthWithTransferEncoding_isRejectedWith400AndClose() throws {
         let server = try TestServer()
         let client = try server.client()
-        try client.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET /smuggled HTTP/1.1\r\nHost: t\r\n\r\n")
+        try client.send(
+            "POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET /smuggled HTTP/1.1\r\nHost: t\r\n\r\n"
+        )
         let response = try client.readResponse()
         #expect(response.status == 400)
         #expect(response.header("Connection") == "close")
@@ -189,7 +195,7 @@ import Testing
         let client = try server.client()
         try client.send("GET / HTTP/1.1\r\nHost: t\r\n")
         usleep(150_000)
-        try client.send("X-Slow: 1\r\n") // more bytes do not reset the header timer
+        try client.send("X-Slow: 1\r\n")  // more bytes do not reset the header timer
         let response = try client.readResponse()
         #expect(response.status == 408)
         #expect(response.header("Connection") == "close")
@@ -239,7 +245,7 @@ import Testing
     @Test func clientThatPipelinesAndNeverReads_isHeldAtTheWatermark_andLosesNothing() throws {
         let server = try TestServer()
         let client = try server.client()
-        let count = 200 // 200 × 256 KiB of responses: far above what socket buffers hold
+        let count = 200  // 200 × 256 KiB of responses: far above what socket buffers hold
         let requests = String(repeating: "GET /big HTTP/1.1\r\nHost: t\r\n\r\n", count: count)
         try client.send(requests)
         usleep(200_000)
@@ -253,7 +259,10 @@ import Testing
     }
 
     @Test func maxConnections_refusesConnectionsOverTheCap() throws {
-        let server = try TestServer { $0.maxConnections = 2; $0.threads = 1 }
+        let server = try TestServer {
+            $0.maxConnections = 2
+            $0.threads = 1
+        }
         let a = try server.client()
         let b = try server.client()
         try a.send("GET /a HTTP/1.1\r\nHost: t\r\n\r\n")
@@ -261,7 +270,7 @@ import Testing
         #expect(try a.readResponse().status == 200)
         #expect(try b.readResponse().status == 200)
         let c = try server.client()
-        try c.send("GET /c HTTP/1.1\r\nHost: t\r\n\r\n") // listeners defer accept until the first bytes arrive
+        try c.send("GET /c HTTP/1.1\r\nHost: t\r\n\r\n")  // listeners defer accept until the first bytes arrive
         #expect(c.isClosedByPeer())
     }
 

@@ -1,11 +1,12 @@
 import Testing
+
 @testable import Server
 
 struct CIDRTests {
     @Test(arguments: [
         ("10.0.0.0/8", "10.255.1.2", true), ("10.0.0.0/8", "11.0.0.1", false),
         ("127.0.0.1", "127.0.0.1", true), ("127.0.0.1", "127.0.0.2", false),
-        ("192.168.1.0/24", "::ffff:192.168.1.7", true), // dual-stack listeners report IPv4 peers like this
+        ("192.168.1.0/24", "::ffff:192.168.1.7", true),  // dual-stack listeners report IPv4 peers like this
         ("::1", "::1", true), ("fd00::/8", "fd12:3456::1", true), ("fd00::/8", "fe80::1", false),
         ("0.0.0.0/0", "203.0.113.9", true), ("10.0.0.0/8", "not-an-ip", false),
     ])
@@ -34,19 +35,26 @@ struct ForwardedTests {
     }
 
     @Test func forwarded_rfc7239_winsOverXForwarded_andHandlesQuotedIPv6() {
-        let f = read([("Forwarded", #"for=192.0.2.1, for="[2001:db8::17]:4711";proto=https;host=api.example.com"#),
-                      ("X-Forwarded-For", "198.51.100.1"), ("X-Forwarded-Proto", "http")])
+        let f = read([
+            ("Forwarded", #"for=192.0.2.1, for="[2001:db8::17]:4711";proto=https;host=api.example.com"#),
+            ("X-Forwarded-For", "198.51.100.1"), ("X-Forwarded-Proto", "http"),
+        ])
         #expect(f.client == "2001:db8::17")
         #expect(f.proto == "https")
         #expect(f.host == "api.example.com")
     }
 
     @Test func protoHostAndPrefix_areValidated_andNormalized() {
-        let f = read([("X-Forwarded-Proto", "HTTPS"), ("X-Forwarded-Host", "Example.COM:8443"), ("X-Forwarded-Prefix", "/api/")])
+        let f = read([
+            ("X-Forwarded-Proto", "HTTPS"), ("X-Forwarded-Host", "Example.COM:8443"), ("X-Forwarded-Prefix", "/api/"),
+        ])
         #expect(f.proto == "https")
         #expect(f.host == "example.com:8443")
         #expect(f.prefix == "/api")
-        let bad = read([("X-Forwarded-Proto", "gopher"), ("X-Forwarded-Host", "evil.com/path?x"), ("X-Forwarded-Prefix", "api"), ("X-Forwarded-For", "<script>")])
+        let bad = read([
+            ("X-Forwarded-Proto", "gopher"), ("X-Forwarded-Host", "evil.com/path?x"), ("X-Forwarded-Prefix", "api"),
+            ("X-Forwarded-For", "<script>"),
+        ])
         #expect(bad == Forwarded())
     }
 
@@ -58,7 +66,8 @@ struct ForwardedTests {
         }
         let trustedServer = try TestServer({ $0.trustedProxies = [CIDR("127.0.0.0/8")!] }, handler: Capture())
         let viaProxy = try trustedServer.client()
-        try viaProxy.send("GET / HTTP/1.1\r\nHost: t\r\nX-Forwarded-For: 203.0.113.7\r\nX-Forwarded-Prefix: /api\r\n\r\n")
+        try viaProxy.send(
+            "GET / HTTP/1.1\r\nHost: t\r\nX-Forwarded-For: 203.0.113.7\r\nX-Forwarded-Prefix: /api\r\n\r\n")
         #expect(try viaProxy.readResponse().bodyText == "203.0.113.7|/api")
 
         let untrustedServer = try TestServer({ _ in }, handler: Capture())

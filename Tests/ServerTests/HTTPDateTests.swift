@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Server
 
 struct DateFormatCase: Sendable, CustomTestStringConvertible {
@@ -53,7 +54,7 @@ private let parseRows: [DateParseCase] = [
     .init("Wednesday, 09-Jun-21 10:18:14 GMT", 1_623_233_894),
     .init("Wed Feb 29 00:00:00 2040", 2_214_086_400),
     // RFC 850 years: more than 50 years ahead of 2025 means the previous century.
-    .init("Tuesday, 01-Jan-75 00:00:00 GMT", 3_313_526_400),   // 2075: exactly 50 years ahead
+    .init("Tuesday, 01-Jan-75 00:00:00 GMT", 3_313_526_400),  // 2075: exactly 50 years ahead
     .init("Thursday, 01-Jan-76 00:00:00 GMT", 189_302_400),  // 1976
     .init("Wednesday, 01-Jan-70 00:00:00 GMT", 3_155_760_000),  // 2070, less than 50 years ahead
     // A leap second counts as the next second.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Server
 
 struct HealthProbeTests {
@@ -13,7 +14,10 @@ struct HealthProbeTests {
         #expect(HealthProbe.parse(url) == expected)
     }
 
-    @Test(arguments: ["https://127.0.0.1/healthz", "http://example.com/healthz", "http://127.0.0.1:0/", "http://127.0.0.1:99999/", "unix:", "ftp://x", "http://[::1/"])
+    @Test(arguments: [
+        "https://127.0.0.1/healthz", "http://example.com/healthz", "http://127.0.0.1:0/", "http://127.0.0.1:99999/",
+        "unix:", "ftp://x", "http://[::1/",
+    ])
     func invalidURLs_areRejected(url: String) {
         #expect(HealthProbe.parse(url) == nil)
     }

@@ -1,5 +1,5 @@
-import Testing
 import Server
+import Testing
 
 struct PercentCase: Sendable, CustomTestStringConvertible {
     var input: String

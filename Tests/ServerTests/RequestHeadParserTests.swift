@@ -1,11 +1,13 @@
 import Testing
+
 @testable import Server
 
 /// One row of the parser table: bytes in, expected outcome out.
 struct HeadCase: Sendable, CustomTestStringConvertible {
     enum Expected: Sendable {
-        case head(method: String, target: String, path: String, query: String?, version: HTTPVersion,
-                  headers: [Headers.Field], consumed: Int)
+        case head(
+            method: String, target: String, path: String, query: String?, version: HTTPVersion,
+            headers: [Headers.Field], consumed: Int)
         case status(Int)
         case incomplete
     }
@@ -19,16 +21,21 @@ struct HeadCase: Sendable, CustomTestStringConvertible {
 
     /// A valid row. `target` defaults to `path` (+ "?" + query); `consumed` defaults to every byte.
     static func valid(
-        _ name: String, _ text: String, method: String = "GET", target: String? = nil, path: String, query: String? = nil,
-        version: HTTPVersion = .http1_1, headers: [(String, String)], consumed: Int? = nil, limits: ParserLimits = ParserLimits()
+        _ name: String, _ text: String, method: String = "GET", target: String? = nil, path: String,
+        query: String? = nil,
+        version: HTTPVersion = .http1_1, headers: [(String, String)], consumed: Int? = nil,
+        limits: ParserLimits = ParserLimits()
     ) -> HeadCase {
-        valid(name, Array(text.utf8), method: method, target: target, path: path, query: query, version: version,
-              headers: headers, consumed: consumed, limits: limits)
+        valid(
+            name, Array(text.utf8), method: method, target: target, path: path, query: query, version: version,
+            headers: headers, consumed: consumed, limits: limits)
     }
 
     static func valid(
-        _ name: String, _ bytes: [UInt8], method: String = "GET", target: String? = nil, path: String, query: String? = nil,
-        version: HTTPVersion = .http1_1, headers: [(String, String)], consumed: Int? = nil, limits: ParserLimits = ParserLimits()
+        _ name: String, _ bytes: [UInt8], method: String = "GET", target: String? = nil, path: String,
+        query: String? = nil,
+        version: HTTPVersion = .http1_1, headers: [(String, String)], consumed: Int? = nil,
+        limits: ParserLimits = ParserLimits()
     ) -> HeadCase {
         HeadCase(
             name: name, bytes: bytes, limits: limits,
@@ -38,11 +45,15 @@ struct HeadCase: Sendable, CustomTestStringConvertible {
                 consumed: consumed ?? bytes.count))
     }
 
-    static func invalid(_ name: String, _ text: String, _ status: Int, limits: ParserLimits = ParserLimits()) -> HeadCase {
+    static func invalid(_ name: String, _ text: String, _ status: Int, limits: ParserLimits = ParserLimits())
+        -> HeadCase
+    {
         invalid(name, Array(text.utf8), status, limits: limits)
     }
 
-    static func invalid(_ name: String, _ bytes: [UInt8], _ status: Int, limits: ParserLimits = ParserLimits()) -> HeadCase {
+    static func invalid(_ name: String, _ bytes: [UInt8], _ status: Int, limits: ParserLimits = ParserLimits())
+        -> HeadCase
+    {
         HeadCase(name: name, bytes: bytes, limits: limits, expected: .status(status))
     }
 }
@@ -52,62 +63,89 @@ private let small = ParserLimits(maxRequestLineLength: 32, maxHeaderSectionSize:
 private let host = [("Host", "h")]
 
 private let validRows: [HeadCase] = [
-    .valid("GET in origin-form", "GET /countries/kz HTTP/1.1\r\nHost: example.com\r\n\r\n",
-           path: "/countries/kz", headers: [("Host", "example.com")]),
-    .valid("method is a case-sensitive token kept as sent", "m-Search!~ / HTTP/1.1\r\nHost: h\r\n\r\n",
-           method: "m-Search!~", path: "/", headers: host),
-    .valid("query with %XX escapes stays encoded", "GET /search?q=%D8%B9%20x&lang=ar HTTP/1.1\r\nHost: h\r\n\r\n",
-           path: "/search", query: "q=%D8%B9%20x&lang=ar", headers: host),
-    .valid("path with %XX escapes stays encoded", "GET /a%2Fb/%e2%82%ac HTTP/1.1\r\nHost: h\r\n\r\n",
-           path: "/a%2Fb/%e2%82%ac", headers: host),
-    .valid("question mark with nothing after gives an empty query", "GET /a? HTTP/1.1\r\nHost: h\r\n\r\n",
-           path: "/a", query: "", headers: host),
-    .valid("query starts after the first question mark", "GET /a?b?c=/d HTTP/1.1\r\nHost: h\r\n\r\n",
-           path: "/a", query: "b?c=/d", headers: host),
-    .valid("every allowed target character", "GET /-._~!$&'()*+,;=:@/ HTTP/1.1\r\nHost: h\r\n\r\n",
-           path: "/-._~!$&'()*+,;=:@/", headers: host),
-    .valid("absolute-form uses the path of the target",
-           "GET http://example.com:8080/countries?x=1 HTTP/1.1\r\nHost: example.com:8080\r\n\r\n",
-           target: "http://example.com:8080/countries?x=1", path: "/countries", query: "x=1",
-           headers: [("Host", "example.com:8080")]),
-    .valid("absolute-form with uppercase https scheme and empty path gives /", "GET HTTPS://example.com HTTP/1.1\r\nHost: h\r\n\r\n",
-           target: "HTTPS://example.com", path: "/", headers: host),
-    .valid("absolute-form with empty path and a query", "GET http://h?x=1 HTTP/1.1\r\nHost: h\r\n\r\n",
-           target: "http://h?x=1", path: "/", query: "x=1", headers: host),
-    .valid("absolute-form with an IP-literal host", "GET http://[::1]:8080/p HTTP/1.1\r\nHost: [::1]:8080\r\n\r\n",
-           target: "http://[::1]:8080/p", path: "/p", headers: [("Host", "[::1]:8080")]),
-    .valid("OPTIONS in asterisk-form", "OPTIONS * HTTP/1.1\r\nHost: h\r\n\r\n", method: "OPTIONS", path: "*", headers: host),
+    .valid(
+        "GET in origin-form", "GET /countries/kz HTTP/1.1\r\nHost: example.com\r\n\r\n",
+        path: "/countries/kz", headers: [("Host", "example.com")]),
+    .valid(
+        "method is a case-sensitive token kept as sent", "m-Search!~ / HTTP/1.1\r\nHost: h\r\n\r\n",
+        method: "m-Search!~", path: "/", headers: host),
+    .valid(
+        "query with %XX escapes stays encoded", "GET /search?q=%D8%B9%20x&lang=ar HTTP/1.1\r\nHost: h\r\n\r\n",
+        path: "/search", query: "q=%D8%B9%20x&lang=ar", headers: host),
+    .valid(
+        "path with %XX escapes stays encoded", "GET /a%2Fb/%e2%82%ac HTTP/1.1\r\nHost: h\r\n\r\n",
+        path: "/a%2Fb/%e2%82%ac", headers: host),
+    .valid(
+        "question mark with nothing after gives an empty query", "GET /a? HTTP/1.1\r\nHost: h\r\n\r\n",
+        path: "/a", query: "", headers: host),
+    .valid(
+        "query starts after the first question mark", "GET /a?b?c=/d HTTP/1.1\r\nHost: h\r\n\r\n",
+        path: "/a", query: "b?c=/d", headers: host),
+    .valid(
+        "every allowed target character", "GET /-._~!$&'()*+,;=:@/ HTTP/1.1\r\nHost: h\r\n\r\n",
+        path: "/-._~!$&'()*+,;=:@/", headers: host),
+    .valid(
+        "absolute-form uses the path of the target",
+        "GET http://example.com:8080/countries?x=1 HTTP/1.1\r\nHost: example.com:8080\r\n\r\n",
+        target: "http://example.com:8080/countries?x=1", path: "/countries", query: "x=1",
+        headers: [("Host", "example.com:8080")]),
+    .valid(
+        "absolute-form with uppercase https scheme and empty path gives /",
+        "GET HTTPS://example.com HTTP/1.1\r\nHost: h\r\n\r\n",
+        target: "HTTPS://example.com", path: "/", headers: host),
+    .valid(
+        "absolute-form with empty path and a query", "GET http://h?x=1 HTTP/1.1\r\nHost: h\r\n\r\n",
+        target: "http://h?x=1", path: "/", query: "x=1", headers: host),
+    .valid(
+        "absolute-form with an IP-literal host", "GET http://[::1]:8080/p HTTP/1.1\r\nHost: [::1]:8080\r\n\r\n",
+        target: "http://[::1]:8080/p", path: "/p", headers: [("Host", "[::1]:8080")]),
+    .valid(
+        "OPTIONS in asterisk-form", "OPTIONS * HTTP/1.1\r\nHost: h\r\n\r\n", method: "OPTIONS", path: "*", headers: host
+    ),
     .valid("HTTP/1.0 without Host", "GET / HTTP/1.0\r\n\r\n", path: "/", version: .http1_0, headers: []),
     .valid("HTTP/1.0 with Host", "GET / HTTP/1.0\r\nHost: h\r\n\r\n", path: "/", version: .http1_0, headers: host),
-    .valid("duplicate headers are kept in order",
-           "GET / HTTP/1.1\r\nAccept: a\r\nHost: h\r\nX-A: 1\r\naccept: b\r\n\r\n",
-           path: "/", headers: [("Accept", "a"), ("Host", "h"), ("X-A", "1"), ("accept", "b")]),
-    .valid("OWS around a value is trimmed, inner whitespace kept",
-           "GET / HTTP/1.1\r\nHost:h\r\nX: \t value  with \t inner \t \r\n\r\n",
-           path: "/", headers: [("Host", "h"), ("X", "value  with \t inner")]),
-    .valid("empty values are allowed", "GET / HTTP/1.1\r\nHost: h\r\nX-Empty:\r\nX-Blank: \t \r\n\r\n",
-           path: "/", headers: [("Host", "h"), ("X-Empty", ""), ("X-Blank", "")]),
-    .valid("obs-text in a value is allowed (UTF-8)", "GET / HTTP/1.1\r\nHost: h\r\nX-Name: caf\u{E9} \u{0642}\r\n\r\n",
-           path: "/", headers: [("Host", "h"), ("X-Name", "caf\u{E9} \u{0642}")]),
-    .valid("obs-text that is not UTF-8 is replaced by U+FFFD",
-           Array("GET / HTTP/1.1\r\nHost: h\r\nX: a".utf8) + [0xFF] + Array("b\r\n\r\n".utf8),
-           path: "/", headers: [("Host", "h"), ("X", "a\u{FFFD}b")]),
+    .valid(
+        "duplicate headers are kept in order",
+        "GET / HTTP/1.1\r\nAccept: a\r\nHost: h\r\nX-A: 1\r\naccept: b\r\n\r\n",
+        path: "/", headers: [("Accept", "a"), ("Host", "h"), ("X-A", "1"), ("accept", "b")]),
+    .valid(
+        "OWS around a value is trimmed, inner whitespace kept",
+        "GET / HTTP/1.1\r\nHost:h\r\nX: \t value  with \t inner \t \r\n\r\n",
+        path: "/", headers: [("Host", "h"), ("X", "value  with \t inner")]),
+    .valid(
+        "empty values are allowed", "GET / HTTP/1.1\r\nHost: h\r\nX-Empty:\r\nX-Blank: \t \r\n\r\n",
+        path: "/", headers: [("Host", "h"), ("X-Empty", ""), ("X-Blank", "")]),
+    .valid(
+        "obs-text in a value is allowed (UTF-8)", "GET / HTTP/1.1\r\nHost: h\r\nX-Name: caf\u{E9} \u{0642}\r\n\r\n",
+        path: "/", headers: [("Host", "h"), ("X-Name", "caf\u{E9} \u{0642}")]),
+    .valid(
+        "obs-text that is not UTF-8 is replaced by U+FFFD",
+        Array("GET / HTTP/1.1\r\nHost: h\r\nX: a".utf8) + [0xFF] + Array("b\r\n\r\n".utf8),
+        path: "/", headers: [("Host", "h"), ("X", "a\u{FFFD}b")]),
     .valid("empty Host is allowed", "GET / HTTP/1.1\r\nHost:\r\n\r\n", path: "/", headers: [("Host", "")]),
-    .valid("leading empty lines are skipped and consumed", "\r\n\r\nGET / HTTP/1.1\r\nHost: h\r\n\r\n", path: "/", headers: host),
-    .valid("pipelined: consumed stops at the end of the first head",
-           "GET /1 HTTP/1.1\r\nHost: h\r\n\r\nGET /2 HTTP/1.1\r\nHost: h\r\n\r\n",
-           path: "/1", headers: host, consumed: "GET /1 HTTP/1.1\r\nHost: h\r\n\r\n".utf8.count),
-    .valid("body bytes after the head are not consumed",
-           "POST /p HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\n\r\nabc",
-           method: "POST", path: "/p", headers: [("Host", "h"), ("Content-Length", "3")], consumed: "POST /p HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\n\r\n".utf8.count),
-    .valid("request line of exactly the limit",
-           "GET /\(String(repeating: "a", count: 18)) HTTP/1.1\r\nHost: h\r\n\r\n",
-           path: "/" + String(repeating: "a", count: 18), headers: host, limits: small),
-    .valid("header section of exactly the limit",
-           "GET / HTTP/1.1\r\nHost: h\r\nX: \(String(repeating: "v", count: 48))\r\n\r\n",
-           path: "/", headers: [("Host", "h"), ("X", String(repeating: "v", count: 48))], limits: small),
-    .valid("exactly the maximum number of fields", "GET / HTTP/1.1\r\nHost: h\r\nA: 1\r\nB: 2\r\n\r\n",
-           path: "/", headers: [("Host", "h"), ("A", "1"), ("B", "2")], limits: small),
+    .valid(
+        "leading empty lines are skipped and consumed", "\r\n\r\nGET / HTTP/1.1\r\nHost: h\r\n\r\n", path: "/",
+        headers: host),
+    .valid(
+        "pipelined: consumed stops at the end of the first head",
+        "GET /1 HTTP/1.1\r\nHost: h\r\n\r\nGET /2 HTTP/1.1\r\nHost: h\r\n\r\n",
+        path: "/1", headers: host, consumed: "GET /1 HTTP/1.1\r\nHost: h\r\n\r\n".utf8.count),
+    .valid(
+        "body bytes after the head are not consumed",
+        "POST /p HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\n\r\nabc",
+        method: "POST", path: "/p", headers: [("Host", "h"), ("Content-Length", "3")],
+        consumed: "POST /p HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\n\r\n".utf8.count),
+    .valid(
+        "request line of exactly the limit",
+        "GET /\(String(repeating: "a", count: 18)) HTTP/1.1\r\nHost: h\r\n\r\n",
+        path: "/" + String(repeating: "a", count: 18), headers: host, limits: small),
+    .valid(
+        "header section of exactly the limit",
+        "GET / HTTP/1.1\r\nHost: h\r\nX: \(String(repeating: "v", count: 48))\r\n\r\n",
+        path: "/", headers: [("Host", "h"), ("X", String(repeating: "v", count: 48))], limits: small),
+    .valid(
+        "exactly the maximum number of fields", "GET / HTTP/1.1\r\nHost: h\r\nA: 1\r\nB: 2\r\n\r\n",
+        path: "/", headers: [("Host", "h"), ("A", "1"), ("B", "2")], limits: small),
 ]
 
 private let invalidRows: [HeadCase] = [
@@ -147,7 +185,8 @@ private let invalidRows: [HeadCase] = [
     .invalid("percent with non-hex digits in the path", "GET /a%zz HTTP/1.1\r\nHost: h\r\n\r\n", 400),
     .invalid("percent with non-hex digit in the query", "GET /a?q=%G1 HTTP/1.1\r\nHost: h\r\n\r\n", 400),
     .invalid("percent at the end of the query", "GET /a?q=% HTTP/1.1\r\nHost: h\r\n\r\n", 400),
-    .invalid("malformed percent-encoding in an absolute-form authority", "GET http://h%4/ HTTP/1.1\r\nHost: h\r\n\r\n", 400),
+    .invalid(
+        "malformed percent-encoding in an absolute-form authority", "GET http://h%4/ HTTP/1.1\r\nHost: h\r\n\r\n", 400),
     // HTTP-version (RFC 9112 §2.3): malformed → 400, well-formed but unsupported → 505.
     .invalid("version without minor", "GET / HTTP/1\r\nHost: h\r\n\r\n", 400),
     .invalid("lowercase version", "GET / http/1.1\r\nHost: h\r\n\r\n", 400),
@@ -159,12 +198,15 @@ private let invalidRows: [HeadCase] = [
     .invalid("HTTP/0.9", "GET / HTTP/0.9\r\nHost: h\r\n\r\n", 505),
     .invalid("HTTP/3.0 before any header arrives", "GET / HTTP/3.0\r\n", 505),
     // Request line limit → 414, without waiting for a line end.
-    .invalid("request line one byte over the limit",
-             "GET /\(String(repeating: "a", count: 19)) HTTP/1.1\r\nHost: h\r\n\r\n", 414, limits: small),
-    .invalid("request line over the limit that never ends", "GET /\(String(repeating: "a", count: 40))", 414, limits: small),
+    .invalid(
+        "request line one byte over the limit",
+        "GET /\(String(repeating: "a", count: 19)) HTTP/1.1\r\nHost: h\r\n\r\n", 414, limits: small),
+    .invalid(
+        "request line over the limit that never ends", "GET /\(String(repeating: "a", count: 40))", 414, limits: small),
     .invalid("endless method", String(repeating: "G", count: 40), 414, limits: small),
-    .invalid("leading empty lines count toward the request line limit",
-             String(repeating: "\r\n", count: 10) + "GET /aaaaaaaaaa HTTP/1.1\r\nHost: h\r\n\r\n", 414, limits: small),
+    .invalid(
+        "leading empty lines count toward the request line limit",
+        String(repeating: "\r\n", count: 10) + "GET /aaaaaaaaaa HTTP/1.1\r\nHost: h\r\n\r\n", 414, limits: small),
     // Field lines (RFC 9112 §5, RFC 9110 §5.5).
     .invalid("whitespace between field name and colon", "GET / HTTP/1.1\r\nHost : h\r\n\r\n", 400),
     .invalid("tab between field name and colon", "GET / HTTP/1.1\r\nHost\t: h\r\n\r\n", 400),
@@ -181,11 +223,15 @@ private let invalidRows: [HeadCase] = [
     .invalid("DEL in a value", "GET / HTTP/1.1\r\nHost: h\r\nX: a\u{7F}b\r\n\r\n", 400),
     .invalid("CR inside a value", "GET / HTTP/1.1\r\nHost: h\r\nX: a\rb\r\n\r\n", 400),
     // Header section limits → 431.
-    .invalid("header section one byte over the limit",
-             "GET / HTTP/1.1\r\nHost: h\r\nX: \(String(repeating: "v", count: 49))\r\n\r\n", 431, limits: small),
-    .invalid("header section over the limit that never ends",
-             "GET / HTTP/1.1\r\nX: \(String(repeating: "v", count: 100))", 431, limits: small),
-    .invalid("one field more than the maximum", "GET / HTTP/1.1\r\nHost: h\r\nA: 1\r\nB: 2\r\nC: 3\r\n\r\n", 431, limits: small),
+    .invalid(
+        "header section one byte over the limit",
+        "GET / HTTP/1.1\r\nHost: h\r\nX: \(String(repeating: "v", count: 49))\r\n\r\n", 431, limits: small),
+    .invalid(
+        "header section over the limit that never ends",
+        "GET / HTTP/1.1\r\nX: \(String(repeating: "v", count: 100))", 431, limits: small),
+    .invalid(
+        "one field more than the maximum", "GET / HTTP/1.1\r\nHost: h\r\nA: 1\r\nB: 2\r\nC: 3\r\n\r\n", 431,
+        limits: small),
     // Host (RFC 9112 §3.2).
     .invalid("HTTP/1.1 without Host", "GET / HTTP/1.1\r\nAccept: */*\r\n\r\n", 400),
     .invalid("HTTP/1.1 with two Host fields", "GET / HTTP/1.1\r\nHost: a\r\nhost: a\r\n\r\n", 400),
@@ -197,9 +243,11 @@ private let invalidRows: [HeadCase] = [
 ]
 
 private let incompleteRows: [HeadCase] = [
-    HeadCase(name: "head without the final empty line", bytes: Array("GET / HTTP/1.1\r\nHost: h\r\n".utf8),
-             limits: ParserLimits(), expected: .incomplete),
-    HeadCase(name: "only leading empty lines", bytes: Array("\r\n\r\n".utf8), limits: ParserLimits(), expected: .incomplete),
+    HeadCase(
+        name: "head without the final empty line", bytes: Array("GET / HTTP/1.1\r\nHost: h\r\n".utf8),
+        limits: ParserLimits(), expected: .incomplete),
+    HeadCase(
+        name: "only leading empty lines", bytes: Array("\r\n\r\n".utf8), limits: ParserLimits(), expected: .incomplete),
 ]
 
 private let allRows = validRows + invalidRows + incompleteRows
@@ -207,7 +255,8 @@ private let allRows = validRows + invalidRows + incompleteRows
 // MARK: - Feeding helpers
 
 /// Parses `bytes[0..<count]` as the connection would present them.
-private func parse(_ parser: inout RequestHeadParser, _ bytes: [UInt8], prefix count: Int) -> RequestHeadParser.Outcome {
+private func parse(_ parser: inout RequestHeadParser, _ bytes: [UInt8], prefix count: Int) -> RequestHeadParser.Outcome
+{
     bytes.withUnsafeBytes { parser.parse(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
 }
 
@@ -237,14 +286,17 @@ private func parseByteByByte(_ row: HeadCase) -> RequestHeadParser.Outcome {
 /// Equal outcomes; for invalid ones only the status must agree.
 private func sameOutcome(_ a: RequestHeadParser.Outcome, _ b: RequestHeadParser.Outcome) -> Bool {
     switch (a, b) {
-    case let (.invalid(x, _), .invalid(y, _)): x.code == y.code
+    case (.invalid(let x, _), .invalid(let y, _)): x.code == y.code
     default: a == b
     }
 }
 
 private func check(_ outcome: RequestHeadParser.Outcome, matches expected: HeadCase.Expected) {
     switch (expected, outcome) {
-    case let (.head(method, target, path, query, version, headers, consumed), .complete(head, actualConsumed)):
+    case (
+        .head(let method, let target, let path, let query, let version, let headers, let consumed),
+        .complete(let head, let actualConsumed)
+    ):
         #expect(head.method == method)
         #expect(head.target == target)
         #expect(head.path == path)
@@ -252,7 +304,7 @@ private func check(_ outcome: RequestHeadParser.Outcome, matches expected: HeadC
         #expect(head.version == version)
         #expect(head.headers.fields == headers)
         #expect(actualConsumed == consumed)
-    case let (.status(code), .invalid(status, reason)):
+    case (.status(let code), .invalid(let status, let reason)):
         #expect(status.code == code)
         #expect(!reason.isEmpty)
     case (.incomplete, .incomplete):
@@ -291,19 +343,22 @@ private func check(_ outcome: RequestHeadParser.Outcome, matches expected: HeadC
     @Test func requestLine_ofExactlyTheDefaultLimit_isAccepted() {
         let line = "GET /" + String(repeating: "a", count: 8192 - 14) + " HTTP/1.1"
         #expect(line.utf8.count == 8192)
-        let row = HeadCase.valid("", line + "\r\nHost: h\r\n\r\n", path: "/" + String(repeating: "a", count: 8192 - 14), headers: host)
+        let row = HeadCase.valid(
+            "", line + "\r\nHost: h\r\n\r\n", path: "/" + String(repeating: "a", count: 8192 - 14), headers: host)
         check(parseWhole(row), matches: row.expected)
     }
 
     @Test func requestLine_oneByteOverTheDefaultLimit_isRejectedWith414() {
-        let row = HeadCase.invalid("", "GET /" + String(repeating: "a", count: 8192 - 13) + " HTTP/1.1\r\nHost: h\r\n\r\n", 414)
+        let row = HeadCase.invalid(
+            "", "GET /" + String(repeating: "a", count: 8192 - 13) + " HTTP/1.1\r\nHost: h\r\n\r\n", 414)
         check(parseWhole(row), matches: row.expected)
     }
 
     @Test func headerSection_ofExactlyTheDefaultLimit_isAccepted_andOneMoreByteIsRejectedWith431() {
         // Section = "Host: h\r\n" (9) + "X: " + value + "\r\n" (5 + n) + "\r\n" (2).
         let fits = String(repeating: "v", count: 16384 - 16)
-        let ok = HeadCase.valid("", "GET / HTTP/1.1\r\nHost: h\r\nX: \(fits)\r\n\r\n", path: "/", headers: [("Host", "h"), ("X", fits)])
+        let ok = HeadCase.valid(
+            "", "GET / HTTP/1.1\r\nHost: h\r\nX: \(fits)\r\n\r\n", path: "/", headers: [("Host", "h"), ("X", fits)])
         check(parseWhole(ok), matches: ok.expected)
         let over = HeadCase.invalid("", "GET / HTTP/1.1\r\nHost: h\r\nX: \(fits)v\r\n\r\n", 431)
         check(parseWhole(over), matches: over.expected)
@@ -313,7 +368,7 @@ private func check(_ outcome: RequestHeadParser.Outcome, matches expected: HeadC
         let fields = (1..<100).map { "X-\($0): v\r\n" }.joined()
         let ok = "GET / HTTP/1.1\r\nHost: h\r\n" + fields + "\r\n"
         var parser = RequestHeadParser()
-        guard case let .complete(head, _) = parse(&parser, Array(ok.utf8), prefix: ok.utf8.count) else {
+        guard case .complete(let head, _) = parse(&parser, Array(ok.utf8), prefix: ok.utf8.count) else {
             Issue.record("100 fields should be accepted")
             return
         }
@@ -328,7 +383,8 @@ private func check(_ outcome: RequestHeadParser.Outcome, matches expected: HeadC
     /// everywhere in a head. A parser that re-read any of them would answer 400; this one only reads new bytes.
     /// (Only the final call, which materialises the head from the recorded offsets, gets the real bytes back.)
     @Test func scanner_neverRereadsBytesExaminedByEarlierCalls() {
-        let text = "\r\nOPTIONS http://example.com:80/a%20b?c=d HTTP/1.1\r\nHost: example.com\r\nX-A:  1 \r\nX-B: caf\u{E9}\r\n\r\n"
+        let text =
+            "\r\nOPTIONS http://example.com:80/a%20b?c=d HTTP/1.1\r\nHost: example.com\r\nX-A:  1 \r\nX-B: caf\u{E9}\r\n\r\n"
         let bytes = Array(text.utf8)
         var parser = RequestHeadParser()
         for k in 1..<bytes.count {
@@ -339,22 +395,26 @@ private func check(_ outcome: RequestHeadParser.Outcome, matches expected: HeadC
             #expect(parser.scanPosition == k)
         }
         let outcome = bytes.withUnsafeBytes { parser.parse($0) }
-        guard case let .complete(head, consumed) = outcome else {
+        guard case .complete(let head, let consumed) = outcome else {
             Issue.record("expected a complete head, got \(outcome)")
             return
         }
         #expect(consumed == bytes.count)
         #expect(head.path == "/a%20b")
         #expect(head.query == "c=d")
-        #expect(head.headers.fields == [.init(name: "Host", value: "example.com"), .init(name: "X-A", value: "1"),
-                                        .init(name: "X-B", value: "caf\u{E9}")])
+        #expect(
+            head.headers.fields == [
+                .init(name: "Host", value: "example.com"), .init(name: "X-A", value: "1"),
+                .init(name: "X-B", value: "caf\u{E9}"),
+            ])
     }
 
     /// Fed one byte at a time, a large head is scanned exactly once: the scan position after each call is the number of
     /// bytes given (total work linear in the size), and a call that brings no new byte examines nothing.
     @Test func scanPosition_advancesExactlyByTheNewBytes_soOneByteAtATimeIsLinear() {
         let fields = (0..<90).map { "X-Field-\($0): \(String(repeating: "v", count: 100))\r\n" }.joined()
-        let bytes = Array(("GET /\(String(repeating: "p", count: 4000)) HTTP/1.1\r\nHost: h\r\n" + fields + "\r\n").utf8)
+        let bytes = Array(
+            ("GET /\(String(repeating: "p", count: 4000)) HTTP/1.1\r\nHost: h\r\n" + fields + "\r\n").utf8)
         var parser = RequestHeadParser()
         for k in 1..<bytes.count {
             #expect(parse(&parser, bytes, prefix: k) == .incomplete)
@@ -362,7 +422,7 @@ private func check(_ outcome: RequestHeadParser.Outcome, matches expected: HeadC
             #expect(parse(&parser, bytes, prefix: k) == .incomplete)
             #expect(parser.scanPosition == k)
         }
-        guard case let .complete(head, consumed) = parse(&parser, bytes, prefix: bytes.count) else {
+        guard case .complete(let head, let consumed) = parse(&parser, bytes, prefix: bytes.count) else {
             Issue.record("expected a complete head")
             return
         }
@@ -374,10 +434,11 @@ private func check(_ outcome: RequestHeadParser.Outcome, matches expected: HeadC
     // MARK: Lifecycle
 
     @Test func pipelinedHeads_areParsedOneAfterAnother_whenTheCallerDropsConsumedBytes() {
-        var buffer = Array("GET /1 HTTP/1.1\r\nHost: h\r\n\r\nGET /2 HTTP/1.1\r\nHost: h\r\n\r\n\r\nPOST /3 HTTP/1.0\r\n\r\n".utf8)
+        var buffer = Array(
+            "GET /1 HTTP/1.1\r\nHost: h\r\n\r\nGET /2 HTTP/1.1\r\nHost: h\r\n\r\n\r\nPOST /3 HTTP/1.0\r\n\r\n".utf8)
         var parser = RequestHeadParser()
         var paths: [String] = []
-        while case let .complete(head, consumed) = buffer.withUnsafeBytes({ parser.parse($0) }) {
+        while case .complete(let head, let consumed) = buffer.withUnsafeBytes({ parser.parse($0) }) {
             paths.append(head.path)
             buffer.removeFirst(consumed)
             parser.reset()

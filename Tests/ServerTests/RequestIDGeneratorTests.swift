@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Server
 
 /// Generated request ids: the loop's prefix then the counter, 32 lowercase hex digits.
@@ -17,6 +18,6 @@ struct RequestIDGeneratorTests {
         let first = a.next()
         #expect(first.utf8.count == 32)
         #expect(RequestID.isAcceptable(first))
-        #expect(first != b.next()) // random prefixes: a collision has probability 2^-64
+        #expect(first != b.next())  // random prefixes: a collision has probability 2^-64
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Server
 
 /// Byte-exact response heads.
@@ -8,19 +9,27 @@ struct ResponseEncoderTests {
 
     func encode(_ response: Response, close: Bool = false, keepAlive10: Bool = false, head: Bool = false) -> String {
         var out: [UInt8] = []
-        ResponseEncoder.encodeHead(response, options: .init(close: close, announceKeepAlive: keepAlive10, isHead: head),
-                                   dateLine: date, serverLine: server, into: &out)
+        ResponseEncoder.encodeHead(
+            response, options: .init(close: close, announceKeepAlive: keepAlive10, isHead: head),
+            dateLine: date, serverLine: server, into: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
-    let json = Response(status: .ok, headers: Headers([("Content-Type", "application/json")]), body: Array(#"{"a":1}"#.utf8))
+    let json = Response(
+        status: .ok, headers: Headers([("Content-Type", "application/json")]), body: Array(#"{"a":1}"#.utf8))
 
     @Test func keepAliveResponse_hasNoConnectionField() {
-        #expect(encode(json) == "HTTP/1.1 200 OK\r\nDate: Sun, 06 Nov 1994 08:49:37 GMT\r\nServer: test\r\nContent-Type: application/json\r\nContent-Length: 7\r\n\r\n")
+        #expect(
+            encode(json)
+                == "HTTP/1.1 200 OK\r\nDate: Sun, 06 Nov 1994 08:49:37 GMT\r\nServer: test\r\nContent-Type: application/json\r\nContent-Length: 7\r\n\r\n"
+        )
     }
 
     @Test func closingResponse_saysConnectionClose() {
-        #expect(encode(json, close: true) == "HTTP/1.1 200 OK\r\nDate: Sun, 06 Nov 1994 08:49:37 GMT\r\nServer: test\r\nContent-Type: application/json\r\nContent-Length: 7\r\nConnection: close\r\n\r\n")
+        #expect(
+            encode(json, close: true)
+                == "HTTP/1.1 200 OK\r\nDate: Sun, 06 Nov 1994 08:49:37 GMT\r\nServer: test\r\nContent-Type: application/json\r\nContent-Length: 7\r\nConnection: close\r\n\r\n"
+        )
     }
 
     @Test func http10KeepAlive_isAnnounced() {
@@ -35,17 +44,30 @@ struct ResponseEncoderTests {
 
     @Test func notModified_hasNoContentLengthAndNoBody() {
         let r = Response(status: .notModified, headers: Headers([("ETag", "\"x\"")]), body: Array("ignored".utf8))
-        #expect(encode(r) == "HTTP/1.1 304 Not Modified\r\nDate: Sun, 06 Nov 1994 08:49:37 GMT\r\nServer: test\r\nETag: \"x\"\r\n\r\n")
+        #expect(
+            encode(r)
+                == "HTTP/1.1 304 Not Modified\r\nDate: Sun, 06 Nov 1994 08:49:37 GMT\r\nServer: test\r\nETag: \"x\"\r\n\r\n"
+        )
         #expect(ResponseEncoder.sendsBody(r, isHead: false) == false)
     }
 
     @Test func noContent_hasNoContentLength() {
-        #expect(encode(Response(status: .noContent)) == "HTTP/1.1 204 No Content\r\nDate: Sun, 06 Nov 1994 08:49:37 GMT\r\nServer: test\r\n\r\n")
+        #expect(
+            encode(Response(status: .noContent))
+                == "HTTP/1.1 204 No Content\r\nDate: Sun, 06 Nov 1994 08:49:37 GMT\r\nServer: test\r\n\r\n")
     }
 
     @Test func framingFieldsSetByAHandler_areReplacedByTheEngines() {
-        let r = Response(status: .ok, headers: Headers([("content-length", "999"), ("Connection", "close"), ("Date", "x"), ("Transfer-Encoding", "chunked"), ("X-Kept", "1")]), body: [0x41])
-        #expect(encode(r) == "HTTP/1.1 200 OK\r\nDate: Sun, 06 Nov 1994 08:49:37 GMT\r\nServer: test\r\nX-Kept: 1\r\nContent-Length: 1\r\n\r\n")
+        let r = Response(
+            status: .ok,
+            headers: Headers([
+                ("content-length", "999"), ("Connection", "close"), ("Date", "x"), ("Transfer-Encoding", "chunked"),
+                ("X-Kept", "1"),
+            ]), body: [0x41])
+        #expect(
+            encode(r)
+                == "HTTP/1.1 200 OK\r\nDate: Sun, 06 Nov 1994 08:49:37 GMT\r\nServer: test\r\nX-Kept: 1\r\nContent-Length: 1\r\n\r\n"
+        )
     }
 
     @Test(arguments: [(0, "0"), (7, "7"), (10, "10"), (1_048_576, "1048576"), (Int(Int32.max), "2147483647")])
@@ -63,8 +85,10 @@ struct PreEncodedHeadersTests {
 
     func head(_ headers: Headers) -> [UInt8] {
         var out: [UInt8] = []
-        ResponseEncoder.encodeHead(Response(status: .ok, headers: headers, body: [1, 2]), options: .init(close: false, announceKeepAlive: false, isHead: false),
-                                   dateLine: date, serverLine: server, into: &out)
+        ResponseEncoder.encodeHead(
+            Response(status: .ok, headers: headers, body: [1, 2]),
+            options: .init(close: false, announceKeepAlive: false, isHead: false),
+            dateLine: date, serverLine: server, into: &out)
         return out
     }
 
@@ -109,7 +133,8 @@ struct PreEncodedHeadersTests {
 /// Token lists (RFC 9110 §5.6.1) scanned in place.
 struct HeaderTokenTests {
     @Test(arguments: [
-        ("close", true), ("Close", true), ("keep-alive, close", true), (" upgrade ,\tCLOSE\t", true), (",,close,,", true),
+        ("close", true), ("Close", true), ("keep-alive, close", true), (" upgrade ,\tCLOSE\t", true),
+        (",,close,,", true),
         ("closed", false), ("keep-alive", false), ("", false), ("clo se", false), ("close-ish, x", false),
     ])
     func connectionTokens_areFoundCaseInsensitively_amongTrimmedElements(value: String, expected: Bool) {

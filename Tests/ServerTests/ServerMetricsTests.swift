@@ -1,11 +1,13 @@
 import Testing
+
 @testable import Server
 
 struct ServerMetricsTests {
     @Test func everyResponse_isCountedByRouteAndStatus_withLatencyAndBytes() throws {
         struct Routed: RequestHandler {
             func handle(_ request: Request) -> Response {
-                request.path == "/missing" ? Response(status: .notFound, body: [1, 2], route: "")
+                request.path == "/missing"
+                    ? Response(status: .notFound, body: [1, 2], route: "")
                     : Response(status: .ok, body: [1, 2, 3], route: "/items/{id}")
             }
         }
@@ -18,7 +20,7 @@ struct ServerMetricsTests {
         let garbage = try server.client()
         try garbage.send("BAD REQUEST\r\n\r\n")
         _ = try garbage.readResponse()
-        #expect(garbage.isClosedByPeer()) // the 400 closes its connection; only the keep-alive one stays open
+        #expect(garbage.isClosedByPeer())  // the 400 closes its connection; only the keep-alive one stays open
         let snapshot = server.server.metrics.snapshot()
         #expect(snapshot.requests.first { $0.route == "/items/{id}" && $0.status == 200 }?.count == 2)
         #expect(snapshot.requests.first { $0.route == "" && $0.status == 404 }?.count == 1)

@@ -1,5 +1,6 @@
 import Glibc
 import Testing
+
 @testable import Server
 
 @Suite(.serialized) struct UnixSocketTests {
@@ -7,7 +8,10 @@ import Testing
 
     @Test func unixSocket_servesRequests_withItsMode_andIsRemovedOnShutdown() throws {
         let path = temporaryPath()
-        let server = try TestServer { $0.unixSocketPath = path; $0.unixSocketMode = 0o600 }
+        let server = try TestServer {
+            $0.unixSocketPath = path
+            $0.unixSocketMode = 0o600
+        }
         var info = stat()
         #expect(lstat(path, &info) == 0)
         #expect(info.st_mode & S_IFMT == S_IFSOCK)
@@ -29,7 +33,11 @@ import Testing
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
         withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: path.utf8) }
-        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(stale, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) } }
+        _ = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(stale, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
+        }
         close(stale)
         let server = try TestServer { $0.unixSocketPath = path }
         let client = try RawClient(unixPath: path)

@@ -1,5 +1,6 @@
 import Glibc
 import Testing
+
 @testable import Server
 
 struct WriteQueueTests {
@@ -23,7 +24,10 @@ struct WriteQueueTests {
 
     @Test func partialWrites_resumeWhereTheyStopped_andKeepOrder() {
         let (w, r) = pair()
-        defer { close(w); close(r) }
+        defer {
+            close(w)
+            close(r)
+        }
         var queue = WriteQueue()
         var expected: [UInt8] = []
         for i in 0..<50 {

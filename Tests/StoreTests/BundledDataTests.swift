@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Store
 
 /// The curated dataset in Resources/: it loads, it holds what the text names, and every citation
@@ -10,7 +11,8 @@ import Testing
 
     init() throws {
         store = try Store.load(from: TestPaths.bundledResources)
-        rawText = try Data(contentsOf: URL(fileURLWithPath: TestPaths.bundledResources + "/sources/kazakhstan-foreign-relations.txt"))
+        rawText = try Data(
+            contentsOf: URL(fileURLWithPath: TestPaths.bundledResources + "/sources/kazakhstan-foreign-relations.txt"))
     }
 
     @Test func bundledResources_loadWithoutProblems() {
@@ -34,14 +36,36 @@ import Testing
         (EntityKind.countries, ["kz", "cn", "ru", "qa", "sa", "suhh"]),
         (.organizations, ["oic", "un", "osce", "sco", "cica"]),
         (.people, ["nursultan-nazarbayev", "hamad-bin-khalifa-al-thani", "sultan-bin-abdulaziz"]),
-        (.places, ["astana", "almaty", "central-asia", "caspian-sea", "arabian-gulf", "asia", "europe", "silk-road", "post-soviet-space"]),
+        (
+            .places,
+            [
+                "astana", "almaty", "central-asia", "caspian-sea", "arabian-gulf", "asia", "europe", "silk-road",
+                "post-soviet-space",
+            ]
+        ),
         (.visits, ["qatar-emir-visit-astana", "saudi-crown-prince-visit-astana"]),
-        (.initiatives, ["eurasian-union", "regional-international-security-system", "cica-initiative", "asia-nuclear-weapon-free-zone", "kazakhstan-2030", "dialogue-among-civilizations"]),
-        (.events, ["cica-summit-2002", "ussr-dissolution", "kazakhstan-independence", "soviet-chinese-border-conflicts"]),
+        (
+            .initiatives,
+            [
+                "eurasian-union", "regional-international-security-system", "cica-initiative",
+                "asia-nuclear-weapon-free-zone", "kazakhstan-2030", "dialogue-among-civilizations",
+            ]
+        ),
+        (
+            .events,
+            ["cica-summit-2002", "ussr-dissolution", "kazakhstan-independence", "soviet-chinese-border-conflicts"]
+        ),
         (.declarations, ["almaty-act", "cica-joint-statement-terrorism-dialogue"]),
-        (.facts, ["second-longest-land-border", "permanent-borders-china-russia", "largest-muslim-country-by-area", "islamic-world-expanded",
-                  "more-than-130-nationalities", "independence-december-1991", "energy-producer-transporter", "bridge-between-east-and-west",
-                  "multi-vector-foreign-policy", "summit-wmd-disarmament-commitment", "strategic-importance-memberships"]),
+        (
+            .facts,
+            [
+                "second-longest-land-border", "permanent-borders-china-russia", "largest-muslim-country-by-area",
+                "islamic-world-expanded",
+                "more-than-130-nationalities", "independence-december-1991", "energy-producer-transporter",
+                "bridge-between-east-and-west",
+                "multi-vector-foreign-policy", "summit-wmd-disarmament-commitment", "strategic-importance-memberships",
+            ]
+        ),
     ])
     func expectedEntities_arePresentByID(kind: EntityKind, ids: [String]) {
         let present = Set(store.entities(of: kind).map(\.id))
@@ -49,16 +73,22 @@ import Testing
     }
 
     @Test func everyCitation_quotesTheTextAtItsScalarOffsets() throws {
-        let paragraphs = String(decoding: rawText, as: UTF8.self).components(separatedBy: "\n").map { Array($0.unicodeScalars) }
+        let paragraphs = String(decoding: rawText, as: UTF8.self).components(separatedBy: "\n").map {
+            Array($0.unicodeScalars)
+        }
         var checked = 0
         for kind in EntityKind.allCases {
             for entity in store.entities(of: kind) {
                 #expect(!entity.citations.isEmpty, "\(kind.rawValue)/\(entity.id) has no citation")
                 for citation in entity.allCitations() {
-                    let paragraph = try #require(paragraphs.indices.contains(citation.paragraph - 1) ? paragraphs[citation.paragraph - 1] : nil)
-                    try #require(citation.start >= 0 && citation.start < citation.end && citation.end <= paragraph.count)
+                    let paragraph = try #require(
+                        paragraphs.indices.contains(citation.paragraph - 1) ? paragraphs[citation.paragraph - 1] : nil)
+                    try #require(
+                        citation.start >= 0 && citation.start < citation.end && citation.end <= paragraph.count)
                     let text = String(String.UnicodeScalarView(paragraph[citation.start..<citation.end]))
-                    #expect(text.unicodeScalars.elementsEqual(citation.quote.unicodeScalars), "\(kind.rawValue)/\(entity.id) ¶\(citation.paragraph)")
+                    #expect(
+                        text.unicodeScalars.elementsEqual(citation.quote.unicodeScalars),
+                        "\(kind.rawValue)/\(entity.id) ¶\(citation.paragraph)")
                     #expect(citation.translation?.kind == "translation")
                     checked += 1
                 }
@@ -70,8 +100,10 @@ import Testing
     @Test func arabicNames_areSpelledAsTheTextSpellsThem() {
         // Names that come from the text must occur in it verbatim, with the text's own spelling.
         let text = String(decoding: rawText, as: UTF8.self)
-        for (kind, id) in [(EntityKind.places, "astana"), (.places, "almaty"), (.people, "nursultan-nazarbayev"), (.countries, "qa"),
-                           (.organizations, "oic"), (.organizations, "osce"), (.organizations, "cica"), (.declarations, "almaty-act")] {
+        for (kind, id) in [
+            (EntityKind.places, "astana"), (.places, "almaty"), (.people, "nursultan-nazarbayev"), (.countries, "qa"),
+            (.organizations, "oic"), (.organizations, "osce"), (.organizations, "cica"), (.declarations, "almaty-act"),
+        ] {
             let name = store.entity(kind, id: id)?.name.ar ?? ""
             #expect(!name.isEmpty && text.contains(name), "\(kind.rawValue)/\(id): «\(name)»")
         }
@@ -124,9 +156,12 @@ import Testing
         #expect(summit.date == EventDate(value: "2002-06", precision: .month))
         #expect(summit.place == "almaty")
         let results = Set(summit.outcomes.compactMap(\.result))
-        #expect(results.isSuperset(of: [EntityReference(type: .declarations, id: "almaty-act"),
-                                        EntityReference(type: .declarations, id: "cica-joint-statement-terrorism-dialogue"),
-                                        EntityReference(type: .initiatives, id: "asia-nuclear-weapon-free-zone")]))
+        #expect(
+            results.isSuperset(of: [
+                EntityReference(type: .declarations, id: "almaty-act"),
+                EntityReference(type: .declarations, id: "cica-joint-statement-terrorism-dialogue"),
+                EntityReference(type: .initiatives, id: "asia-nuclear-weapon-free-zone"),
+            ]))
     }
 
     @Test func everyParagraph_isCitedBySomeEntity() {

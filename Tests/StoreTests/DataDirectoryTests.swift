@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Store
 
 @Suite struct DataDirectoryTests {
@@ -14,7 +15,9 @@ import Testing
         for sub in ["app/Resources/sources", "app/Resources/data", "elsewhere"] {
             try FileManager.default.createDirectory(atPath: root + "/" + sub, withIntermediateDirectories: true)
         }
-        #expect(DataDirectory.locate(executablePath: root + "/app/kazakhstan-api", currentDirectory: root + "/elsewhere") == root + "/app/Resources")
+        #expect(
+            DataDirectory.locate(executablePath: root + "/app/kazakhstan-api", currentDirectory: root + "/elsewhere")
+                == root + "/app/Resources")
     }
 
     @Test func locate_findsTheRepositoryResourcesFromABuildDirectory() throws {
@@ -35,13 +38,17 @@ import Testing
             try FileManager.default.createDirectory(atPath: root + "/" + sub, withIntermediateDirectories: true)
         }
         // bin/Resources lacks data/, so it is not a data directory.
-        #expect(DataDirectory.locate(executablePath: root + "/bin/tool", currentDirectory: root + "/cwd") == root + "/cwd/Resources")
+        #expect(
+            DataDirectory.locate(executablePath: root + "/bin/tool", currentDirectory: root + "/cwd") == root
+                + "/cwd/Resources")
         #expect(DataDirectory.locate(executablePath: nil, currentDirectory: root + "/nowhere") == nil)
     }
 
     @Test func locateDefault_fromThisTestBinary_findsTheRepositoryResources() throws {
         // The test binary lives in .build-store/<triple>/debug/, inside the repository.
         let found = try #require(DataDirectory.locateDefault())
-        #expect(URL(fileURLWithPath: found).standardizedFileURL.path == URL(fileURLWithPath: TestPaths.bundledResources).standardizedFileURL.path)
+        #expect(
+            URL(fileURLWithPath: found).standardizedFileURL.path
+                == URL(fileURLWithPath: TestPaths.bundledResources).standardizedFileURL.path)
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Store
 
 @Suite struct DeterministicJSONTests {
@@ -33,8 +34,12 @@ import Testing
     }
 
     @Test func searchHit_encodesTargetTypeAndOffsets() throws {
-        let hit = SearchHit(target: .paragraph(3), score: 250, field: .paragraph, language: "ar", snippet: "قطر", matchStart: 0, matchEnd: 3)
-        #expect(String(decoding: try DeterministicJSON.encode(hit), as: UTF8.self)
-            == #"{"field":"paragraph","language":"ar","match_end":3,"match_start":0,"paragraph":3,"score":250,"snippet":"قطر","type":"paragraphs"}"#)
+        let hit = SearchHit(
+            target: .paragraph(3), score: 250, field: .paragraph, language: "ar", snippet: "قطر", matchStart: 0,
+            matchEnd: 3)
+        #expect(
+            String(decoding: try DeterministicJSON.encode(hit), as: UTF8.self)
+                == #"{"field":"paragraph","language":"ar","match_end":3,"match_start":0,"paragraph":3,"score":250,"snippet":"قطر","type":"paragraphs"}"#
+        )
     }
 }

@@ -1,18 +1,31 @@
 import Testing
+
 @testable import Store
 
 @Suite struct JSONParserTests {
     @Test func parse_acceptsAllValueKinds() throws {
-        let value = try JSONParser.parse(Array(#"{"a": [1, -2.5e1, true, false, null, "x\u00e9\ud83d\ude00\n"], "b": {}}"#.utf8))
-        #expect(value == .object([
-            ("a", .array([.number(1, isInteger: true), .number(-25, isInteger: false), .bool(true), .bool(false), .null, .string("xé😀\n")])),
-            ("b", .object([])),
-        ]))
+        let value = try JSONParser.parse(
+            Array(#"{"a": [1, -2.5e1, true, false, null, "x\u00e9\ud83d\ude00\n"], "b": {}}"#.utf8))
+        #expect(
+            value
+                == .object([
+                    (
+                        "a",
+                        .array([
+                            .number(1, isInteger: true), .number(-25, isInteger: false), .bool(true), .bool(false),
+                            .null, .string("xé😀\n"),
+                        ])
+                    ),
+                    ("b", .object([])),
+                ]))
     }
 
     @Test func parse_keepsDuplicateKeysForTheValidator() throws {
         let value = try JSONParser.parse(Array(#"{"a": 1, "a": 2}"#.utf8))
-        guard case .object(let members) = value else { Issue.record("not an object"); return }
+        guard case .object(let members) = value else {
+            Issue.record("not an object")
+            return
+        }
         #expect(members.map(\.key) == ["a", "a"])
     }
 

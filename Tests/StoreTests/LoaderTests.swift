@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Store
 
 /// Loading the small valid fixture and the lookups a loaded store offers.
@@ -35,7 +36,9 @@ import Testing
 
     @Test func typedFields_areDecoded() throws {
         let visit = try #require(store.visits.first)
-        #expect(visit.visitor == "emir" && visit.hostCountry == "kz" && visit.visitorCountry == "qa" && visit.city == "almaty")
+        #expect(
+            visit.visitor == "emir" && visit.hostCountry == "kz" && visit.visitorCountry == "qa"
+                && visit.city == "almaty")
         #expect(visit.visitorTitle.en == "Emir of Qatar")
         let event = try #require(store.events.first)
         #expect(event.date == EventDate(value: "2002-06", precision: .month))
@@ -58,16 +61,18 @@ import Testing
     }
 
     @Test func referencing_listsEveryEntityPointingAtTarget() {
-        #expect(store.referencing(EntityReference(type: .countries, id: "kz")) == [
-            EntityReference(type: .visits, id: "emir-visit"),
-            EntityReference(type: .initiatives, id: "almaty-initiative"),
-            EntityReference(type: .places, id: "almaty"),
-            EntityReference(type: .facts, id: "joined-un"),
-        ])
-        #expect(store.referencing(EntityReference(type: .organizations, id: "un")) == [
-            EntityReference(type: .countries, id: "kz"),
-            EntityReference(type: .initiatives, id: "almaty-initiative"),
-        ])
+        #expect(
+            store.referencing(EntityReference(type: .countries, id: "kz")) == [
+                EntityReference(type: .visits, id: "emir-visit"),
+                EntityReference(type: .initiatives, id: "almaty-initiative"),
+                EntityReference(type: .places, id: "almaty"),
+                EntityReference(type: .facts, id: "joined-un"),
+            ])
+        #expect(
+            store.referencing(EntityReference(type: .organizations, id: "un")) == [
+                EntityReference(type: .countries, id: "kz"),
+                EntityReference(type: .initiatives, id: "almaty-initiative"),
+            ])
     }
 
     @Test func mentions_coverEveryCitationInTheParagraph_sortedByStart() {
@@ -78,7 +83,10 @@ import Testing
             #expect(String(String.UnicodeScalarView(paragraph[mention.start..<mention.end])) == mention.quote)
         }
         // The person, the role, the participant and the country each cite ¶1.
-        #expect(Set(mentions.map { "\($0.type.rawValue)/\($0.id)" }).isSuperset(of: ["people/emir", "countries/qa", "visits/emir-visit", "events/visit-2002"]))
+        #expect(
+            Set(mentions.map { "\($0.type.rawValue)/\($0.id)" }).isSuperset(of: [
+                "people/emir", "countries/qa", "visits/emir-visit", "events/visit-2002",
+            ]))
         #expect(store.mentions(inParagraph: 99).isEmpty)
     }
 
@@ -93,14 +101,17 @@ import Testing
         #expect(store.datasetVersion == again.datasetVersion)
         #expect(store.datasetVersion.count == 64)
         let fixture = try FixtureCopy()
-        try fixture.replace("data/organizations.json", "\"en\": \"An organization.\"", with: "\"en\": \"An organisation.\"")
+        try fixture.replace(
+            "data/organizations.json", "\"en\": \"An organization.\"", with: "\"en\": \"An organisation.\"")
         #expect(try Store.load(from: fixture.root).datasetVersion != store.datasetVersion)
     }
 
     @Test func storeIsSendable_andReadableFromManyTasksAtOnce() async {
         let store = self.store
         let counts = await withTaskGroup(of: Int.self) { group in
-            for _ in 0..<8 { group.addTask { store.searchIndex.search("قطر").count + store.mentions(inParagraph: 1).count } }
+            for _ in 0..<8 {
+                group.addTask { store.searchIndex.search("قطر").count + store.mentions(inParagraph: 1).count }
+            }
             return await group.reduce(into: [Int]()) { $0.append($1) }
         }
         #expect(Set(counts).count == 1)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Store
 
 /// Resources/schema/*.schema.json publish the same shape the loader enforces.
@@ -36,6 +37,7 @@ import Testing
         let citation = try #require((schema["$defs"] as? [String: Any])?["citation"] as? [String: Any])
         let description = try #require(citation["description"] as? String)
         #expect(description.contains("Unicode scalars"))
-        #expect(Set(try #require(citation["properties"] as? [String: Any]).keys) == Set(Schema.citation.fields.map(\.name)))
+        #expect(
+            Set(try #require(citation["properties"] as? [String: Any]).keys) == Set(Schema.citation.fields.map(\.name)))
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Store
 
 /// Search over the bundled dataset: the queries the API's `q=` will see.
@@ -21,7 +22,10 @@ import Testing
         #expect(ids(query).first == "countries/qa")
     }
 
-    @Test(arguments: ["نازارباييف", "نازاربايف", "نزارباييف", "نور سلطان نازاربايف", "نور سلطان نزارباييف", "Nazarbayev", "nazarbaev", "Nursultan Nazarbayev"])
+    @Test(arguments: [
+        "نازارباييف", "نازاربايف", "نزارباييف", "نور سلطان نازاربايف", "نور سلطان نزارباييف", "Nazarbayev", "nazarbaev",
+        "Nursultan Nazarbayev",
+    ])
     func presidentSpellings_findThePersonFirst(query: String) {
         #expect(ids(query).first == "people/nursultan-nazarbayev")
     }
@@ -37,7 +41,10 @@ import Testing
         #expect(ids(query).first == "places/almaty")
     }
 
-    @Test(arguments: [("بكازاخستان", "countries/kz"), ("والصين", "countries/cn"), ("الصين", "countries/cn"), ("China", "countries/cn")])
+    @Test(arguments: [
+        ("بكازاخستان", "countries/kz"), ("والصين", "countries/cn"), ("الصين", "countries/cn"),
+        ("China", "countries/cn"),
+    ])
     func proclitics_matchTheBareName(query: String, expected: String) {
         #expect(ids(query).first == expected)
     }
@@ -74,8 +81,9 @@ import Testing
         #expect(hit.snippet == store.source.paragraphs[paragraph - 1])
         let scalars = Array(hit.snippet.unicodeScalars)
         let matched = String(String.UnicodeScalarView(scalars[hit.matchStart..<hit.matchEnd]))
-        #expect(TextNormalizer.stems(TextNormalizer.normalize(matched)).contains(TextNormalizer.normalize(word))
-            || TextNormalizer.normalize(matched) == TextNormalizer.normalize(word))
+        #expect(
+            TextNormalizer.stems(TextNormalizer.normalize(matched)).contains(TextNormalizer.normalize(word))
+                || TextNormalizer.normalize(matched) == TextNormalizer.normalize(word))
     }
 
     @Test func paragraphHit_offsetsPointAtTheTextsOwnSpelling() throws {

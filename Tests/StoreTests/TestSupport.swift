@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Store
 
 /// Paths found from this file's location, so tests never depend on Bundle.module or the cwd.
@@ -15,7 +16,8 @@ final class FixtureCopy {
     let root: String
 
     init() throws {
-        root = FileManager.default.temporaryDirectory
+        root =
+            FileManager.default.temporaryDirectory
             .appendingPathComponent("store-fixture-\(UUID().uuidString)").path
         try FileManager.default.copyItem(atPath: TestPaths.validFixture, toPath: root)
     }

@@ -34,12 +34,16 @@ struct Catalog: Sendable {
         var relationKinds: [EntityKind: Set<EntityKind>] = [:]
         for kind in EntityKind.allCases {
             for entity in store.entities(of: kind) {
-                for target in Catalog.related(entity.reference, in: store).map(\.type) { relationKinds[kind, default: []].insert(target) }
+                for target in Catalog.related(entity.reference, in: store).map(\.type) {
+                    relationKinds[kind, default: []].insert(target)
+                }
             }
         }
         var relationNames: [EntityKind: [(name: String, kind: EntityKind)]] = [:]
         for kind in EntityKind.allCases {
-            relationNames[kind] = (relationKinds[kind] ?? []).sorted().map { (Catalog.relationName(parent: kind, target: $0), $0) }
+            relationNames[kind] = (relationKinds[kind] ?? []).sorted().map {
+                (Catalog.relationName(parent: kind, target: $0), $0)
+            }
         }
         self.relationNames = relationNames
 
@@ -51,12 +55,14 @@ struct Catalog: Sendable {
             for entity in store.entities(of: kind) {
                 let cited = store.citingParagraphs(entity.reference)
                 let stored = try JSONValue(encoding: entity)
-                let representation = representer.represent(entity, stored: stored, citedIn: cited, relations: (relationNames[kind] ?? []).map(\.name))
+                let representation = representer.represent(
+                    entity, stored: stored, citedIn: cited, relations: (relationNames[kind] ?? []).map(\.name))
                 var values: [String: [String]] = [:]
                 for filter in filters { values[filter.name] = filter.extract(entity, store) }
-                let row = CollectionItem(ref: entity.reference, representation: representation, filterValues: values,
-                                         sortKeys: SortDefinitions.keys(for: entity, stored: stored),
-                                         name: entity.name, description: entity.description, citedIn: cited)
+                let row = CollectionItem(
+                    ref: entity.reference, representation: representation, filterValues: values,
+                    sortKeys: SortDefinitions.keys(for: entity, stored: stored),
+                    name: entity.name, description: entity.description, citedIn: cited)
                 rows.append(row)
                 itemsByRef[entity.reference] = row
             }
@@ -86,7 +92,8 @@ struct Catalog: Sendable {
         }
         self.grammars = grammars
         sourceCatalog = SourceCatalog(store: store, links: links, allIDs: allIDs)
-        countryByAlpha3 = Dictionary(store.countries.map { ($0.alpha3.uppercased(), $0.id) }, uniquingKeysWith: { a, _ in a })
+        countryByAlpha3 = Dictionary(
+            store.countries.map { ($0.alpha3.uppercased(), $0.id) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The entities related to `ref`: what it points at, then what points at it; each once, in that order.

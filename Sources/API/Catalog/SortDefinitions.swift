@@ -30,7 +30,11 @@ enum SortDefinitions {
             case .string(let s)?: keys[field] = .text(s)
             case .number(let d, _)?: keys[field] = .number(d)
             case .object?:
-                if let v = stored[field]?["value"]?.stringValue { keys[field] = .text(v) } else { keys[field] = .missing }
+                if let v = stored[field]?["value"]?.stringValue {
+                    keys[field] = .text(v)
+                } else {
+                    keys[field] = .missing
+                }
             default: keys[field] = .missing
             }
         }

@@ -12,8 +12,11 @@ extension CORSPolicy {
     static func parse(_ text: String) -> Result<CORSPolicy, CORSConfigurationError> {
         let whole = FieldSyntax.trimmed(Substring(text))
         if whole.isEmpty {
-            return .failure(CORSConfigurationError(message:
-                "--cors-origins is empty: give * or a comma-separated list of origins such as https://example.com"))
+            return .failure(
+                CORSConfigurationError(
+                    message:
+                        "--cors-origins is empty: give * or a comma-separated list of origins such as https://example.com"
+                ))
         }
         if whole == "*" { return .success(CORSPolicy(origins: .any)) }
 
@@ -35,12 +38,16 @@ extension CORSPolicy {
             .failure(CORSConfigurationError(message: "--cors-origins: '\(entry)' \(why)"))
         }
         if entry.isEmpty {
-            return .failure(CORSConfigurationError(message:
-                "--cors-origins has an empty entry (a doubled or trailing comma?)"))
+            return .failure(
+                CORSConfigurationError(
+                    message:
+                        "--cors-origins has an empty entry (a doubled or trailing comma?)"))
         }
         if entry == "*" { return refuse("cannot be combined with other origins: give * alone, or only origins") }
         guard entry.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 && $0.value != 0x7F }) else {
-            return refuse("is not an origin: it has spaces, control or non-ASCII characters (write an internationalized host in its xn-- form)")
+            return refuse(
+                "is not an origin: it has spaces, control or non-ASCII characters (write an internationalized host in its xn-- form)"
+            )
         }
         guard let separator = entry.firstRange(of: "://") else {
             return refuse("is not an origin: it needs a scheme, as in https://example.com")
@@ -52,7 +59,8 @@ extension CORSPolicy {
         let authority = entry[separator.upperBound...]
         if let end = authority.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) {
             if authority[end...] == "/" {
-                return refuse("has a trailing slash; an origin has none, as in \(scheme)://\(authority[..<end].lowercased())")
+                return refuse(
+                    "has a trailing slash; an origin has none, as in \(scheme)://\(authority[..<end].lowercased())")
             }
             return refuse("has a path, query or fragment; an origin is only scheme://host[:port]")
         }
@@ -77,7 +85,8 @@ extension CORSPolicy {
             }
             let inside = host.dropFirst().dropLast()
             guard !inside.isEmpty, inside.contains(":"),
-                  inside.allSatisfy({ $0.isHexDigit || $0 == ":" || $0 == "." }) else {
+                inside.allSatisfy({ $0.isHexDigit || $0 == ":" || $0 == "." })
+            else {
                 return refuse("has an invalid IPv6 address")
             }
         } else {
@@ -92,7 +101,8 @@ extension CORSPolicy {
             // reg-name labels (RFC 1123 §2.1): letters, digits and inner hyphens; IPv4 fits this too.
             for label in host.split(separator: ".", omittingEmptySubsequences: false) {
                 guard !label.isEmpty, label.first != "-", label.last != "-",
-                      label.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else {
+                    label.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" })
+                else {
                     return refuse("has an invalid host '\(host)'")
                 }
             }
@@ -101,7 +111,8 @@ extension CORSPolicy {
         var origin = scheme + "://" + host.lowercased()
         if let portText {
             guard !portText.isEmpty, portText.count <= 5, portText.allSatisfy({ $0.isASCII && $0.isNumber }),
-                  let port = Int(portText), port >= 1, port <= 65_535 else {
+                let port = Int(portText), port >= 1, port <= 65_535
+            else {
                 return refuse("has an invalid port '\(portText)'; a port is 1 to 65535")
             }
             let isDefault = (scheme == "http" && port == 80) || (scheme == "https" && port == 443)

@@ -41,7 +41,9 @@ struct CORSPolicy: Sendable, Equatable {
         self.origins = origins
         switch origins {
         case .any:
-            anyFields = [("Access-Control-Allow-Origin", "*"), ("Access-Control-Expose-Headers", CORSPolicy.exposedHeaders)]
+            anyFields = [
+                ("Access-Control-Allow-Origin", "*"), ("Access-Control-Expose-Headers", CORSPolicy.exposedHeaders),
+            ]
             grantedFields = []
         case .list(let list):
             anyFields = []
@@ -102,8 +104,9 @@ struct CORSPolicy: Sendable, Equatable {
     /// - Either way one `Vary: Origin, Access-Control-Request-Method, Access-Control-Request-Headers`.
     func preflightHeaders(method: String, headers: Headers) -> Fields? {
         guard method == "OPTIONS",
-              let origin = headers["Origin"],
-              FieldSyntax.contains("Access-Control-Request-Method", in: headers) else { return nil }
+            let origin = headers["Origin"],
+            FieldSyntax.contains("Access-Control-Request-Method", in: headers)
+        else { return nil }
 
         var fields: Fields = []
         fields.reserveCapacity(7)
@@ -128,9 +131,11 @@ struct CORSPolicy: Sendable, Equatable {
     private static func allowedSubset(of requested: [Substring]) -> [String] {
         var result: [String] = []
         for name in requested {
-            guard let canonical = allowedRequestHeaders.first(where: {
-                ASCIICase.equal($0.utf8, name.utf8)
-            }) else { continue }
+            guard
+                let canonical = allowedRequestHeaders.first(where: {
+                    ASCIICase.equal($0.utf8, name.utf8)
+                })
+            else { continue }
             if !result.contains(canonical) { result.append(canonical) }
         }
         return result

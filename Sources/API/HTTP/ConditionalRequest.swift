@@ -29,7 +29,7 @@ enum ConditionalRequest {
             switch shape {
             case .any: return true
             case .tags: return matched  // RFC 9110 §13.1.2: If-None-Match takes precedence over If-Modified-Since
-            case .invalid: break        // ignored: fall through as though the field were absent
+            case .invalid: break  // ignored: fall through as though the field were absent
             }
         }
 

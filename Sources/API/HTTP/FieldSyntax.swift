@@ -9,7 +9,8 @@ enum FieldSyntax {
     }
 
     /// The values of every field called `name`, in order, without building an array.
-    static func values(named name: String, in headers: Headers) -> LazyMapSequence<LazyFilterSequence<Headers>, String> {
+    static func values(named name: String, in headers: Headers) -> LazyMapSequence<LazyFilterSequence<Headers>, String>
+    {
         headers.lazy.filter { namesEqual($0.name, name) }.map(\.value)
     }
 
@@ -24,7 +25,8 @@ enum FieldSyntax {
 
     /// The value with OWS stripped from both ends.
     static func trimmed(_ text: Substring) -> Substring {
-        var start = text.utf8.startIndex, end = text.utf8.endIndex
+        var start = text.utf8.startIndex
+        var end = text.utf8.endIndex
         while start < end, isWhitespace(text.utf8[start]) { text.utf8.formIndex(after: &start) }
         while start < end {
             let before = text.utf8.index(before: end)

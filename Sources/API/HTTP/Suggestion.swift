@@ -43,9 +43,10 @@ enum Suggestion {
             current[0] = i
             for j in 1...b.count {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                var value = min(previous[j] + 1,         // deletion
-                                current[j - 1] + 1,      // insertion
-                                previous[j - 1] + cost)  // substitution
+                var value = min(
+                    previous[j] + 1,  // deletion
+                    current[j - 1] + 1,  // insertion
+                    previous[j - 1] + cost)  // substitution
                 if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
                     value = min(value, previousPrevious[j - 2] + 1)  // adjacent transposition
                 }

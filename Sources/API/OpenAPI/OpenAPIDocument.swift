@@ -13,7 +13,8 @@ enum OpenAPIDocument {
         for template in templates {
             let kind = OpenAPIPathKind(template: template, catalog: catalog)
             if !tags.contains(kind.tag) { tags.append(kind.tag) }
-            paths.append((template, pathItem(template, kind, catalog: catalog, examples: examples, parameters: parameters)))
+            paths.append(
+                (template, pathItem(template, kind, catalog: catalog, examples: examples, parameters: parameters)))
         }
         let indexBody = examples.runner.respond("/").flatMap { $0.status == 200 ? $0.body : nil }
         return OA.object([
@@ -23,7 +24,13 @@ enum OpenAPIDocument {
                 "version": .string(version),
                 "description": .string(description),
             ]),
-            "servers": .array([OA.object(["url": .string("/"), "description": .string("This server (links in bodies are relative unless a public URL is configured).")])]),
+            "servers": .array([
+                OA.object([
+                    "url": .string("/"),
+                    "description": .string(
+                        "This server (links in bodies are relative unless a public URL is configured)."),
+                ])
+            ]),
             "tags": .array(tags.map { OA.object(["name": .string($0), "description": .string(tagDescription($0))]) }),
             "paths": OA.object(paths),
             "components": OA.object([
@@ -35,11 +42,17 @@ enum OpenAPIDocument {
         ])
     }
 
-    private static func pathItem(_ template: String, _ kind: OpenAPIPathKind, catalog: Catalog, examples: OpenAPIExamples,
-                                 parameters: OpenAPIParameterRegistry) -> JSONValue {
+    private static func pathItem(
+        _ template: String, _ kind: OpenAPIPathKind, catalog: Catalog, examples: OpenAPIExamples,
+        parameters: OpenAPIParameterRegistry
+    ) -> JSONValue {
         let grammar = kind.grammar(catalog)
-        let query = OpenAPIParameters.query(grammar, catalog: catalog, requiresQ: kind == .search).map { parameters.reference($0, scope: kind.scope) }
-        let stem = kind == .other ? "other" + template.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined() : kind.operationStem
+        let query = OpenAPIParameters.query(grammar, catalog: catalog, requiresQ: kind == .search).map {
+            parameters.reference($0, scope: kind.scope)
+        }
+        let stem =
+            kind == .other
+            ? "other" + template.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined() : kind.operationStem
         let summary = kind == .other ? template : kind.summary
         let get = OA.object([
             "tags": OA.strings([kind.tag]),
@@ -47,7 +60,8 @@ enum OpenAPIDocument {
             "description": .string(operationDescription(kind, grammar)),
             "operationId": .string(stem),
             "parameters": .array(query),
-            "responses": OpenAPIResponses.get(kind, examples: examples.examples(examples.requests(for: kind), status: 200)),
+            "responses": OpenAPIResponses.get(
+                kind, examples: examples.examples(examples.requests(for: kind), status: 200)),
         ])
         let head = OA.object([
             "tags": OA.strings([kind.tag]),
@@ -65,7 +79,9 @@ enum OpenAPIDocument {
         let anyPath = OpenAPIParameters.optionsPath(kind, catalog: catalog)
         if !anyPath.isEmpty { options.append(("parameters", .array(anyPath))) }
         var item: [(String, JSONValue)] = [("get", get), ("head", head), ("options", OA.object(options))]
-        let pathParameters = OpenAPIParameters.path(kind, catalog: catalog).map { parameters.reference($0, scope: kind.pathScope) }
+        let pathParameters = OpenAPIParameters.path(kind, catalog: catalog).map {
+            parameters.reference($0, scope: kind.pathScope)
+        }
         if !pathParameters.isEmpty { item.append(("parameters", .array(pathParameters))) }
         return OA.object(item)
     }
@@ -73,10 +89,12 @@ enum OpenAPIDocument {
     private static func operationDescription(_ kind: OpenAPIPathKind, _ grammar: CollectionGrammar) -> String {
         var text = kind.summary + "."
         if kind.isCollection {
-            text += " A page in the collection envelope (`data`, `meta`, `links`), with the total in X-Total-Count and RFC 8288 Link fields."
+            text +=
+                " A page in the collection envelope (`data`, `meta`, `links`), with the total in X-Total-Count and RFC 8288 Link fields."
         }
         if kind == .search { text += " `q` is required." }
-        text += " Accepts only the query parameters listed (\(grammar.parameterNames.joined(separator: ", "))); any other, a repeated one or an invalid value is a 400 naming it."
+        text +=
+            " Accepts only the query parameters listed (\(grammar.parameterNames.joined(separator: ", "))); any other, a repeated one or an invalid value is a 400 naming it."
         text += " HEAD answers the same fields without the body; OPTIONS answers 204 with Allow (or a CORS preflight)."
         return text
     }

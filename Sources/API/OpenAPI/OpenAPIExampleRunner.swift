@@ -13,9 +13,12 @@ struct OpenAPIExampleRunner {
         let path = String(parts[0])
         let query = parts.count > 1 ? String(parts[1]) : nil
         guard case .found(let route, let parameters) = router.match(path: path),
-              case .success(let queryString) = QueryString.parse(query) else { return nil }
-        let head = RequestHead(method: "GET", target: target, path: path, query: query, version: .http1_1, headers: Headers())
-        let context = RouteContext(request: Request(head: head), parameters: parameters, query: queryString, catalog: catalog)
+            case .success(let queryString) = QueryString.parse(query)
+        else { return nil }
+        let head = RequestHead(
+            method: "GET", target: target, path: path, query: query, version: .http1_1, headers: Headers())
+        let context = RouteContext(
+            request: Request(head: head), parameters: parameters, query: queryString, catalog: catalog)
         switch route.handler(context) {
         case .resource(let resource):
             return (resource.status.code, resource.body)

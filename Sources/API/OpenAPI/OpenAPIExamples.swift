@@ -16,25 +16,47 @@ struct OpenAPIExamples {
         case .openAPI, .metrics, .other: return []
         case .search:
             guard let name = catalog.store.countries.first?.name else { return [] }
-            return [("ar", "Search in Arabic", "/search?q=\(QueryEncoding.encode(name.ar))&limit=2"),
-                    ("en", "Search in English", "/search?q=\(QueryEncoding.encode(name.en))&limit=2")]
+            return [
+                ("ar", "Search in Arabic", "/search?q=\(QueryEncoding.encode(name.ar))&limit=2"),
+                ("en", "Search in English", "/search?q=\(QueryEncoding.encode(name.en))&limit=2"),
+            ]
         case .collection(let kind):
             let grammar = catalog.grammars[kind] ?? CollectionGrammar()
-            return [("both", "Names in Arabic and English", "/\(kind.rawValue)?fields=\(fields(["name"], grammar))&limit=2"),
-                    ("ar", "Arabic labels and descriptions", "/\(kind.rawValue)?lang=ar&fields=\(fields(["label", "description"], grammar))&limit=2"),
-                    ("en", "English labels and descriptions", "/\(kind.rawValue)?lang=en&fields=\(fields(["label", "description"], grammar))&limit=2")]
+            return [
+                (
+                    "both", "Names in Arabic and English",
+                    "/\(kind.rawValue)?fields=\(fields(["name"], grammar))&limit=2"
+                ),
+                (
+                    "ar", "Arabic labels and descriptions",
+                    "/\(kind.rawValue)?lang=ar&fields=\(fields(["label", "description"], grammar))&limit=2"
+                ),
+                (
+                    "en", "English labels and descriptions",
+                    "/\(kind.rawValue)?lang=en&fields=\(fields(["label", "description"], grammar))&limit=2"
+                ),
+            ]
         case .entity(let kind):
             guard let id = catalog.items[kind]?.first?.ref?.id else { return [] }
             let path = catalog.links.entity(kind, id).dropBase(catalog.links)
             let grammar = catalog.grammars[kind] ?? CollectionGrammar()
-            return [("full", "The whole representation (Arabic and English)", path),
-                    ("en", "In English only", "\(path)?lang=en&fields=\(fields(["label", "description"], grammar))")]
+            return [
+                ("full", "The whole representation (Arabic and English)", path),
+                ("en", "In English only", "\(path)?lang=en&fields=\(fields(["label", "description"], grammar))"),
+            ]
         case .relation(let kind, let name, let target):
             // The first entity that has any, so the example is not an empty page.
-            let parent = (catalog.items[kind] ?? []).compactMap(\.ref).first { !(catalog.relatedItems($0, name) ?? []).isEmpty }
+            let parent = (catalog.items[kind] ?? []).compactMap(\.ref).first {
+                !(catalog.relatedItems($0, name) ?? []).isEmpty
+            }
             guard let parent else { return [] }
             let grammar = catalog.grammars[target] ?? CollectionGrammar()
-            return [("names", "Names in Arabic and English", "\(catalog.links.relation(parent, name).dropBase(catalog.links))?fields=\(fields(["name"], grammar))&limit=2")]
+            return [
+                (
+                    "names", "Names in Arabic and English",
+                    "\(catalog.links.relation(parent, name).dropBase(catalog.links))?fields=\(fields(["name"], grammar))&limit=2"
+                )
+            ]
         case .sources:
             return [("all", "Every source", "/sources")]
         case .source:
@@ -42,10 +64,20 @@ struct OpenAPIExamples {
             return [("first", "The primary source", catalog.links.source(id).dropBase(catalog.links))]
         case .paragraphs:
             guard let id = catalog.store.sources.first?.id else { return [] }
-            return [("text", "The first two paragraphs' text", "\(catalog.links.paragraphs(id).dropBase(catalog.links))?fields=number,text&limit=2")]
+            return [
+                (
+                    "text", "The first two paragraphs' text",
+                    "\(catalog.links.paragraphs(id).dropBase(catalog.links))?fields=number,text&limit=2"
+                )
+            ]
         case .paragraph:
             guard let id = catalog.store.sources.first?.id else { return [] }
-            return [("first", "The first paragraph with its mentions", catalog.links.paragraph(id, 1).dropBase(catalog.links))]
+            return [
+                (
+                    "first", "The first paragraph with its mentions",
+                    catalog.links.paragraph(id, 1).dropBase(catalog.links)
+                )
+            ]
         }
     }
 
@@ -53,11 +85,14 @@ struct OpenAPIExamples {
     func examples(_ requests: [(name: String, summary: String, target: String)], status: Int) -> JSONValue? {
         let members: [(String, JSONValue)] = requests.compactMap { request in
             guard let answer = runner.respond(request.target), answer.status == status else { return nil }
-            return (request.name, OA.object([
-                "summary": .string("GET \(request.target) — \(request.summary)"),
-                "x-request": .string(request.target),
-                "value": answer.body,
-            ]))
+            return (
+                request.name,
+                OA.object([
+                    "summary": .string("GET \(request.target) — \(request.summary)"),
+                    "x-request": .string(request.target),
+                    "value": answer.body,
+                ])
+            )
         }
         return members.isEmpty ? nil : OA.object(members)
     }

@@ -20,49 +20,71 @@ enum OpenAPIParameters {
         }.map { name in
             switch name {
             case "limit":
-                return parameter(name, "Page size.", schema: OA.object([
-                    "type": .string("integer"), "minimum": .integer(1), "maximum": .integer(CollectionGrammar.maxLimit),
-                    "default": .integer(CollectionGrammar.defaultLimit),
-                ]), example: .integer(2))
+                return parameter(
+                    name, "Page size.",
+                    schema: OA.object([
+                        "type": .string("integer"), "minimum": .integer(1),
+                        "maximum": .integer(CollectionGrammar.maxLimit),
+                        "default": .integer(CollectionGrammar.defaultLimit),
+                    ]), example: .integer(2))
             case "offset":
-                return parameter(name, "How many items to skip.", schema: OA.object([
-                    "type": .string("integer"), "minimum": .integer(0), "maximum": .integer(CollectionQuery.maxOffset), "default": .integer(0),
-                ]), example: .integer(0))
+                return parameter(
+                    name, "How many items to skip.",
+                    schema: OA.object([
+                        "type": .string("integer"), "minimum": .integer(0),
+                        "maximum": .integer(CollectionQuery.maxOffset), "default": .integer(0),
+                    ]), example: .integer(0))
             case "sort":
                 let keys = grammar.sortFields.flatMap { [$0, "-" + $0] }
-                return list(name, "Sort keys, comma-separated; `-` sorts descending. Ties keep the curated order.",
-                            items: enumeration(keys), example: grammar.sortFields.first.map { ["-" + $0] } ?? [])
+                return list(
+                    name, "Sort keys, comma-separated; `-` sorts descending. Ties keep the curated order.",
+                    items: enumeration(keys), example: grammar.sortFields.first.map { ["-" + $0] } ?? [])
             case "fields":
-                return list(name, "Only these fields (`key` or `key.sub`), comma-separated; `id`, `type` and `href` are always kept.",
-                            items: enumeration(grammar.fieldNames), example: Array(grammar.fieldNames.prefix(1)))
+                return list(
+                    name,
+                    "Only these fields (`key` or `key.sub`), comma-separated; `id`, `type` and `href` are always kept.",
+                    items: enumeration(grammar.fieldNames), example: Array(grammar.fieldNames.prefix(1)))
             case "include":
-                return list(name, "Embed these related collections under `included` (one level), comma-separated.",
-                            items: enumeration(grammar.includes), example: Array(grammar.includes.prefix(1)))
+                return list(
+                    name, "Embed these related collections under `included` (one level), comma-separated.",
+                    items: enumeration(grammar.includes), example: Array(grammar.includes.prefix(1)))
             case "lang":
-                return parameter(name, "Answer in one language: adds a flat `label` and makes `description` a string. Arabic is the original, English a translation.",
-                                 schema: enumeration(CollectionQuery.Language.allCases.map(\.rawValue)), example: .string(CollectionQuery.Language.en.rawValue))
+                return parameter(
+                    name,
+                    "Answer in one language: adds a flat `label` and makes `description` a string. Arabic is the original, English a translation.",
+                    schema: enumeration(CollectionQuery.Language.allCases.map(\.rawValue)),
+                    example: .string(CollectionQuery.Language.en.rawValue))
             case "q":
                 let paragraphs = grammar.sortFields.contains("number")
-                return parameter(name, requiresQ
-                                 ? "The text to search for, in Arabic or English (hamza, alef and tashkeel variants match)."
-                                 : "Keep only \(paragraphs ? "paragraphs" : "items") matching this text (Arabic-aware); without `sort`, best matches first.",
-                                 schema: OA.object([
-                                    "type": .string("string"), "minLength": .integer(1), "maxLength": .integer(CollectionQuery.maxSearchLength),
-                                    "pattern": .string("\\S"),
-                                 ]),
-                                 example: .string(catalog.store.countries.first?.name.ar ?? "كازاخستان"), required: requiresQ)
+                return parameter(
+                    name,
+                    requiresQ
+                        ? "The text to search for, in Arabic or English (hamza, alef and tashkeel variants match)."
+                        : "Keep only \(paragraphs ? "paragraphs" : "items") matching this text (Arabic-aware); without `sort`, best matches first.",
+                    schema: OA.object([
+                        "type": .string("string"), "minLength": .integer(1),
+                        "maxLength": .integer(CollectionQuery.maxSearchLength),
+                        "pattern": .string("\\S"),
+                    ]),
+                    example: .string(catalog.store.countries.first?.name.ar ?? "كازاخستان"), required: requiresQ)
             case "cited_in":
                 let count = max(1, catalog.store.source.paragraphCount)
-                return list(name, "Keep only items cited in these paragraphs of the source, comma-separated.",
-                            items: OA.object(["type": .string("integer"), "minimum": .integer(1), "maximum": .integer(count)]), example: [.integer(1)])
+                return list(
+                    name, "Keep only items cited in these paragraphs of the source, comma-separated.",
+                    items: OA.object(["type": .string("integer"), "minimum": .integer(1), "maximum": .integer(count)]),
+                    example: [.integer(1)])
             case "pretty":
-                return parameter(name, "Indent the JSON. Given without a value, or `true`/`1`, it pretty-prints; `false`/`0` does not.",
-                                 schema: enumeration(prettyValues), example: .string("true"))
+                return parameter(
+                    name,
+                    "Indent the JSON. Given without a value, or `true`/`1`, it pretty-prints; `false`/`0` does not.",
+                    schema: enumeration(prettyValues), example: .string("true"))
             default:
                 let filter = grammar.filters.first { $0.name == name }
                 let allowed = filter?.allowed ?? []
-                return list(name, "Keep only \(filter?.summary ?? name), comma-separated (OR within one filter, AND across filters).",
-                            items: enumeration(allowed), example: Array(allowed.prefix(1)))
+                return list(
+                    name,
+                    "Keep only \(filter?.summary ?? name), comma-separated (OR within one filter, AND across filters).",
+                    items: enumeration(allowed), example: Array(allowed.prefix(1)))
             }
         }
     }
@@ -72,17 +94,25 @@ enum OpenAPIParameters {
         switch kind {
         case .entity(let k), .relation(let k, _, _):
             let ids = (catalog.items[k] ?? []).compactMap(\.ref?.id)
-            let redirect = k == .countries ? "another letter case or the ISO 3166-1 alpha-3 code" : "another letter case"
-            return [pathParameter("id", "The id of one of the \(k.rawValue); \(redirect) answers 301 to the canonical URL.",
-                                  schema: enumeration(ids), example: .string(ids.first ?? ""))]
+            let redirect =
+                k == .countries ? "another letter case or the ISO 3166-1 alpha-3 code" : "another letter case"
+            return [
+                pathParameter(
+                    "id", "The id of one of the \(k.rawValue); \(redirect) answers 301 to the canonical URL.",
+                    schema: enumeration(ids), example: .string(ids.first ?? ""))
+            ]
         case .source, .paragraphs:
             return [sourceID(catalog)]
         case .paragraph:
             let count = max(1, catalog.store.source.paragraphCount)
-            return [sourceID(catalog),
-                    pathParameter("n", "The paragraph number, from 1.", schema: OA.object([
+            return [
+                sourceID(catalog),
+                pathParameter(
+                    "n", "The paragraph number, from 1.",
+                    schema: OA.object([
                         "type": .string("integer"), "minimum": .integer(1), "maximum": .integer(count),
-                    ]), example: .integer(1))]
+                    ]), example: .integer(1)),
+            ]
         default:
             return []
         }
@@ -93,43 +123,58 @@ enum OpenAPIParameters {
     static func optionsPath(_ kind: OpenAPIPathKind, catalog: Catalog) -> [JSONValue] {
         path(kind, catalog: catalog).compactMap { parameter in
             guard let name = parameter["name"]?.stringValue else { return nil }
-            return pathParameter(name, "Any value: OPTIONS does not look the resource up.", schema: OA.type("string"),
-                                 example: .string(parameter["example"].map { $0.stringValue ?? "1" } ?? ""))
+            return pathParameter(
+                name, "Any value: OPTIONS does not look the resource up.", schema: OA.type("string"),
+                example: .string(parameter["example"].map { $0.stringValue ?? "1" } ?? ""))
         }
     }
 
     private static func sourceID(_ catalog: Catalog) -> JSONValue {
         let ids = catalog.store.sources.map(\.id)
-        return pathParameter("id", "The id of a source document.", schema: enumeration(ids), example: .string(ids.first ?? ""))
+        return pathParameter(
+            "id", "The id of a source document.", schema: enumeration(ids), example: .string(ids.first ?? ""))
     }
 
     private static func enumeration(_ values: [String]) -> JSONValue {
         OA.object(["type": .string("string"), "enum": OA.strings(values)])
     }
 
-    private static func parameter(_ name: String, _ description: String, schema: JSONValue, example: JSONValue, required: Bool = false) -> JSONValue {
+    private static func parameter(
+        _ name: String, _ description: String, schema: JSONValue, example: JSONValue, required: Bool = false
+    ) -> JSONValue {
         OA.object([
-            "name": .string(name), "in": .string("query"), "description": .string(description), "required": .bool(required),
+            "name": .string(name), "in": .string("query"), "description": .string(description),
+            "required": .bool(required),
             "schema": schema, "example": example,
         ])
     }
 
     /// A comma-separated list: `style: form, explode: false` is exactly `name=a,b`. Every list but `include` must
     /// name at least one item (an empty `sort=` or `fields=` is a 400).
-    private static func list(_ name: String, _ description: String, items: JSONValue, example: [String], minItems: Int = 1) -> JSONValue {
+    private static func list(
+        _ name: String, _ description: String, items: JSONValue, example: [String], minItems: Int = 1
+    ) -> JSONValue {
         list(name, description, items: items, example: example.map(JSONValue.string), minItems: minItems)
     }
 
-    private static func list(_ name: String, _ description: String, items: JSONValue, example: [JSONValue], minItems: Int = 1) -> JSONValue {
+    private static func list(
+        _ name: String, _ description: String, items: JSONValue, example: [JSONValue], minItems: Int = 1
+    ) -> JSONValue {
         var schema: [(String, JSONValue)] = [("type", .string("array")), ("items", items)]
         if minItems > 0 { schema.append(("minItems", .integer(minItems))) }
         return OA.object([
-            "name": .string(name), "in": .string("query"), "description": .string(description), "required": .bool(false),
+            "name": .string(name), "in": .string("query"), "description": .string(description),
+            "required": .bool(false),
             "style": .string("form"), "explode": .bool(false), "schema": OA.object(schema), "example": .array(example),
         ])
     }
 
-    private static func pathParameter(_ name: String, _ description: String, schema: JSONValue, example: JSONValue) -> JSONValue {
-        OA.object(["name": .string(name), "in": .string("path"), "description": .string(description), "required": .bool(true), "schema": schema, "example": example])
+    private static func pathParameter(_ name: String, _ description: String, schema: JSONValue, example: JSONValue)
+        -> JSONValue
+    {
+        OA.object([
+            "name": .string(name), "in": .string("path"), "description": .string(description), "required": .bool(true),
+            "schema": schema, "example": example,
+        ])
     }
 }

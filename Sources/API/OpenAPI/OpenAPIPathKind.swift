@@ -25,12 +25,17 @@ enum OpenAPIPathKind: Equatable {
         case ["sources", "{id}", "paragraphs"]: self = .paragraphs
         case ["sources", "{id}", "paragraphs", "{n}"]: self = .paragraph
         default:
-            guard let kind = segments.first.flatMap(EntityKind.init(rawValue:)) else { self = .other; return }
+            guard let kind = segments.first.flatMap(EntityKind.init(rawValue:)) else {
+                self = .other
+                return
+            }
             if segments.count == 1 {
                 self = .collection(kind)
             } else if segments.count == 2, segments[1] == "{id}" {
                 self = .entity(kind)
-            } else if segments.count == 3, segments[1] == "{id}", let target = catalog.relationKind(of: kind, named: segments[2]) {
+            } else if segments.count == 3, segments[1] == "{id}",
+                let target = catalog.relationKind(of: kind, named: segments[2])
+            {
                 self = .relation(kind, name: segments[2], target: target)
             } else {
                 self = .other
@@ -116,7 +121,8 @@ enum OpenAPIPathKind: Equatable {
         case .health: "Liveness: the process answers"
         case .readiness: "Readiness: the store is loaded and the replica is not shutting down"
         case .openAPI: "This OpenAPI document"
-        case .metrics: "Prometheus metrics: requests by route and status, latency, connections, bytes, build and dataset"
+        case .metrics:
+            "Prometheus metrics: requests by route and status, latency, connections, bytes, build and dataset"
         case .search: "Ranked search across every kind and the source text (Arabic-aware)"
         case .collection(let kind): "List \(kind.rawValue)"
         case .entity(let kind): "One of the \(kind.rawValue)"

@@ -4,12 +4,22 @@ import Store
 enum OpenAPIResponses {
     /// GET: the 200 body with its fields and examples, and every other status the route can answer.
     static func get(_ kind: OpenAPIPathKind, examples: JSONValue?) -> JSONValue {
-        var content: [(String, JSONValue)] = [("schema", kind.bodySchema.map { OA.ref($0) } ?? OA.object([
-            "type": .string("object"), "description": .string("An OpenAPI 3.1 document."),
-        ]))]
+        var content: [(String, JSONValue)] = [
+            (
+                "schema",
+                kind.bodySchema.map { OA.ref($0) }
+                    ?? OA.object([
+                        "type": .string("object"), "description": .string("An OpenAPI 3.1 document."),
+                    ])
+            )
+        ]
         if let examples { content.append(("examples", examples)) }
-        let body: JSONValue = kind == .metrics
-            ? OA.object(["text/plain; version=0.0.4; charset=utf-8": OA.object(["schema": OA.object(["type": .string("string")])])])
+        let body: JSONValue =
+            kind == .metrics
+            ? OA.object([
+                "text/plain; version=0.0.4; charset=utf-8": OA.object(["schema": OA.object(["type": .string("string")])]
+                )
+            ])
             : OA.object(["application/json": OA.object(content)])
         let ok: [(String, JSONValue)] = [
             ("description", .string("OK")),
@@ -18,11 +28,20 @@ enum OpenAPIResponses {
         ]
         var responses: [(String, JSONValue)] = [("200", OA.object(ok))]
         if kind == .readiness {
-            responses.append(("503", OA.object([
-                "description": .string("Draining: shutdown has begun; route no new traffic here."),
-                "headers": OA.object(["Cache-Control": OA.ref("Cache-Control", in: "headers"), "Content-Language": OA.ref("Content-Language", in: "headers")]),
-                "content": OA.object(["application/problem+json": OA.object(["schema": OA.ref("ProblemDetails")])]),
-            ])))
+            responses.append(
+                (
+                    "503",
+                    OA.object([
+                        "description": .string("Draining: shutdown has begun; route no new traffic here."),
+                        "headers": OA.object([
+                            "Cache-Control": OA.ref("Cache-Control", in: "headers"),
+                            "Content-Language": OA.ref("Content-Language", in: "headers"),
+                        ]),
+                        "content": OA.object([
+                            "application/problem+json": OA.object(["schema": OA.ref("ProblemDetails")])
+                        ]),
+                    ])
+                ))
         }
         responses += shared(kind)
         return OA.object(responses)
@@ -30,10 +49,18 @@ enum OpenAPIResponses {
 
     /// HEAD: the same statuses and fields as GET, without bodies.
     static func head(_ kind: OpenAPIPathKind) -> JSONValue {
-        var responses: [(String, JSONValue)] = [("200", OA.object(["description": .string("OK, without the body."), "headers": headers(kind)]))]
-        if kind == .readiness { responses.append(("503", OA.object(["description": .string("Draining, without the body.")]))) }
+        var responses: [(String, JSONValue)] = [
+            ("200", OA.object(["description": .string("OK, without the body."), "headers": headers(kind)]))
+        ]
+        if kind == .readiness {
+            responses.append(("503", OA.object(["description": .string("Draining, without the body.")])))
+        }
         for (status, _) in shared(kind) {
-            responses.append((status, OA.object(["description": .string(headDescriptions[status] ?? "As for GET, without the body.")])))
+            responses.append(
+                (
+                    status,
+                    OA.object(["description": .string(headDescriptions[status] ?? "As for GET, without the body.")])
+                ))
         }
         return OA.object(responses)
     }
@@ -49,10 +76,13 @@ enum OpenAPIResponses {
 
     /// OPTIONS: `Allow`, or a CORS preflight answer.
     static var options: JSONValue {
-        OA.object(["204": OA.object([
-            "description": .string("The allowed methods (Allow), or the CORS preflight fields when the request is a preflight."),
-            "headers": OA.object(["Allow": OA.ref("Allow", in: "headers")]),
-        ])])
+        OA.object([
+            "204": OA.object([
+                "description": .string(
+                    "The allowed methods (Allow), or the CORS preflight fields when the request is a preflight."),
+                "headers": OA.object(["Allow": OA.ref("Allow", in: "headers")]),
+            ])
+        ])
     }
 
     private static func shared(_ kind: OpenAPIPathKind) -> [(String, JSONValue)] {
@@ -88,11 +118,16 @@ enum OpenAPIResponses {
         }
         let string = OA.type("string")
         return OA.object([
-            "ETag": header("A strong validator of the body (RFC 9110 §8.8.3); send it back in If-None-Match for a 304.", string),
+            "ETag": header(
+                "A strong validator of the body (RFC 9110 §8.8.3); send it back in If-None-Match for a 304.", string),
             "Last-Modified": header("When the data was loaded (an HTTP-date).", string),
-            "Cache-Control": header("`public, max-age=N` for cacheable answers, `no-store` for health and errors.", string),
-            "Content-Language": header("`ar, en` for bilingual bodies, the one language asked for with `lang`, `en` for problems.", string),
-            "X-Total-Count": header("Items matching the query, as in `meta.total`.", OA.object(["type": .string("integer"), "minimum": .integer(0)])),
+            "Cache-Control": header(
+                "`public, max-age=N` for cacheable answers, `no-store` for health and errors.", string),
+            "Content-Language": header(
+                "`ar, en` for bilingual bodies, the one language asked for with `lang`, `en` for problems.", string),
+            "X-Total-Count": header(
+                "Items matching the query, as in `meta.total`.",
+                OA.object(["type": .string("integer"), "minimum": .integer(0)])),
             "Link": header("RFC 8288 links: first, prev, next, last.", string),
             "Location": header("The canonical URL of the resource, with the same query.", string),
             "Allow": header("The methods every resource allows: GET, HEAD, OPTIONS.", string),
@@ -100,7 +135,9 @@ enum OpenAPIResponses {
     }
 
     static func componentResponses(_ examples: OpenAPIExamples) -> JSONValue {
-        func problem(_ description: String, examples: JSONValue?, allow: Bool = false, engine: Bool = false) -> JSONValue {
+        func problem(_ description: String, examples: JSONValue?, allow: Bool = false, engine: Bool = false)
+            -> JSONValue
+        {
             var media: [(String, JSONValue)] = [("schema", OA.ref("ProblemDetails"))]
             if let examples { media.append(("examples", examples)) }
             // The engine's own errors carry only Cache-Control.
@@ -114,12 +151,16 @@ enum OpenAPIResponses {
             ])
         }
         return OA.object([
-            "BadRequest": problem("An unknown parameter, a repeated one, or an invalid value: every one is named in `errors`.",
-                                  examples: examples.examples(examples.badRequest, status: 400)),
-            "NotFound": problem("No such entity, source or paragraph.", examples: examples.examples(examples.notFound, status: 404)),
-            "MethodNotAllowed": problem("Any method but GET, HEAD and OPTIONS: the API is read-only.", examples: nil, allow: true),
-            "URITooLong": problem("The request line (method, path and query) is longer than the server's limit; answered by the HTTP engine, which closes the connection.",
-                                  examples: nil, engine: true),
+            "BadRequest": problem(
+                "An unknown parameter, a repeated one, or an invalid value: every one is named in `errors`.",
+                examples: examples.examples(examples.badRequest, status: 400)),
+            "NotFound": problem(
+                "No such entity, source or paragraph.", examples: examples.examples(examples.notFound, status: 404)),
+            "MethodNotAllowed": problem(
+                "Any method but GET, HEAD and OPTIONS: the API is read-only.", examples: nil, allow: true),
+            "URITooLong": problem(
+                "The request line (method, path and query) is longer than the server's limit; answered by the HTTP engine, which closes the connection.",
+                examples: nil, engine: true),
             "NotModified": OA.object([
                 "description": .string("The client's copy (If-None-Match or If-Modified-Since) is current."),
                 "headers": OA.object([
@@ -129,8 +170,13 @@ enum OpenAPIResponses {
                 ]),
             ]),
             "MovedPermanently": OA.object([
-                "description": .string("The id was given in another letter case (or, for a country, as its alpha-3 code): the canonical URL is in Location."),
-                "headers": OA.object(["Location": OA.ref("Location", in: "headers"), "Cache-Control": OA.ref("Cache-Control", in: "headers")]),
+                "description": .string(
+                    "The id was given in another letter case (or, for a country, as its alpha-3 code): the canonical URL is in Location."
+                ),
+                "headers": OA.object([
+                    "Location": OA.ref("Location", in: "headers"),
+                    "Cache-Control": OA.ref("Cache-Control", in: "headers"),
+                ]),
             ]),
         ])
     }

@@ -16,16 +16,29 @@ enum OpenAPISchemas {
         }
 
         let sources = catalog.sourceCatalog
-        schemas.append(("Source", row(sources.sources.map(\.representation), inference: inference,
-                                      description: "A source document: its language, title, paragraph count and SHA-256 of its text.")))
+        schemas.append(
+            (
+                "Source",
+                row(
+                    sources.sources.map(\.representation), inference: inference,
+                    description: "A source document: its language, title, paragraph count and SHA-256 of its text.")
+            ))
         schemas.append(("SourceCollection", collection(of: "Source", "A page of source documents.")))
         schemas.append(("SourceResource", resource(of: "Source", "One source document.")))
         let paragraphs = sources.paragraphs.keys.sorted().flatMap { sources.paragraphs[$0] ?? [] }
-        schemas.append(("Paragraph", row(paragraphs.map(\.representation), inference: inference,
-                                         description: "One paragraph of a source, in the original Arabic, with every entity mention in it (offsets in Unicode scalars, end exclusive).")))
+        schemas.append(
+            (
+                "Paragraph",
+                row(
+                    paragraphs.map(\.representation), inference: inference,
+                    description:
+                        "One paragraph of a source, in the original Arabic, with every entity mention in it (offsets in Unicode scalars, end exclusive)."
+                )
+            ))
         schemas.append(("ParagraphCollection", collection(of: "Paragraph", "A page of paragraphs.")))
         schemas.append(("ParagraphResource", resource(of: "Paragraph", "One paragraph.")))
-        schemas.append(("SearchHitCollection", collection(of: "SearchHit", "A page of search hits, best first unless sorted.")))
+        schemas.append(
+            ("SearchHitCollection", collection(of: "SearchHit", "A page of search hits, best first unless sorted.")))
 
         if let indexBody {
             let shape = ShapeInference.Shape()
@@ -42,19 +55,24 @@ enum OpenAPISchemas {
     }
 
     static let componentDescriptions = [
-        "Citation": "Where the source text says it: paragraph, offsets (Unicode scalars, end exclusive), the exact Arabic quote, an English translation, and the href of the paragraph.",
+        "Citation":
+            "Where the source text says it: paragraph, offsets (Unicode scalars, end exclusive), the exact Arabic quote, an English translation, and the href of the paragraph.",
         "CitedIn": "A paragraph of the primary source that cites this entity.",
         "Mention": "An entity mentioned in a paragraph, with the offsets and quote of the mention.",
     ]
 
     /// One entity kind: the stored fields as served, plus `type`, `href`, `links` and `cited_in` (all inferred),
     /// and what `lang` and `include` add: a flat `label`, `description` as a string, and `included`.
-    private static func entity(_ kind: EntityKind, rows: [CollectionItem], catalog: Catalog, inference: ShapeInference) -> JSONValue {
+    private static func entity(_ kind: EntityKind, rows: [CollectionItem], catalog: Catalog, inference: ShapeInference)
+        -> JSONValue
+    {
         let shape = ShapeInference.Shape()
         for row in rows { inference.add(row.representation, to: shape, key: nil) }
         var overrides: [String: JSONValue] = [
             "type": OA.object(["type": .string("string"), "const": .string(kind.rawValue)]),
-            "label": OA.object(["type": .string("string"), "description": .string("With `lang`: the name in that language.")]),
+            "label": OA.object([
+                "type": .string("string"), "description": .string("With `lang`: the name in that language."),
+            ]),
         ]
         if shape.properties["description"] != nil {
             overrides["description"] = OA.object([
@@ -67,24 +85,34 @@ enum OpenAPISchemas {
             overrides["included"] = OA.object([
                 "type": .string("object"),
                 "description": .string("With `include`: the related entities, one level deep."),
-                "properties": OA.object(relations.map { ($0.name, OA.object(["type": .string("array"), "items": OA.ref(OpenAPINames.entity($0.kind))])) }),
+                "properties": OA.object(
+                    relations.map {
+                        ($0.name, OA.object(["type": .string("array"), "items": OA.ref(OpenAPINames.entity($0.kind))]))
+                    }),
                 "additionalProperties": .bool(false),
             ])
         }
         // A string field named like an enumeration filter takes that filter's values (`status`, `place_type`, …).
         var enumerations: [String: [String]] = [:]
         for filter in catalog.grammars[kind]?.filters ?? [] { enumerations[filter.name] = filter.allowed }
-        let schema = inference.objectSchema(shape, required: .exactly(alwaysKept), overrides: overrides, enumerations: enumerations, nestedRequire: false)
-        return describe(schema, "One of the \(kind.rawValue) as the API serves it. Only `id`, `type` and `href` are always present: `fields` keeps just the fields named (and `key.sub` narrows an object member).")
+        let schema = inference.objectSchema(
+            shape, required: .exactly(alwaysKept), overrides: overrides, enumerations: enumerations,
+            nestedRequire: false)
+        return describe(
+            schema,
+            "One of the \(kind.rawValue) as the API serves it. Only `id`, `type` and `href` are always present: `fields` keeps just the fields named (and `key.sub` narrows an object member)."
+        )
     }
 
     /// What `fields=` always keeps.
     static let alwaysKept = ["href", "id", "type"]
 
-    private static func row(_ representations: [JSONValue], inference: ShapeInference, description: String) -> JSONValue {
+    private static func row(_ representations: [JSONValue], inference: ShapeInference, description: String) -> JSONValue
+    {
         let shape = ShapeInference.Shape()
         for r in representations { inference.add(r, to: shape, key: nil) }
-        return describe(inference.objectSchema(shape, required: .exactly(alwaysKept), nestedRequire: false), description)
+        return describe(
+            inference.objectSchema(shape, required: .exactly(alwaysKept), nestedRequire: false), description)
     }
 
     private static func collection(of item: String, _ description: String) -> JSONValue {
@@ -128,114 +156,187 @@ enum OpenAPISchemas {
     /// The shapes every response shares.
     private static func fixed() -> [(String, JSONValue)] {
         [
-            ("LocalizedText", OA.object([
-                "type": .string("object"),
-                "description": .string("Text in Arabic (`ar`, the original) and English (`en`, a translation). Both are present, unless `fields=key.ar` or `fields=key.en` asked for one."),
-                "properties": OA.object(["ar": string("Arabic (the original)."), "en": string("English (a translation).")]),
-                "minProperties": .integer(1),
-                "additionalProperties": .bool(false),
-            ])),
-            ("LocalizedList", OA.object([
-                "type": .string("object"),
-                "description": .string("Lists of names in Arabic and English. Both are present, unless `fields=key.ar` or `fields=key.en` asked for one."),
-                "properties": OA.object([
-                    "ar": OA.object(["type": .string("array"), "items": OA.type("string")]),
-                    "en": OA.object(["type": .string("array"), "items": OA.type("string")]),
-                ]),
-                "minProperties": .integer(1),
-                "additionalProperties": .bool(false),
-            ])),
-            ("Reference", OA.object([
-                "type": .string("object"),
-                "description": .string("How one entity points at another. All three members are present, unless `fields=key.sub` asked for some."),
-                "properties": OA.object([
-                    "id": string("The id of the entity."),
-                    "type": OA.object(["type": .string("string"), "enum": OA.strings(EntityKind.allCases.map(\.rawValue))]),
-                    "href": string("Its URL."),
-                ]),
-                "minProperties": .integer(1),
-                "additionalProperties": .bool(false),
-            ])),
-            ("PageMeta", OA.object([
-                "type": .string("object"),
-                "properties": OA.object([
-                    "total": OA.object(["type": .string("integer"), "minimum": .integer(0), "description": .string("Items matching the query (also in X-Total-Count).")]),
-                    "count": OA.object(["type": .string("integer"), "minimum": .integer(0), "description": .string("Items on this page.")]),
-                    "limit": OA.object(["type": .string("integer"), "minimum": .integer(1), "maximum": .integer(CollectionGrammar.maxLimit)]),
-                    "offset": OA.object(["type": .string("integer"), "minimum": .integer(0)]),
-                ]),
-                "required": OA.strings(["count", "limit", "offset", "total"]),
-                "additionalProperties": .bool(false),
-            ])),
-            ("PageLinks", OA.object([
-                "type": .string("object"),
-                "description": .string("Pagination links, keeping every other parameter of the request (also in the Link field)."),
-                "properties": OA.object([
-                    "self": string("This page."), "first": string("The first page."), "last": string("The last page."),
-                    "prev": nullableString("The previous page, or null on the first."), "next": nullableString("The next page, or null on the last."),
-                ]),
-                "required": OA.strings(["first", "last", "next", "prev", "self"]),
-                "additionalProperties": .bool(false),
-            ])),
-            ("ResourceLinks", OA.object([
-                "type": .string("object"),
-                "properties": OA.object(["self": string("This resource."), "collection": string("The collection it belongs to.")]),
-                "required": OA.strings(["collection", "self"]),
-                "additionalProperties": .bool(false),
-            ])),
-            ("SearchHit", OA.object([
-                "type": .string("object"),
-                "description": .string("One search hit: what matched (an entity or a paragraph), how well, and where, for highlighting. Only `id`, `type` and `href` are always present (see `fields`)."),
-                "properties": OA.object([
-                    "id": string("The entity id, or the paragraph number as a string."),
-                    "type": OA.object(["type": .string("string"), "enum": OA.strings(SearchRoute.hitTypes)]),
-                    "href": string("The URL of the entity or paragraph."),
-                    "paragraph": OA.object(["type": .string("integer"), "minimum": .integer(1), "description": .string("Paragraph hits: the paragraph number.")]),
-                    "source": string("Paragraph hits: the source id."),
-                    "score": OA.object(["type": .string("integer"), "description": .string("Higher is better; only the order is meaningful.")]),
-                    "field": string("Which text matched: name, alias, description, quote or paragraph."),
-                    "language": string("The language of `snippet` (`ar` or `en`)."),
-                    "snippet": string("The matched text, original and unnormalized."),
-                    "match": OA.object([
-                        "type": .string("object"),
-                        "description": .string("The match within `snippet`, in Unicode scalars, end exclusive."),
-                        "properties": OA.object(["start": OA.object(["type": .string("integer"), "minimum": .integer(0)]),
-                                                 "end": OA.object(["type": .string("integer"), "minimum": .integer(0)])]),
-                        "additionalProperties": .bool(false),
+            (
+                "LocalizedText",
+                OA.object([
+                    "type": .string("object"),
+                    "description": .string(
+                        "Text in Arabic (`ar`, the original) and English (`en`, a translation). Both are present, unless `fields=key.ar` or `fields=key.en` asked for one."
+                    ),
+                    "properties": OA.object([
+                        "ar": string("Arabic (the original)."), "en": string("English (a translation)."),
                     ]),
-                ]),
-                "required": OA.strings(alwaysKept),
-                "additionalProperties": .bool(false),
-            ])),
-            ("Health", OA.object([
-                "type": .string("object"),
-                "description": .string("`ok` (liveness), `ready`, or `draining` (503 from /readyz once shutdown begins)."),
-                "properties": OA.object(["status": OA.object(["type": .string("string"), "enum": OA.strings(["ok", "ready", "draining"])])]),
-                "required": OA.strings(["status"]),
-                "additionalProperties": .bool(false),
-            ])),
-            ("ProblemDetails", OA.object([
-                "type": .string("object"),
-                "description": .string("An RFC 9457 problem. Parameter errors list every rejected parameter in `errors`."),
-                "properties": OA.object([
-                    "type": string("A URI reference naming the problem type (`about:blank`)."),
-                    "title": string("The status code's reason phrase."),
-                    "status": OA.object(["type": .string("integer"), "minimum": .integer(400), "maximum": .integer(599)]),
-                    "detail": string("What went wrong, for a human."),
-                    "instance": string("The request target (absent from the HTTP engine's own errors, such as 414)."),
-                    "errors": OA.object([
-                        "type": .string("array"),
-                        "items": OA.object([
+                    "minProperties": .integer(1),
+                    "additionalProperties": .bool(false),
+                ])
+            ),
+            (
+                "LocalizedList",
+                OA.object([
+                    "type": .string("object"),
+                    "description": .string(
+                        "Lists of names in Arabic and English. Both are present, unless `fields=key.ar` or `fields=key.en` asked for one."
+                    ),
+                    "properties": OA.object([
+                        "ar": OA.object(["type": .string("array"), "items": OA.type("string")]),
+                        "en": OA.object(["type": .string("array"), "items": OA.type("string")]),
+                    ]),
+                    "minProperties": .integer(1),
+                    "additionalProperties": .bool(false),
+                ])
+            ),
+            (
+                "Reference",
+                OA.object([
+                    "type": .string("object"),
+                    "description": .string(
+                        "How one entity points at another. All three members are present, unless `fields=key.sub` asked for some."
+                    ),
+                    "properties": OA.object([
+                        "id": string("The id of the entity."),
+                        "type": OA.object([
+                            "type": .string("string"), "enum": OA.strings(EntityKind.allCases.map(\.rawValue)),
+                        ]),
+                        "href": string("Its URL."),
+                    ]),
+                    "minProperties": .integer(1),
+                    "additionalProperties": .bool(false),
+                ])
+            ),
+            (
+                "PageMeta",
+                OA.object([
+                    "type": .string("object"),
+                    "properties": OA.object([
+                        "total": OA.object([
+                            "type": .string("integer"), "minimum": .integer(0),
+                            "description": .string("Items matching the query (also in X-Total-Count)."),
+                        ]),
+                        "count": OA.object([
+                            "type": .string("integer"), "minimum": .integer(0),
+                            "description": .string("Items on this page."),
+                        ]),
+                        "limit": OA.object([
+                            "type": .string("integer"), "minimum": .integer(1),
+                            "maximum": .integer(CollectionGrammar.maxLimit),
+                        ]),
+                        "offset": OA.object(["type": .string("integer"), "minimum": .integer(0)]),
+                    ]),
+                    "required": OA.strings(["count", "limit", "offset", "total"]),
+                    "additionalProperties": .bool(false),
+                ])
+            ),
+            (
+                "PageLinks",
+                OA.object([
+                    "type": .string("object"),
+                    "description": .string(
+                        "Pagination links, keeping every other parameter of the request (also in the Link field)."),
+                    "properties": OA.object([
+                        "self": string("This page."), "first": string("The first page."),
+                        "last": string("The last page."),
+                        "prev": nullableString("The previous page, or null on the first."),
+                        "next": nullableString("The next page, or null on the last."),
+                    ]),
+                    "required": OA.strings(["first", "last", "next", "prev", "self"]),
+                    "additionalProperties": .bool(false),
+                ])
+            ),
+            (
+                "ResourceLinks",
+                OA.object([
+                    "type": .string("object"),
+                    "properties": OA.object([
+                        "self": string("This resource."), "collection": string("The collection it belongs to."),
+                    ]),
+                    "required": OA.strings(["collection", "self"]),
+                    "additionalProperties": .bool(false),
+                ])
+            ),
+            (
+                "SearchHit",
+                OA.object([
+                    "type": .string("object"),
+                    "description": .string(
+                        "One search hit: what matched (an entity or a paragraph), how well, and where, for highlighting. Only `id`, `type` and `href` are always present (see `fields`)."
+                    ),
+                    "properties": OA.object([
+                        "id": string("The entity id, or the paragraph number as a string."),
+                        "type": OA.object(["type": .string("string"), "enum": OA.strings(SearchRoute.hitTypes)]),
+                        "href": string("The URL of the entity or paragraph."),
+                        "paragraph": OA.object([
+                            "type": .string("integer"), "minimum": .integer(1),
+                            "description": .string("Paragraph hits: the paragraph number."),
+                        ]),
+                        "source": string("Paragraph hits: the source id."),
+                        "score": OA.object([
+                            "type": .string("integer"),
+                            "description": .string("Higher is better; only the order is meaningful."),
+                        ]),
+                        "field": string("Which text matched: name, alias, description, quote or paragraph."),
+                        "language": string("The language of `snippet` (`ar` or `en`)."),
+                        "snippet": string("The matched text, original and unnormalized."),
+                        "match": OA.object([
                             "type": .string("object"),
-                            "properties": OA.object(["parameter": string("The rejected parameter."), "detail": string("Why, with a suggestion when one is near.")]),
-                            "required": OA.strings(["detail", "parameter"]),
+                            "description": .string("The match within `snippet`, in Unicode scalars, end exclusive."),
+                            "properties": OA.object([
+                                "start": OA.object(["type": .string("integer"), "minimum": .integer(0)]),
+                                "end": OA.object(["type": .string("integer"), "minimum": .integer(0)]),
+                            ]),
                             "additionalProperties": .bool(false),
                         ]),
                     ]),
-                ]),
-                "required": OA.strings(["detail", "status", "title", "type"]),
-                "additionalProperties": .bool(false),
-            ])),
+                    "required": OA.strings(alwaysKept),
+                    "additionalProperties": .bool(false),
+                ])
+            ),
+            (
+                "Health",
+                OA.object([
+                    "type": .string("object"),
+                    "description": .string(
+                        "`ok` (liveness), `ready`, or `draining` (503 from /readyz once shutdown begins)."),
+                    "properties": OA.object([
+                        "status": OA.object([
+                            "type": .string("string"), "enum": OA.strings(["ok", "ready", "draining"]),
+                        ])
+                    ]),
+                    "required": OA.strings(["status"]),
+                    "additionalProperties": .bool(false),
+                ])
+            ),
+            (
+                "ProblemDetails",
+                OA.object([
+                    "type": .string("object"),
+                    "description": .string(
+                        "An RFC 9457 problem. Parameter errors list every rejected parameter in `errors`."),
+                    "properties": OA.object([
+                        "type": string("A URI reference naming the problem type (`about:blank`)."),
+                        "title": string("The status code's reason phrase."),
+                        "status": OA.object([
+                            "type": .string("integer"), "minimum": .integer(400), "maximum": .integer(599),
+                        ]),
+                        "detail": string("What went wrong, for a human."),
+                        "instance": string(
+                            "The request target (absent from the HTTP engine's own errors, such as 414)."),
+                        "errors": OA.object([
+                            "type": .string("array"),
+                            "items": OA.object([
+                                "type": .string("object"),
+                                "properties": OA.object([
+                                    "parameter": string("The rejected parameter."),
+                                    "detail": string("Why, with a suggestion when one is near."),
+                                ]),
+                                "required": OA.strings(["detail", "parameter"]),
+                                "additionalProperties": .bool(false),
+                            ]),
+                        ]),
+                    ]),
+                    "required": OA.strings(["detail", "status", "title", "type"]),
+                    "additionalProperties": .bool(false),
+                ])
+            ),
         ]
     }
 }

@@ -69,10 +69,13 @@ final class ShapeInference {
         let keys = members.map(\.key).sorted()
         if keys == ["ar", "en"] {
             if members.allSatisfy({ if case .string = $0.value { true } else { false } }) { return "LocalizedText" }
-            if members.allSatisfy({ $0.value.arrayValue?.allSatisfy { $0.stringValue != nil } ?? false }) { return "LocalizedList" }
+            if members.allSatisfy({ $0.value.arrayValue?.allSatisfy { $0.stringValue != nil } ?? false }) {
+                return "LocalizedList"
+            }
         }
         if keys == ["href", "id", "type"], let type = members.first(where: { $0.key == "type" })?.value.stringValue,
-           EntityKind(rawValue: type) != nil {
+            EntityKind(rawValue: type) != nil
+        {
             return "Reference"
         }
         return nil
@@ -89,7 +92,11 @@ final class ShapeInference {
                 alternatives.append(OA.type("string"))
             }
         }
-        if shape.number { alternatives.append(OA.type("number")) } else if shape.integer { alternatives.append(OA.type("integer")) }
+        if shape.number {
+            alternatives.append(OA.type("number"))
+        } else if shape.integer {
+            alternatives.append(OA.type("integer"))
+        }
         if shape.bool { alternatives.append(OA.type("boolean")) }
         if shape.objects > 0 { alternatives.append(objectSchema(shape, required: requireMembers ? .inferred : nil)) }
         if shape.arrays > 0 {
@@ -121,14 +128,18 @@ final class ShapeInference {
 
     /// An object with every property seen, plus `overrides` (which replace or add properties). `nestedRequire` is
     /// passed to the properties' own object schemas.
-    func objectSchema(_ shape: Shape, required: Required?, overrides: [String: JSONValue] = [:], enumerations: [String: [String]] = [:],
-                      nestedRequire: Bool = true) -> JSONValue {
+    func objectSchema(
+        _ shape: Shape, required: Required?, overrides: [String: JSONValue] = [:],
+        enumerations: [String: [String]] = [:],
+        nestedRequire: Bool = true
+    ) -> JSONValue {
         var properties: [(String, JSONValue)] = []
         for key in Set(shape.properties.keys).union(overrides.keys).sorted() {
             if let override = overrides[key] {
                 properties.append((key, override))
             } else if let property = shape.properties[key] {
-                properties.append((key, schema(property, requireMembers: nestedRequire, enumeration: enumerations[key])))
+                properties.append(
+                    (key, schema(property, requireMembers: nestedRequire, enumeration: enumerations[key])))
             }
         }
         var members: [(String, JSONValue)] = [
@@ -136,17 +147,20 @@ final class ShapeInference {
             ("properties", OA.object(properties)),
             ("additionalProperties", .bool(false)),
         ]
-        let names: [String] = switch required {
-        case .inferred?: shape.properties.keys.sorted().filter { shape.presence[$0] == shape.objects }
-        case .exactly(let names)?: names
-        case nil: []
-        }
+        let names: [String] =
+            switch required {
+            case .inferred?: shape.properties.keys.sorted().filter { shape.presence[$0] == shape.objects }
+            case .exactly(let names)?: names
+            case nil: []
+            }
         if !names.isEmpty { members.append(("required", OA.strings(names))) }
         return OA.object(members)
     }
 
     /// The collected named components (Citation, CitedIn, Mention), each inferred across every instance.
     func componentSchemas() -> [(String, JSONValue)] {
-        components.keys.sorted().compactMap { name in components[name].map { (name, objectSchema($0, required: .inferred)) } }
+        components.keys.sorted().compactMap { name in
+            components[name].map { (name, objectSchema($0, required: .inferred)) }
+        }
     }
 }

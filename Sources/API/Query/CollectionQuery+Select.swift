@@ -3,9 +3,13 @@ import Store
 extension CollectionQuery {
     /// Filters, searches and sorts `rows`, then cuts the requested page.
     /// `rank` gives a row's position among the `q` hits (nil = not a hit); without `sort`, hits keep rank order.
-    func select(_ rows: [CollectionItem], rank: ((CollectionItem) -> Int?)?) -> (total: Int, page: ArraySlice<CollectionItem>) {
+    func select(_ rows: [CollectionItem], rank: ((CollectionItem) -> Int?)?) -> (
+        total: Int, page: ArraySlice<CollectionItem>
+    ) {
         var matched = rows.enumerated().filter { _, row in
-            for (name, values) in filters where !(row.filterValues[name] ?? []).contains(where: values.contains) { return false }
+            for (name, values) in filters where !(row.filterValues[name] ?? []).contains(where: values.contains) {
+                return false
+            }
             if let citedIn, !row.citedIn.contains(where: citedIn.contains) { return false }
             return true
         }
@@ -20,13 +24,14 @@ extension CollectionQuery {
         if !sort.isEmpty {
             matched.sort { a, b in
                 for (field, descending) in sort {
-                    let x = a.element.sortKeys[field] ?? .missing, y = b.element.sortKeys[field] ?? .missing
+                    let x = a.element.sortKeys[field] ?? .missing
+                    let y = b.element.sortKeys[field] ?? .missing
                     if x == y { continue }
                     if x.isMissing { return false }
                     if y.isMissing { return true }
                     return descending ? y < x : x < y
                 }
-                return a.offset < b.offset // stable: the curated order breaks ties
+                return a.offset < b.offset  // stable: the curated order breaks ties
             }
         } else if q != nil {
             matched.sort { (ranks[$0.offset] ?? .max, $0.offset) < (ranks[$1.offset] ?? .max, $1.offset) }
@@ -72,7 +77,11 @@ extension CollectionQuery {
         var partial: [String: Set<String>] = [:]
         for field in fields {
             let parts = field.split(separator: ".", maxSplits: 1)
-            if parts.count == 2 { partial[String(parts[0]), default: []].insert(String(parts[1])) } else { whole.insert(field) }
+            if parts.count == 2 {
+                partial[String(parts[0]), default: []].insert(String(parts[1]))
+            } else {
+                whole.insert(field)
+            }
         }
         var out: [(key: String, value: JSONValue)] = []
         for member in members {

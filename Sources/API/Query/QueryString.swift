@@ -12,11 +12,14 @@ struct QueryString: Sendable {
         for piece in raw.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = piece.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard let name = PercentEncoding.decode(parts[0], plusAsSpace: true) else {
-                return .failure(ParameterError(parameter: String(parts[0]), detail: "The parameter name is not valid percent-encoded UTF-8."))
+                return .failure(
+                    ParameterError(
+                        parameter: String(parts[0]), detail: "The parameter name is not valid percent-encoded UTF-8."))
             }
             let rawValue = parts.count > 1 ? parts[1] : ""
             guard let value = PercentEncoding.decode(rawValue, plusAsSpace: true) else {
-                return .failure(ParameterError(parameter: name, detail: "The value is not valid percent-encoded UTF-8."))
+                return .failure(
+                    ParameterError(parameter: name, detail: "The value is not valid percent-encoded UTF-8."))
             }
             result.pairs.append((name, value))
         }

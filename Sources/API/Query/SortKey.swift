@@ -6,8 +6,8 @@ enum SortKey: Sendable, Comparable {
 
     static func < (a: SortKey, b: SortKey) -> Bool {
         switch (a, b) {
-        case let (.number(x), .number(y)): x < y
-        case let (.text(x), .text(y)): x.utf8.lexicographicallyPrecedes(y.utf8)
+        case (.number(let x), .number(let y)): x < y
+        case (.text(let x), .text(let y)): x.utf8.lexicographicallyPrecedes(y.utf8)
         case (.number, .text): true
         case (.text, .number): false
         case (.missing, _), (_, .missing): false

@@ -12,22 +12,34 @@ struct EntityRepresenter: Sendable {
         .countries: ["organization": .organizations],
         .people: ["country": .countries],
         .places: ["countries": .countries],
-        .visits: ["visitor": .people, "visitor_country": .countries, "host_country": .countries, "city": .places, "after_event": .events],
+        .visits: [
+            "visitor": .people, "visitor_country": .countries, "host_country": .countries, "city": .places,
+            "after_event": .events,
+        ],
         .events: ["place": .places],
         .declarations: ["issued_at": .events],
     ]
 
     /// `stored` is the entity's own encoding (`JSONValue(encoding:)`), computed once by the caller.
-    func represent(_ entity: any Entity, stored: JSONValue, citedIn paragraphs: [Int], relations: [String]) -> JSONValue {
+    func represent(_ entity: any Entity, stored: JSONValue, citedIn paragraphs: [Int], relations: [String]) -> JSONValue
+    {
         let ref = entity.reference
         guard case .object(let members) = stored else { return .null }
         let table = EntityRepresenter.referenceFields[ref.type] ?? [:]
         var out = members.map { (key: $0.key, value: transform($0.value, key: $0.key, table: table)) }
         out.append((key: "type", value: .string(ref.type.rawValue)))
         out.append((key: "href", value: .string(links.entity(ref))))
-        out.append((key: "cited_in", value: .array(paragraphs.map { n in
-            .object([(key: "paragraph", value: .integer(n)), (key: "href", value: .string(links.paragraph(sourceID, n)))])
-        })))
+        out.append(
+            (
+                key: "cited_in",
+                value: .array(
+                    paragraphs.map { n in
+                        .object([
+                            (key: "paragraph", value: .integer(n)),
+                            (key: "href", value: .string(links.paragraph(sourceID, n))),
+                        ])
+                    })
+            ))
         var linkMembers: [(key: String, value: JSONValue)] = [(key: "self", value: .string(links.entity(ref)))]
         for name in relations { linkMembers.append((key: name, value: .string(links.relation(ref, name)))) }
         out.append((key: "links", value: .object(linkMembers)))
@@ -36,14 +48,21 @@ struct EntityRepresenter: Sendable {
 
     /// `{"id", "type", "href"}`: how one entity points at another.
     func reference(_ ref: EntityReference) -> JSONValue {
-        .object([(key: "href", value: .string(links.entity(ref))), (key: "id", value: .string(ref.id)), (key: "type", value: .string(ref.type.rawValue))])
+        .object([
+            (key: "href", value: .string(links.entity(ref))), (key: "id", value: .string(ref.id)),
+            (key: "type", value: .string(ref.type.rawValue)),
+        ])
     }
 
     private func transform(_ value: JSONValue, key: String, table: [String: EntityKind]) -> JSONValue {
         if let target = table[key] {
             switch value {
             case .string(let id): return reference(EntityReference(type: target, id: id))
-            case .array(let items): return .array(items.map { item in item.stringValue.map { reference(EntityReference(type: target, id: $0)) } ?? item })
+            case .array(let items):
+                return .array(
+                    items.map { item in
+                        item.stringValue.map { reference(EntityReference(type: target, id: $0)) } ?? item
+                    })
             default: break
             }
         }
@@ -52,12 +71,16 @@ struct EntityRepresenter: Sendable {
             return .array(items.map { transform($0, key: key, table: table) })
         case .object(let members):
             // A typed reference `{"type", "id"}` gains its href.
-            if members.count == 2, let type = value["type"]?.stringValue.flatMap(EntityKind.init(rawValue:)), let id = value["id"]?.stringValue {
+            if members.count == 2, let type = value["type"]?.stringValue.flatMap(EntityKind.init(rawValue:)),
+                let id = value["id"]?.stringValue
+            {
                 return reference(EntityReference(type: type, id: id))
             }
             var out = members.map { (key: $0.key, value: transform($0.value, key: $0.key, table: table)) }
             // A citation gains the href of the paragraph it quotes, for highlighting.
-            if key == "citations", let n = value["paragraph"], case .number(let p, _) = n, let source = value["source"]?.stringValue {
+            if key == "citations", let n = value["paragraph"], case .number(let p, _) = n,
+                let source = value["source"]?.stringValue
+            {
                 out.append((key: "href", value: .string(links.paragraph(source, Int(p)))))
             }
             return .object(out)

@@ -26,7 +26,8 @@ struct LinkBuilder: Sendable {
     /// `path?query` with the query's pairs percent-encoded.
     func withQuery(_ path: String, _ pairs: [(String, String)]) -> String {
         guard !pairs.isEmpty else { return path }
-        return path + "?" + pairs.map { "\(QueryEncoding.encode($0.0))=\(QueryEncoding.encode($0.1))" }.joined(separator: "&")
+        return path + "?"
+            + pairs.map { "\(QueryEncoding.encode($0.0))=\(QueryEncoding.encode($0.1))" }.joined(separator: "&")
     }
 }
 
@@ -43,7 +44,8 @@ enum PathSegment {
 enum QueryEncoding {
     static func encode(_ s: String) -> String {
         PercentEncoder.encode(s) { b in
-            isUnreserved(b) || b == UInt8(ascii: ":") || b == UInt8(ascii: "@") || b == UInt8(ascii: "/") || b == UInt8(ascii: ",")
+            isUnreserved(b) || b == UInt8(ascii: ":") || b == UInt8(ascii: "@") || b == UInt8(ascii: "/")
+                || b == UInt8(ascii: ",")
                 || b == UInt8(ascii: "!") || b == UInt8(ascii: "$") || b == UInt8(ascii: "'") || b == UInt8(ascii: "(")
                 || b == UInt8(ascii: ")") || b == UInt8(ascii: "*") || b == UInt8(ascii: ";")
         }

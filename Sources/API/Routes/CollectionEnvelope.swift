@@ -3,12 +3,15 @@ import Store
 /// The collection envelope: `{"data": [...], "meta": {"total", "count", "limit", "offset"}, "links": {"self",
 /// "first", "prev", "next", "last"}}`, with the same numbers in `X-Total-Count` and an RFC 8288 `Link` field.
 enum CollectionEnvelope {
-    static func resource(rows: [CollectionItem], total: Int, query: CollectionQuery, path: String, catalog: Catalog) -> Resource {
+    static func resource(rows: [CollectionItem], total: Int, query: CollectionQuery, path: String, catalog: Catalog)
+        -> Resource
+    {
         let data = rows.map { query.render($0, catalog: catalog) }
         let limit = query.limit
         let lastOffset = total == 0 ? 0 : ((total - 1) / limit) * limit
         func page(_ offset: Int) -> String {
-            catalog.links.withQuery(catalog.links.url(path), query.linkPairs + [("limit", "\(limit)"), ("offset", "\(offset)")])
+            catalog.links.withQuery(
+                catalog.links.url(path), query.linkPairs + [("limit", "\(limit)"), ("offset", "\(offset)")])
         }
         let prev: Int? = query.offset > 0 ? max(0, min(query.offset - limit, lastOffset)) : nil
         let next: Int? = query.offset + limit < total ? query.offset + limit : nil
@@ -21,19 +24,23 @@ enum CollectionEnvelope {
         ]
         let body: JSONValue = .object([
             (key: "data", value: .array(data)),
-            (key: "meta", value: .object([
-                (key: "total", value: .integer(total)),
-                (key: "count", value: .integer(data.count)),
-                (key: "limit", value: .integer(limit)),
-                (key: "offset", value: .integer(query.offset)),
-            ])),
+            (
+                key: "meta",
+                value: .object([
+                    (key: "total", value: .integer(total)),
+                    (key: "count", value: .integer(data.count)),
+                    (key: "limit", value: .integer(limit)),
+                    (key: "offset", value: .integer(query.offset)),
+                ])
+            ),
             (key: "links", value: .object(links)),
         ])
         var linkTargets: [(rel: String, target: String)] = [("first", page(0))]
         if let prev { linkTargets.append(("prev", page(prev))) }
         if let next { linkTargets.append(("next", page(next))) }
         linkTargets.append(("last", page(lastOffset)))
-        return Resource(body: body, pretty: query.pretty, contentLanguage: query.contentLanguage,
-                        fields: [("X-Total-Count", "\(total)"), ("Link", LinkHeader.value(linkTargets))])
+        return Resource(
+            body: body, pretty: query.pretty, contentLanguage: query.contentLanguage,
+            fields: [("X-Total-Count", "\(total)"), ("Link", LinkHeader.value(linkTargets))])
     }
 }

@@ -9,7 +9,10 @@ enum HealthRoutes {
             switch CollectionQuery.parse(context.query, grammar: IndexRoute.bare, paragraphCount: 0) {
             case .failure(let errors): return .problem(.invalid(errors))
             case .success(let query):
-                return .resource(Resource(body: .object([(key: "status", value: .string("ok"))]), pretty: query.pretty, contentLanguage: "en", cacheable: false))
+                return .resource(
+                    Resource(
+                        body: .object([(key: "status", value: .string("ok"))]), pretty: query.pretty,
+                        contentLanguage: "en", cacheable: false))
             }
         }
         router.get("/readyz") { context in
@@ -19,9 +22,15 @@ enum HealthRoutes {
                 // The handler exists only once the store has loaded, so "not draining" means ready.
                 if readiness.isDraining {
                     // Every error is an RFC 9457 problem; problems are never stored.
-                    return .problem(ProblemDetails(status: .serviceUnavailable, detail: "This replica is shutting down (draining); send new requests elsewhere."))
+                    return .problem(
+                        ProblemDetails(
+                            status: .serviceUnavailable,
+                            detail: "This replica is shutting down (draining); send new requests elsewhere."))
                 }
-                return .resource(Resource(body: .object([(key: "status", value: .string("ready"))]), pretty: query.pretty, contentLanguage: "en", cacheable: false))
+                return .resource(
+                    Resource(
+                        body: .object([(key: "status", value: .string("ready"))]), pretty: query.pretty,
+                        contentLanguage: "en", cacheable: false))
             }
         }
     }

@@ -9,7 +9,9 @@ enum IndexRoute {
             case .success(let query):
                 let catalog = context.catalog
                 let links = catalog.links
-                var collections: [(key: String, value: JSONValue)] = EntityKind.allCases.map { (key: $0.rawValue, value: .string(links.collection($0))) }
+                var collections: [(key: String, value: JSONValue)] = EntityKind.allCases.map {
+                    (key: $0.rawValue, value: .string(links.collection($0)))
+                }
                 collections += [
                     (key: "self", value: .string(links.url("/"))),
                     (key: "sources", value: .string(links.sources())),
@@ -20,10 +22,23 @@ enum IndexRoute {
                 ]
                 let body: JSONValue = .object([
                     (key: "name", value: .string("kazakhstan-api")),
-                    (key: "description", value: .object([
-                        (key: "ar", value: .string("ما يقوله نص عربي واحد عن العلاقات الخارجية لكازاخستان: الدول والمنظمات والزيارات والمبادرات، وكل معلومة موثقة بموضعها من النص.")),
-                        (key: "en", value: .string("What one Arabic source document says about Kazakhstan's foreign relations: countries, organizations, visits and initiatives, every fact cited to its place in the text.")),
-                    ])),
+                    (
+                        key: "description",
+                        value: .object([
+                            (
+                                key: "ar",
+                                value: .string(
+                                    "ما يقوله نص عربي واحد عن العلاقات الخارجية لكازاخستان: الدول والمنظمات والزيارات والمبادرات، وكل معلومة موثقة بموضعها من النص."
+                                )
+                            ),
+                            (
+                                key: "en",
+                                value: .string(
+                                    "What one Arabic source document says about Kazakhstan's foreign relations: countries, organizations, visits and initiatives, every fact cited to its place in the text."
+                                )
+                            ),
+                        ])
+                    ),
                     (key: "version", value: .string(version)),
                     (key: "dataset_version", value: .string(catalog.store.datasetVersion)),
                     (key: "links", value: .object(collections)),

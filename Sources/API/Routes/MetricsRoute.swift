@@ -10,8 +10,9 @@ enum MetricsRoute {
             if case .failure(let errors) = CollectionQuery.parse(context.query, grammar: .none, paragraphCount: 0) {
                 return .problem(.invalid(errors))
             }
-            return .text(Array(render(metrics.snapshot(), version: version, datasetVersion: datasetVersion).utf8),
-                         contentType: "text/plain; version=0.0.4; charset=utf-8")
+            return .text(
+                Array(render(metrics.snapshot(), version: version, datasetVersion: datasetVersion).utf8),
+                contentType: "text/plain; version=0.0.4; charset=utf-8")
         }
     }
 
@@ -22,9 +23,12 @@ enum MetricsRoute {
         }
         family("kazakhstan_api_requests_total", "counter", "Responses sent, by route template and status code.")
         for r in s.requests {
-            out += "kazakhstan_api_requests_total{route=\"\(escape(r.route.isEmpty ? "none" : r.route))\",status=\"\(r.status)\"} \(r.count)\n"
+            out +=
+                "kazakhstan_api_requests_total{route=\"\(escape(r.route.isEmpty ? "none" : r.route))\",status=\"\(r.status)\"} \(r.count)\n"
         }
-        family("kazakhstan_api_request_duration_seconds", "histogram", "Time from a complete request to its queued response.")
+        family(
+            "kazakhstan_api_request_duration_seconds", "histogram",
+            "Time from a complete request to its queued response.")
         for (bound, count) in zip(ServerMetrics.latencyBuckets, s.latencyCumulative) {
             out += "kazakhstan_api_request_duration_seconds_bucket{le=\"\(bound)\"} \(count)\n"
         }
@@ -46,12 +50,13 @@ enum MetricsRoute {
 
     /// Label values escape `\`, `"` and newlines (exposition format).
     static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n")
+        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: "\\n")
     }
 }
 
-private extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
+extension String {
+    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
         split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

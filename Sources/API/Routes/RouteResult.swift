@@ -31,7 +31,10 @@ struct ProblemDetails: Sendable {
     static func invalid(_ errors: ParameterErrors) -> ProblemDetails {
         let names = errors.errors.map { "'\($0.parameter)'" }
         let unique = names.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        return ProblemDetails(status: .badRequest, detail: "Invalid query parameter\(unique.count == 1 ? "" : "s"): \(unique.joined(separator: ", ")).", errors: errors.errors)
+        return ProblemDetails(
+            status: .badRequest,
+            detail: "Invalid query parameter\(unique.count == 1 ? "" : "s"): \(unique.joined(separator: ", ")).",
+            errors: errors.errors)
     }
 
     static func notFound(_ detail: String) -> ProblemDetails {
@@ -65,9 +68,17 @@ struct ProblemDetails: Sendable {
             (key: "instance", value: .string(instance)),
         ]
         if !errors.isEmpty {
-            members.append((key: "errors", value: .array(errors.map {
-                .object([(key: "parameter", value: .string($0.parameter)), (key: "detail", value: .string($0.detail))])
-            })))
+            members.append(
+                (
+                    key: "errors",
+                    value: .array(
+                        errors.map {
+                            .object([
+                                (key: "parameter", value: .string($0.parameter)),
+                                (key: "detail", value: .string($0.detail)),
+                            ])
+                        })
+                ))
         }
         return .object(members)
     }

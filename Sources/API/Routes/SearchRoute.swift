@@ -9,7 +9,10 @@ enum SearchRoute {
         var g = CollectionGrammar()
         g.filters = [CollectionGrammar.Filter(name: "type", summary: "hits of these types", allowed: hitTypes)]
         g.sortFields = ["score", "type"]
-        g.fieldNames = ["field", "href", "id", "language", "match", "match.end", "match.start", "paragraph", "score", "snippet", "source", "type"]
+        g.fieldNames = [
+            "field", "href", "id", "language", "match", "match.end", "match.start", "paragraph", "score", "snippet",
+            "source", "type",
+        ]
         g.supportsLang = false
         g.supportsCitedIn = false
         return g
@@ -18,17 +21,27 @@ enum SearchRoute {
     static func register(in router: inout Router) {
         router.get("/search") { context in
             let catalog = context.catalog
-            switch CollectionQuery.parse(context.query, grammar: grammar(), paragraphCount: catalog.store.source.paragraphCount) {
+            switch CollectionQuery.parse(
+                context.query, grammar: grammar(), paragraphCount: catalog.store.source.paragraphCount)
+            {
             case .failure(let errors):
                 return .problem(.invalid(errors))
             case .success(let query):
                 guard let q = query.q else {
-                    return .problem(.invalid(ParameterErrors(errors: [ParameterError(parameter: "q", detail: "q is required: the text to search for, in Arabic or English.")])))
+                    return .problem(
+                        .invalid(
+                            ParameterErrors(errors: [
+                                ParameterError(
+                                    parameter: "q",
+                                    detail: "q is required: the text to search for, in Arabic or English.")
+                            ])))
                 }
                 let hits = catalog.store.searchIndex.search(q, kinds: nil, includeParagraphs: true, limit: 10_000)
                 let rows = hits.map { row(for: $0, catalog: catalog) }
                 let (total, page) = query.select(rows, rank: nil)
-                return .resource(CollectionEnvelope.resource(rows: Array(page), total: total, query: query, path: context.path, catalog: catalog))
+                return .resource(
+                    CollectionEnvelope.resource(
+                        rows: Array(page), total: total, query: query, path: context.path, catalog: catalog))
             }
         }
     }
@@ -43,8 +56,11 @@ enum SearchRoute {
         case .paragraph(let n):
             type = "paragraphs"
             let source = catalog.store.source.id
-            members = [(key: "id", value: .string("\(n)")), (key: "paragraph", value: .integer(n)), (key: "source", value: .string(source)),
-                       (key: "href", value: .string(catalog.links.paragraph(source, n)))]
+            members = [
+                (key: "id", value: .string("\(n)")), (key: "paragraph", value: .integer(n)),
+                (key: "source", value: .string(source)),
+                (key: "href", value: .string(catalog.links.paragraph(source, n))),
+            ]
         }
         members += [
             (key: "type", value: .string(type)),
@@ -52,9 +68,16 @@ enum SearchRoute {
             (key: "field", value: .string(hit.field.rawValue)),
             (key: "language", value: .string(hit.language)),
             (key: "snippet", value: .string(hit.snippet)),
-            (key: "match", value: .object([(key: "start", value: .integer(hit.matchStart)), (key: "end", value: .integer(hit.matchEnd))])),
+            (
+                key: "match",
+                value: .object([
+                    (key: "start", value: .integer(hit.matchStart)), (key: "end", value: .integer(hit.matchEnd)),
+                ])
+            ),
         ]
-        return CollectionItem(ref: nil, representation: .object(members), filterValues: ["type": [type]],
-                              sortKeys: ["score": .number(Double(hit.score)), "type": .text(type)], name: nil, description: nil, citedIn: [])
+        return CollectionItem(
+            ref: nil, representation: .object(members), filterValues: ["type": [type]],
+            sortKeys: ["score": .number(Double(hit.score)), "type": .text(type)], name: nil, description: nil,
+            citedIn: [])
     }
 }

@@ -29,7 +29,10 @@ final class Connection {
         case chunked(RequestHead, ChunkedDecoder, collected: [UInt8])
     }
 
-    init(fd: Int32, token: UInt64, remoteAddress: String, peerIsTrustedProxy: Bool, limits: ParserLimits, timeouts: ConnectionTimeouts, now: Instant) {
+    init(
+        fd: Int32, token: UInt64, remoteAddress: String, peerIsTrustedProxy: Bool, limits: ParserLimits,
+        timeouts: ConnectionTimeouts, now: Instant
+    ) {
         self.fd = fd
         self.token = token
         self.remoteAddress = remoteAddress
@@ -43,7 +46,9 @@ final class Connection {
     /// The epoll interest this connection needs now: read while it may accept requests, write while output is queued.
     var desiredEvents: UInt32 {
         var events: UInt32 = 0
-        if !readingPaused && !machine.closeAfterWrite { events |= UInt32(EPOLLIN.rawValue) | UInt32(EPOLLRDHUP.rawValue) }
+        if !readingPaused && !machine.closeAfterWrite {
+            events |= UInt32(EPOLLIN.rawValue) | UInt32(EPOLLRDHUP.rawValue)
+        }
         if !output.isEmpty { events |= UInt32(EPOLLOUT.rawValue) }
         return events
     }
@@ -93,7 +98,7 @@ final class Connection {
         if machine.closeAfterWrite {
             pending = []
         } else if consumed == pending.count {
-            pending = [] // free the buffer: idle connections hold none
+            pending = []  // free the buffer: idle connections hold none
         } else if consumed > 0 {
             pending.removeFirst(consumed)
         }
@@ -173,7 +178,9 @@ final class Connection {
         if head.version == .http1_1, let expect = head.headers["Expect"] {
             // An HTTP/1.0 client cannot know 100-continue, so there the expectation is ignored (RFC 9110 §10.1.1).
             guard ASCIICase.equal(String(Substring(expect).trimmingOWS()), "100-continue") else {
-                queueEngineError(.expectationFailed, detail: "Only the 100-continue expectation is supported.", method: head.method, target: head.target, context)
+                queueEngineError(
+                    .expectationFailed, detail: "Only the 100-continue expectation is supported.", method: head.method,
+                    target: head.target, context)
                 return
             }
             if framing != .none && available == 0 {
@@ -190,7 +197,10 @@ final class Connection {
             body = .contentLength(head, remaining: length, collected: [])
             if available == 0 { machine.readProgress(.partialBody, now: context.now) }
         case .chunked:
-            body = .chunked(head, ChunkedDecoder(maxBodySize: context.configuration.maxBodySize, limits: context.configuration.limits), collected: [])
+            body = .chunked(
+                head,
+                ChunkedDecoder(maxBodySize: context.configuration.maxBodySize, limits: context.configuration.limits),
+                collected: [])
             if available == 0 { machine.readProgress(.partialBody, now: context.now) }
         }
     }
@@ -201,9 +211,12 @@ final class Connection {
 
     private func dispatch(_ head: RequestHead, body: [UInt8], _ context: LoopContext) {
         let started = Instant.now()
-        let requestID = head.headers["X-Request-ID"].flatMap { RequestID.isAcceptable($0) ? $0 : nil } ?? context.nextRequestID()
+        let requestID =
+            head.headers["X-Request-ID"].flatMap { RequestID.isAcceptable($0) ? $0 : nil } ?? context.nextRequestID()
         var request = Request(head: head, body: body, remoteAddress: remoteAddress, requestID: requestID)
-        if peerIsTrustedProxy { request.forwarded = Forwarded.read(head.headers, trusted: context.configuration.trustedProxies) }
+        if peerIsTrustedProxy {
+            request.forwarded = Forwarded.read(head.headers, trusted: context.configuration.trustedProxies)
+        }
         var response = context.handler.handle(request)
         // Appended, not replaced: handlers leave X-Request-ID to the engine, and a scan-and-rebuild per request is waste.
         if response.headers["X-Request-ID"] == nil { response.headers.add(name: "X-Request-ID", value: requestID) }
@@ -211,8 +224,10 @@ final class Connection {
         let close = machine.requestDispatched(keepAlive: keepAlive)
         let isHead = head.method == "HEAD"
         queue(response, close: close, announceKeepAlive: !close && head.version == .http1_0, isHead: isHead, context)
-        context.log(method: head.method, target: head.target, response: response, bodySent: ResponseEncoder.sendsBody(response, isHead: isHead),
-                    started: started, client: request.clientAddress, requestID: requestID)
+        context.log(
+            method: head.method, target: head.target, response: response,
+            bodySent: ResponseEncoder.sendsBody(response, isHead: isHead),
+            started: started, client: request.clientAddress, requestID: requestID)
     }
 
     /// HTTP/1.1 is persistent unless `close` is among the Connection tokens; HTTP/1.0 only with `keep-alive`
@@ -225,11 +240,15 @@ final class Connection {
 
     /// Errors the engine answers itself always close the connection: after a framing error the next request's
     /// start cannot be found safely (RFC 9112 §9.6 and §11.2, request smuggling).
-    private func queueEngineError(_ status: HTTPStatus, detail: String, method: String, target: String, _ context: LoopContext) {
+    private func queueEngineError(
+        _ status: HTTPStatus, detail: String, method: String, target: String, _ context: LoopContext
+    ) {
         machine.errorQueued()
         let response = context.handler.engineError(status: status, detail: detail)
         queue(response, close: true, announceKeepAlive: false, isHead: false, context)
-        context.log(method: method, target: target, response: response, bodySent: true, started: Instant.now(), client: remoteAddress, requestID: nil)
+        context.log(
+            method: method, target: target, response: response, bodySent: true, started: Instant.now(),
+            client: remoteAddress, requestID: nil)
     }
 
     /// The request-read timeout fired: answer 408 and close (RFC 9110 §15.5.9).
@@ -237,16 +256,21 @@ final class Connection {
         pending = []
         body = .none
         parser.reset()
-        let response = context.handler.engineError(status: .requestTimeout, detail: "The request was not received within the server's time limit.")
+        let response = context.handler.engineError(
+            status: .requestTimeout, detail: "The request was not received within the server's time limit.")
         queue(response, close: true, announceKeepAlive: false, isHead: false, context)
-        context.log(method: "-", target: "-", response: response, bodySent: true, started: Instant.now(), client: remoteAddress, requestID: nil)
+        context.log(
+            method: "-", target: "-", response: response, bodySent: true, started: Instant.now(), client: remoteAddress,
+            requestID: nil)
         return flush(context)
     }
 
-    private func queue(_ response: Response, close: Bool, announceKeepAlive: Bool, isHead: Bool, _ context: LoopContext) {
+    private func queue(_ response: Response, close: Bool, announceKeepAlive: Bool, isHead: Bool, _ context: LoopContext)
+    {
         var head: [UInt8] = []
-        ResponseEncoder.encodeHead(response, options: .init(close: close, announceKeepAlive: announceKeepAlive, isHead: isHead),
-                                   dateLine: context.dateLine, serverLine: context.serverLine, into: &head)
+        ResponseEncoder.encodeHead(
+            response, options: .init(close: close, announceKeepAlive: announceKeepAlive, isHead: isHead),
+            dateLine: context.dateLine, serverLine: context.serverLine, into: &head)
         output.append(head)
         if ResponseEncoder.sendsBody(response, isHead: isHead) { output.append(response.body) }
         machine.outputQueued(now: context.now)

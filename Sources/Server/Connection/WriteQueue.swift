@@ -69,7 +69,7 @@ struct WriteQueue {
             let r = chunks[head].remaining
             if left >= r {
                 left -= r
-                chunks[head] = Chunk(bytes: [], offset: 0) // release the bytes now, not when the queue empties
+                chunks[head] = Chunk(bytes: [], offset: 0)  // release the bytes now, not when the queue empties
                 head += 1
             } else {
                 chunks[head].offset += left
@@ -84,7 +84,9 @@ struct WriteQueue {
 
     /// Pins every chunk's storage for the duration of the call by nesting `withUnsafeBytes` (no copying, and no
     /// pointer escaping its closure). Depth is bounded by `maxChunksPerCall`.
-    private static func withIOVecs<R>(_ chunks: ArraySlice<Chunk>, _ iovecs: inout [iovec], _ body: (UnsafeBufferPointer<iovec>) -> R) -> R {
+    private static func withIOVecs<R>(
+        _ chunks: ArraySlice<Chunk>, _ iovecs: inout [iovec], _ body: (UnsafeBufferPointer<iovec>) -> R
+    ) -> R {
         guard let first = chunks.first else {
             return iovecs.withUnsafeMutableBufferPointer { body(UnsafeBufferPointer($0)) }
         }

@@ -15,7 +15,9 @@ public struct CIDR: Sendable, Equatable, CustomStringConvertible {
         let maxLength = isV4 ? 32 : 128
         var length = maxLength
         if parts.count == 2 {
-            guard !parts[1].isEmpty, parts[1].allSatisfy(\.isASCII), parts[1].allSatisfy(\.isNumber), let n = Int(parts[1]), n <= maxLength else { return nil }
+            guard !parts[1].isEmpty, parts[1].allSatisfy(\.isASCII), parts[1].allSatisfy(\.isNumber),
+                let n = Int(parts[1]), n <= maxLength
+            else { return nil }
             length = n
         }
         prefixLength = isV4 ? length + 96 : length

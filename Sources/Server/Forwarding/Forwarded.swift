@@ -28,7 +28,9 @@ public struct Forwarded: Sendable, Equatable {
             let chain = headers.listElements(for: "X-Forwarded-For").map { stripPort(String($0)) }
             result.client = rightmostUntrusted(chain, trusted: trusted)
             result.proto = headers.values(for: "X-Forwarded-Proto").last.map { String(Substring($0).trimmingOWS()) }
-            result.host = headers.values(for: "X-Forwarded-Host").last.flatMap { $0.split(separator: ",").last.map { String($0.trimmingOWS()) } }
+            result.host = headers.values(for: "X-Forwarded-Host").last.flatMap {
+                $0.split(separator: ",").last.map { String($0.trimmingOWS()) }
+            }
         }
         result.prefix = headers.values(for: "X-Forwarded-Prefix").last.map { String(Substring($0).trimmingOWS()) }
         result.client = result.client.flatMap { CIDR.bytes(of: $0) != nil ? $0 : nil }
@@ -53,7 +55,9 @@ public struct Forwarded: Sendable, Equatable {
 
     /// `192.0.2.60:4711` → `192.0.2.60`; `[2001:db8::1]:4711` → `2001:db8::1`; a bare IPv6 address stays whole.
     static func stripPort(_ s: String) -> String {
-        if s.hasPrefix("["), let close = s.firstIndex(of: "]") { return String(s[s.index(after: s.startIndex)..<close]) }
+        if s.hasPrefix("["), let close = s.firstIndex(of: "]") {
+            return String(s[s.index(after: s.startIndex)..<close])
+        }
         if s.filter({ $0 == ":" }).count == 1, let colon = s.firstIndex(of: ":") { return String(s[..<colon]) }
         return s
     }
@@ -68,7 +72,10 @@ public struct Forwarded: Sendable, Equatable {
     /// A host, optionally with a port: letters, digits, `.-:[]` only, so it can go into a URL as is.
     static func isValidHost(_ s: String) -> String? {
         guard !s.isEmpty, s.utf8.count <= 255,
-              s.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || ".-:[]".utf8.contains($0) })
+            s.utf8.allSatisfy({
+                ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A)
+                    || ".-:[]".utf8.contains($0)
+            })
         else { return nil }
         return s.lowercased()
     }
@@ -76,7 +83,10 @@ public struct Forwarded: Sendable, Equatable {
     /// `/api/` → `/api`; `/` → `` (no prefix). It must start with `/` and hold only unreserved path characters.
     static func normalizedPrefix(_ s: String) -> String? {
         guard s.hasPrefix("/"), s.utf8.count <= 256, !s.contains("//"),
-              s.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || "/-._~".utf8.contains($0) })
+            s.utf8.allSatisfy({
+                ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A)
+                    || "/-._~".utf8.contains($0)
+            })
         else { return nil }
         var p = s
         while p.hasSuffix("/") { p.removeLast() }

@@ -77,7 +77,9 @@ enum ByteClass {
     static func isHexDigit(_ b: UInt8) -> Bool { hexValue(b) != nil }
 
     /// ASCII case-insensitive equality of a byte range with a lowercase literal.
-    static func equalsLowercase(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ end: Int, _ lowercase: StaticString) -> Bool {
+    static func equalsLowercase(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ end: Int, _ lowercase: StaticString)
+        -> Bool
+    {
         guard end - start == lowercase.utf8CodeUnitCount else { return false }
         let literal = lowercase.utf8Start
         for i in 0..<(end - start) {

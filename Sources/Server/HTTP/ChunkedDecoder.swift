@@ -64,7 +64,9 @@ public struct ChunkedDecoder: Sendable {
                     break
                 }
                 guard sizeDigits > 0 else {
-                    return fail(.badRequest, b == ByteClass.lf ? "bare LF; lines must end with CRLF" : "missing or invalid chunk size")
+                    return fail(
+                        .badRequest,
+                        b == ByteClass.lf ? "bare LF; lines must end with CRLF" : "missing or invalid chunk size")
                 }
                 // The length is known before any of its data arrives: refuse an oversized body now.
                 guard chunkSize <= UInt64(maxBodySize - bodySize) else {
@@ -82,7 +84,7 @@ public struct ChunkedDecoder: Sendable {
                 }
 
             case .bwsBeforeSemicolon, .extensionNameStart, .extensionName, .afterExtensionName,
-                 .extensionValueStart, .extensionToken, .extensionQuoted, .extensionQuotedPair, .afterQuotedValue:
+                .extensionValueStart, .extensionToken, .extensionQuoted, .extensionQuotedPair, .afterQuotedValue:
                 if let outcome = extensionByte(b) { return outcome }
 
             case .sizeLF:
@@ -199,7 +201,13 @@ public struct ChunkedDecoder: Sendable {
             guard ByteClass.isFieldVChar(b) || isSpace else { return malformedExtension() }
             state = .extensionQuoted
         case .afterQuotedValue:
-            if semicolon { state = .extensionNameStart } else if isSpace { state = .bwsBeforeSemicolon } else { return malformedExtension() }
+            if semicolon {
+                state = .extensionNameStart
+            } else if isSpace {
+                state = .bwsBeforeSemicolon
+            } else {
+                return malformedExtension()
+            }
         default:
             return malformedExtension()
         }
@@ -224,7 +232,9 @@ public struct ChunkedDecoder: Sendable {
                 state = .finalLF
             } else if ByteClass.isTokenChar(b) {
                 trailerCount += 1
-                if trailerCount > limits.maxHeaderCount { return fail(.requestHeaderFieldsTooLarge, "too many trailer fields") }
+                if trailerCount > limits.maxHeaderCount {
+                    return fail(.requestHeaderFieldsTooLarge, "too many trailer fields")
+                }
                 state = .trailerName
             } else if ByteClass.isWhitespace(b) {
                 return fail(.badRequest, "obsolete line folding in trailer section")  // RFC 9112 §5.2
@@ -245,7 +255,10 @@ public struct ChunkedDecoder: Sendable {
                 state = .trailerLF
             } else if !(ByteClass.isFieldVChar(b) || ByteClass.isWhitespace(b)) {
                 // RFC 9110 §5.5: no CTL but HTAB in a field value.
-                return fail(.badRequest, b == ByteClass.lf ? "bare LF; lines must end with CRLF" : "control character in trailer field value")
+                return fail(
+                    .badRequest,
+                    b == ByteClass.lf ? "bare LF; lines must end with CRLF" : "control character in trailer field value"
+                )
             }
         case .trailerLF:
             guard b == ByteClass.lf else { return fail(.badRequest, "bare CR; lines must end with CRLF") }

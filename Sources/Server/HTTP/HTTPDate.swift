@@ -1,14 +1,16 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// HTTP dates (RFC 9110 §5.6.7) by plain calendar arithmetic — no Foundation, no DateFormatter, no locale.
 public enum HTTPDate {
     private static let dayNames = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
     private static let longDayNames = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
-    private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    private static let monthNames = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ]
 
     /// IMF-fixdate (RFC 9110 §5.6.7): "Sun, 06 Nov 1994 08:49:37 GMT", from seconds since the Unix epoch.
     /// No Foundation, no DateFormatter: pure arithmetic (civil-from-days).
@@ -58,13 +60,14 @@ public enum HTTPDate {
     /// IMF-fixdate = day-name "," SP DD SP month SP YYYY SP hh:mm:ss SP "GMT" (exactly 29 bytes).
     private static func parseIMFFixdate(_ b: [UInt8]) -> Int? {
         guard b.count == 29,
-              match(b, 0, dayNames) != nil,
-              b[3] == UInt8(ascii: ","), b[4] == UInt8(ascii: " "),
-              let day = number(b, 5, 2), b[7] == UInt8(ascii: " "),
-              let month = match(b, 8, monthNames), b[11] == UInt8(ascii: " "),
-              let year = number(b, 12, 4), b[16] == UInt8(ascii: " "),
-              let seconds = timeOfDay(b, 17),
-              literal(b, 25, " GMT") else { return nil }
+            match(b, 0, dayNames) != nil,
+            b[3] == UInt8(ascii: ","), b[4] == UInt8(ascii: " "),
+            let day = number(b, 5, 2), b[7] == UInt8(ascii: " "),
+            let month = match(b, 8, monthNames), b[11] == UInt8(ascii: " "),
+            let year = number(b, 12, 4), b[16] == UInt8(ascii: " "),
+            let seconds = timeOfDay(b, 17),
+            literal(b, 25, " GMT")
+        else { return nil }
         return timestamp(year: year, month: month + 1, day: day, secondOfDay: seconds)
     }
 
@@ -73,12 +76,13 @@ public enum HTTPDate {
         guard let dayName = match(b, 0, longDayNames) else { return nil }
         let i = longDayNames[dayName].utf8.count
         guard b.count == i + 24,
-              b[i] == UInt8(ascii: ","), b[i + 1] == UInt8(ascii: " "),
-              let day = number(b, i + 2, 2), b[i + 4] == UInt8(ascii: "-"),
-              let month = match(b, i + 5, monthNames), b[i + 8] == UInt8(ascii: "-"),
-              let twoDigitYear = number(b, i + 9, 2), b[i + 11] == UInt8(ascii: " "),
-              let seconds = timeOfDay(b, i + 12),
-              literal(b, i + 20, " GMT") else { return nil }
+            b[i] == UInt8(ascii: ","), b[i + 1] == UInt8(ascii: " "),
+            let day = number(b, i + 2, 2), b[i + 4] == UInt8(ascii: "-"),
+            let month = match(b, i + 5, monthNames), b[i + 8] == UInt8(ascii: "-"),
+            let twoDigitYear = number(b, i + 9, 2), b[i + 11] == UInt8(ascii: " "),
+            let seconds = timeOfDay(b, i + 12),
+            literal(b, i + 20, " GMT")
+        else { return nil }
         // RFC 9110 §5.6.7: a two-digit year that appears more than 50 years in the future
         // is the most recent past year with those digits.
         let currentYear = civil(fromDays: floorDivide(now, 86_400)).year
@@ -90,8 +94,9 @@ public enum HTTPDate {
     /// asctime-date = day-name SP month SP ( 2DIGIT / ( SP DIGIT ) ) SP hh:mm:ss SP YYYY (exactly 24 bytes).
     private static func parseAsctime(_ b: [UInt8]) -> Int? {
         guard b.count == 24,
-              match(b, 0, dayNames) != nil, b[3] == UInt8(ascii: " "),
-              let month = match(b, 4, monthNames), b[7] == UInt8(ascii: " ") else { return nil }
+            match(b, 0, dayNames) != nil, b[3] == UInt8(ascii: " "),
+            let month = match(b, 4, monthNames), b[7] == UInt8(ascii: " ")
+        else { return nil }
         let day: Int
         if b[8] == UInt8(ascii: " ") {
             guard let digit = number(b, 9, 1) else { return nil }
@@ -101,8 +106,9 @@ public enum HTTPDate {
             day = digits
         }
         guard b[10] == UInt8(ascii: " "),
-              let seconds = timeOfDay(b, 11), b[19] == UInt8(ascii: " "),
-              let year = number(b, 20, 4) else { return nil }
+            let seconds = timeOfDay(b, 11), b[19] == UInt8(ascii: " "),
+            let year = number(b, 20, 4)
+        else { return nil }
         return timestamp(year: year, month: month + 1, day: day, secondOfDay: seconds)
     }
 
@@ -135,9 +141,10 @@ public enum HTTPDate {
     /// counted as the next second since Unix time has no leap seconds).
     private static func timeOfDay(_ b: [UInt8], _ at: Int) -> Int? {
         guard let hour = number(b, at, 2), b[at + 2] == UInt8(ascii: ":"),
-              let minute = number(b, at + 3, 2), b[at + 5] == UInt8(ascii: ":"),
-              let second = number(b, at + 6, 2),
-              hour < 24, minute < 60, second <= 60 else { return nil }
+            let minute = number(b, at + 3, 2), b[at + 5] == UInt8(ascii: ":"),
+            let second = number(b, at + 6, 2),
+            hour < 24, minute < 60, second <= 60
+        else { return nil }
         return hour * 3600 + minute * 60 + second
     }
 
@@ -162,7 +169,7 @@ public enum HTTPDate {
     static func days(fromCivil year: Int, _ month: Int, _ day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = floorDivide(y, 400)
-        let yearOfEra = y - era * 400                                             // [0, 399]
+        let yearOfEra = y - era * 400  // [0, 399]
         let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1  // [0, 365], from March 1
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear  // [0, 146096]
         return era * 146_097 + dayOfEra - 719_468
@@ -170,12 +177,12 @@ public enum HTTPDate {
 
     /// The civil date of a day count since 1970-01-01.
     static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468                    // days since 0000-03-01
+        let z = days + 719_468  // days since 0000-03-01
         let era = floorDivide(z, 146_097)
-        let dayOfEra = z - era * 146_097          // [0, 146096]
+        let dayOfEra = z - era * 146_097  // [0, 146096]
         let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
         let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153        // [0, 11], March = 0
+        let mp = (5 * dayOfYear + 2) / 153  // [0, 11], March = 0
         let day = dayOfYear - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
@@ -194,7 +201,9 @@ public enum HTTPDate {
             digits.append(UInt8(truncatingIfNeeded: v % 10) + 0x30)
             v /= 10
         } while v > 0
-        if digits.count < width { out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - digits.count)) }
+        if digits.count < width {
+            out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - digits.count))
+        }
         out.append(contentsOf: digits.reversed())
     }
 }

@@ -89,7 +89,8 @@ public struct Headers: Sendable, Equatable, Sequence {
                 while start <= bytes.count {
                     var end = start
                     while end < bytes.count && bytes[end] != UInt8(ascii: ",") { end += 1 }
-                    var a = start, b = end
+                    var a = start
+                    var b = end
                     while a < b && (bytes[a] == 0x20 || bytes[a] == 0x09) { a += 1 }
                     while b > a && (bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09) { b -= 1 }
                     if ASCIICase.equal(UnsafeBufferPointer(rebasing: bytes[a..<b]), token) { return true }

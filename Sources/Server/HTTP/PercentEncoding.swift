@@ -18,8 +18,9 @@ public enum PercentEncoding {
                 guard first < utf8.endIndex else { return nil }
                 let second = utf8.index(after: first)
                 guard second < utf8.endIndex,
-                      let high = ByteClass.hexValue(utf8[first]),
-                      let low = ByteClass.hexValue(utf8[second]) else { return nil }
+                    let high = ByteClass.hexValue(utf8[first]),
+                    let low = ByteClass.hexValue(utf8[second])
+                else { return nil }
                 bytes.append(high << 4 | low)
                 i = utf8.index(after: second)
                 continue

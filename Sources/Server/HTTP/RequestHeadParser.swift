@@ -197,16 +197,22 @@ public struct RequestHeadParser: Sendable {
                         }
                     }
                 }
-                guard ok else { return fail(.badRequest, "request-target must be origin-form, absolute-form (http or https) or *") }
+                guard ok else {
+                    return fail(.badRequest, "request-target must be origin-form, absolute-form (http or https) or *")
+                }
 
             case .authority:
                 if pos >= lineLimit { return fail(.uriTooLong, "request line too long") }
                 if pendingHexDigits > 0 {
-                    guard ByteClass.isHexDigit(b) else { return fail(.badRequest, "malformed percent-encoding in request-target") }
+                    guard ByteClass.isHexDigit(b) else {
+                        return fail(.badRequest, "malformed percent-encoding in request-target")
+                    }
                     pendingHexDigits &-= 1
                 } else if b == UInt8(ascii: "/") || b == UInt8(ascii: "?") || b == ByteClass.sp {
                     // RFC 9110 §4.2.1: an http(s) URI must have a non-empty host.
-                    guard pos > authorityStart else { return fail(.badRequest, "absolute-form request-target without a host") }
+                    guard pos > authorityStart else {
+                        return fail(.badRequest, "absolute-form request-target without a host")
+                    }
                     pathStart = pos
                     pathEnd = pos
                     if b == ByteClass.sp {
@@ -237,7 +243,9 @@ public struct RequestHeadParser: Sendable {
                 }
                 if pendingHexDigits > 0 {
                     // RFC 3986 §2.1: pct-encoded = "%" HEXDIG HEXDIG.
-                    guard ByteClass.isHexDigit(b) else { return fail(.badRequest, "malformed percent-encoding in request-target") }
+                    guard ByteClass.isHexDigit(b) else {
+                        return fail(.badRequest, "malformed percent-encoding in request-target")
+                    }
                     pendingHexDigits &-= 1
                 } else if ByteClass.isTargetChar(b) {
                     if b == UInt8(ascii: "%") {
@@ -253,14 +261,18 @@ public struct RequestHeadParser: Sendable {
                 } else if b >= 0x80 {
                     // RFC 3986 §2.1: non-ASCII (Arabic text, say) must be sent percent-encoded. Say how, since a
                     // person typing a URL into curl is the usual sender.
-                    return fail(.badRequest, "non-ASCII byte in request-target: percent-encode it (curl -G --data-urlencode 'q=…')")
+                    return fail(
+                        .badRequest,
+                        "non-ASCII byte in request-target: percent-encode it (curl -G --data-urlencode 'q=…')")
                 } else {
                     return fail(.badRequest, "invalid character in request-target")
                 }
 
             case .asterisk:
                 if pos >= lineLimit { return fail(.uriTooLong, "request line too long") }
-                guard b == ByteClass.sp else { return fail(.badRequest, "request-target must be origin-form, absolute-form or *") }
+                guard b == ByteClass.sp else {
+                    return fail(.badRequest, "request-target must be origin-form, absolute-form or *")
+                }
                 pathStart = targetStart
                 pathEnd = pos
                 targetEnd = pos
@@ -369,7 +381,9 @@ public struct RequestHeadParser: Sendable {
                     var next = pos
                     var valueEnd = current.valueEnd
                     // Eight bytes at a time while they are all field-vchars (the common case of long values).
-                    while next &+ 8 <= bound && ByteClass.areFieldVChars(buffer.loadUnaligned(fromByteOffset: next, as: UInt64.self)) {
+                    while next &+ 8 <= bound
+                        && ByteClass.areFieldVChars(buffer.loadUnaligned(fromByteOffset: next, as: UInt64.self))
+                    {
                         next &+= 8
                         valueEnd = next
                     }
@@ -433,9 +447,12 @@ public struct RequestHeadParser: Sendable {
     private mutating func makeHead(_ buffer: UnsafeRawBufferPointer, consumed: Int) -> Outcome {
         // RFC 9112 §3.2.4: asterisk-form is only used with OPTIONS.
         if targetForm == .asterisk {
-            let isOptions = methodEnd - requestLineStart == 7
+            let isOptions =
+                methodEnd - requestLineStart == 7
                 && zip(buffer[requestLineStart..<methodEnd], "OPTIONS".utf8).allSatisfy { $0 == $1 }
-            guard isOptions else { return fail(.badRequest, "asterisk-form request-target is only allowed with OPTIONS") }
+            guard isOptions else {
+                return fail(.badRequest, "asterisk-form request-target is only allowed with OPTIONS")
+            }
         }
 
         // RFC 9112 §3.2: exactly one Host in HTTP/1.1 (and never more than one in any version), with a valid value.
@@ -460,9 +477,10 @@ public struct RequestHeadParser: Sendable {
         var headerFields: [Headers.Field] = []
         headerFields.reserveCapacity(fields.count)
         for field in fields {
-            headerFields.append(Headers.Field(
-                name: RequestHeadParser.string(buffer, field.nameStart, field.nameEnd),
-                value: RequestHeadParser.string(buffer, field.valueStart, field.valueEnd)))
+            headerFields.append(
+                Headers.Field(
+                    name: RequestHeadParser.string(buffer, field.nameStart, field.nameEnd),
+                    value: RequestHeadParser.string(buffer, field.valueStart, field.valueEnd)))
         }
 
         let head = RequestHead(
@@ -488,7 +506,9 @@ public struct RequestHeadParser: Sendable {
             let b = buffer[i]
             guard ByteClass.isHostChar(b) else { return false }
             if b == UInt8(ascii: "%") {
-                guard i + 2 < end, ByteClass.isHexDigit(buffer[i + 1]), ByteClass.isHexDigit(buffer[i + 2]) else { return false }
+                guard i + 2 < end, ByteClass.isHexDigit(buffer[i + 1]), ByteClass.isHexDigit(buffer[i + 2]) else {
+                    return false
+                }
                 i += 2
             }
             i += 1

@@ -10,7 +10,8 @@ enum RequestID {
         let bytes = value.utf8
         guard !bytes.isEmpty, bytes.count <= maxLength else { return false }
         return bytes.allSatisfy { b in
-            (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || "-_.:+/=@".utf8.contains(b)
+            (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+                || "-_.:+/=@".utf8.contains(b)
         }
     }
 }
@@ -23,7 +24,7 @@ struct RequestIDGenerator {
     private var counter: UInt64 = 0
 
     init(prefix: UInt64? = nil) {
-        var random = SystemRandomNumberGenerator() // the kernel's CSPRNG (getrandom)
+        var random = SystemRandomNumberGenerator()  // the kernel's CSPRNG (getrandom)
         prefixDigits = RequestIDGenerator.hex(prefix ?? random.next())
     }
 

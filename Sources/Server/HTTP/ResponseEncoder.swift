@@ -10,7 +10,9 @@ enum ResponseEncoder {
         var isHead: Bool
     }
 
-    static func encodeHead(_ response: Response, options: Options, dateLine: [UInt8], serverLine: [UInt8], into out: inout [UInt8]) {
+    static func encodeHead(
+        _ response: Response, options: Options, dateLine: [UInt8], serverLine: [UInt8], into out: inout [UInt8]
+    ) {
         out.reserveCapacity(256 + response.headers.count * 48)
         out.append(contentsOf: "HTTP/1.1 ".utf8)
         appendDecimal(response.status.code, to: &out)

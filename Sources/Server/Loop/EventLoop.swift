@@ -40,14 +40,18 @@ final class EventLoop: @unchecked Sendable {
 
     private let metrics: ServerMetrics
 
-    init(index: Int, listener: Int32, shared: Bool, configuration: ServerConfiguration, handler: any RequestHandler, counter: ConnectionCounter,
-         metrics: ServerMetrics) throws(SystemError) {
+    init(
+        index: Int, listener: Int32, shared: Bool, configuration: ServerConfiguration, handler: any RequestHandler,
+        counter: ConnectionCounter,
+        metrics: ServerMetrics
+    ) throws(SystemError) {
         self.metrics = metrics
         self.epoll = try Epoll()
         self.listener = listener
         self.listenerIsShared = shared
         self.counter = counter
-        self.context = LoopContext(configuration: configuration, handler: handler, metrics: metrics, metricsShard: index)
+        self.context = LoopContext(
+            configuration: configuration, handler: handler, metrics: metrics, metricsShard: index)
         nextSweep = context.now + EventLoop.sweepInterval
         nextLogFlush = context.now + .seconds(1)
         try epoll.add(listener, events: listenerEvents, token: EventLoop.listenerToken)
@@ -76,7 +80,9 @@ final class EventLoop: @unchecked Sendable {
                 switch event.data.u64 {
                 case Epoll.wakeToken:
                     epoll.drainWake()
-                    if let deadline = pendingShutdown.withLock({ $0 }), shutdownDeadline == nil { beginShutdown(deadline: deadline) }
+                    if let deadline = pendingShutdown.withLock({ $0 }), shutdownDeadline == nil {
+                        beginShutdown(deadline: deadline)
+                    }
                 case EventLoop.listenerToken:
                     acceptConnections()
                 default:
@@ -96,7 +102,7 @@ final class EventLoop: @unchecked Sendable {
     private func handle(_ event: epoll_event) {
         let fd = Int(UInt32(truncatingIfNeeded: event.data.u64))
         guard fd < connections.count, let connection = connections[fd], connection.token == event.data.u64 else {
-            return // the fd was closed (and maybe reused) after this event was queued
+            return  // the fd was closed (and maybe reused) after this event was queued
         }
         let flags = event.events
         if flags & (UInt32(EPOLLERR.rawValue) | UInt32(EPOLLHUP.rawValue)) != 0 {
@@ -145,7 +151,9 @@ final class EventLoop: @unchecked Sendable {
                     Glibc.close(fd)
                     continue
                 }
-                let trusted = address.family == AF_UNIX ? context.configuration.trustUnixSocketPeers
+                let trusted =
+                    address.family == AF_UNIX
+                    ? context.configuration.trustUnixSocketPeers
                     : context.configuration.trustedProxies.contains { $0.contains(address.host) }
                 register(fd, remoteAddress: address.description, trusted: trusted)
             case .wouldBlock:
@@ -155,12 +163,15 @@ final class EventLoop: @unchecked Sendable {
                 // second (descriptors free up as connections close), and say so once, not per attempt.
                 if !exhaustionLogged {
                     exhaustionLogged = true
-                    StandardError.writeLine(#"{"level":"error","msg":"accept paused for 1s: \#(SystemError("accept4", errno: e).description)"}"#)
+                    StandardError.writeLine(
+                        #"{"level":"error","msg":"accept paused for 1s: \#(SystemError("accept4", errno: e).description)"}"#
+                    )
                 }
                 pauseAccepting()
                 return
             case .failed(let e):
-                StandardError.writeLine(#"{"level":"error","msg":"accept failed: \#(SystemError("accept4", errno: e).description)"}"#)
+                StandardError.writeLine(
+                    #"{"level":"error","msg":"accept failed: \#(SystemError("accept4", errno: e).description)"}"#)
                 return
             }
         }
@@ -175,8 +186,10 @@ final class EventLoop: @unchecked Sendable {
         Socket.configureAccepted(fd)
         generation &+= 1
         let token = UInt64(generation) << 32 | UInt64(UInt32(fd))
-        let connection = Connection(fd: fd, token: token, remoteAddress: remoteAddress, peerIsTrustedProxy: trusted, limits: context.configuration.limits,
-                                    timeouts: context.configuration.timeouts, now: context.now)
+        let connection = Connection(
+            fd: fd, token: token, remoteAddress: remoteAddress, peerIsTrustedProxy: trusted,
+            limits: context.configuration.limits,
+            timeouts: context.configuration.timeouts, now: context.now)
         let events = connection.desiredEvents
         do {
             try epoll.add(fd, events: events, token: token)
@@ -258,7 +271,8 @@ final class ConnectionCounter: Sendable {
         }
         var current = value.load(ordering: .relaxed)
         while current < limit {
-            let (exchanged, original) = value.compareExchange(expected: current, desired: current + 1, ordering: .relaxed)
+            let (exchanged, original) = value.compareExchange(
+                expected: current, desired: current + 1, ordering: .relaxed)
             if exchanged { return true }
             current = original
         }

@@ -41,15 +41,21 @@ final class LoopContext {
     }
 
     /// A response was queued: count it, and log it when the access log is on.
-    func log(method: String, target: String, response: Response, bodySent: Bool, started: Instant, client: String, requestID: String?) {
+    func log(
+        method: String, target: String, response: Response, bodySent: Bool, started: Instant, client: String,
+        requestID: String?
+    ) {
         let elapsed = Instant.now() - started
-        metrics.record(shard: metricsShard, route: response.route, status: response.status.code,
-                       seconds: Double(elapsed.nanosecondsClamped) / 1e9, bytes: bodySent ? response.body.count : 0)
+        metrics.record(
+            shard: metricsShard, route: response.route, status: response.status.code,
+            seconds: Double(elapsed.nanosecondsClamped) / 1e9, bytes: bodySent ? response.body.count : 0)
         guard accessLog.isEnabled else { return }
         let wall = WallClock.now()
-        accessLog.record(.init(wallSeconds: wall.seconds, wallNanoseconds: wall.nanoseconds, method: method, target: target,
-                               status: response.status.code, bytes: bodySent ? response.body.count : 0,
-                               durationMicroseconds: elapsed.nanosecondsClamped / 1000, client: client, requestID: requestID))
+        accessLog.record(
+            .init(
+                wallSeconds: wall.seconds, wallNanoseconds: wall.nanoseconds, method: method, target: target,
+                status: response.status.code, bytes: bodySent ? response.body.count : 0,
+                durationMicroseconds: elapsed.nanosecondsClamped / 1000, client: client, requestID: requestID))
     }
 
     func flushLog() {

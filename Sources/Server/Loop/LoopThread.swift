@@ -13,12 +13,14 @@ final class LoopThread: @unchecked Sendable {
 
     func start() throws(SystemError) {
         let box = Unmanaged.passRetained(self)
-        let rc = pthread_create(&handle, nil, { raw in
-            // Safe: the pointer is the retained LoopThread passed below.
-            let thread = Unmanaged<LoopThread>.fromOpaque(raw!).takeRetainedValue()
-            thread.body()
-            return nil
-        }, box.toOpaque())
+        let rc = pthread_create(
+            &handle, nil,
+            { raw in
+                // Safe: the pointer is the retained LoopThread passed below.
+                let thread = Unmanaged<LoopThread>.fromOpaque(raw!).takeRetainedValue()
+                thread.body()
+                return nil
+            }, box.toOpaque())
         if rc != 0 {
             box.release()
             throw SystemError("pthread_create", errno: rc)

@@ -4,7 +4,9 @@ import Synchronization
 /// path never contends: each loop only ever locks its own, uncontended, shard.
 public final class ServerMetrics: Sendable {
     /// Upper bounds of the latency buckets, in seconds (Prometheus `le`), from 50 µs to 1 s.
-    public static let latencyBuckets: [Double] = [0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1]
+    public static let latencyBuckets: [Double] = [
+        0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1,
+    ]
 
     private let shards: [ShardBox]
     private let connections = Atomic<Int>(0)
@@ -77,10 +79,15 @@ public final class ServerMetrics: Sendable {
             }
         }
         var running = 0
-        let cumulative = buckets.map { running += $0; return running }
+        let cumulative = buckets.map {
+            running += $0
+            return running
+        }
         let sorted = requests.map { (route: $0.key.route, status: $0.key.status, count: $0.value) }
             .sorted { ($0.route, $0.status) < ($1.route, $1.status) }
-        return Snapshot(requests: sorted, latencyCumulative: cumulative, latencyCount: count, latencySum: sum, bytesSent: bytes,
-                        openConnections: connections.load(ordering: .relaxed), acceptedConnections: connectionsAccepted.load(ordering: .relaxed))
+        return Snapshot(
+            requests: sorted, latencyCumulative: cumulative, latencyCount: count, latencySum: sum, bytesSent: bytes,
+            openConnections: connections.load(ordering: .relaxed),
+            acceptedConnections: connectionsAccepted.load(ordering: .relaxed))
     }
 }

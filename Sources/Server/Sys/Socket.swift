@@ -6,7 +6,9 @@ enum Socket {
     /// A non-blocking listening socket. `reusePort` lets every event loop own a listener on the same port,
     /// and the kernel spreads incoming connections over them (SO_REUSEPORT, Linux ≥ 3.9).
     static func listen(on address: SocketAddress, reusePort: Bool, backlog: Int32) throws(SystemError) -> Int32 {
-        let fd = Glibc.socket(address.family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        let fd = Glibc.socket(
+            address.family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue),
+            0)
         guard fd >= 0 else { throw SystemError("socket") }
         do throws(SystemError) {
             try setOption(fd, SOL_SOCKET, SO_REUSEADDR, 1)
@@ -45,20 +47,27 @@ enum Socket {
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
         let capacity = MemoryLayout.size(ofValue: address.sun_path)
-        guard path.utf8.count < capacity else { throw SystemError("unix socket path longer than \(capacity - 1) bytes", errno: ENAMETOOLONG) }
+        guard path.utf8.count < capacity else {
+            throw SystemError("unix socket path longer than \(capacity - 1) bytes", errno: ENAMETOOLONG)
+        }
         withUnsafeMutableBytes(of: &address.sun_path) { raw in
             raw.copyBytes(from: path.utf8)
         }
         var info = stat()
         if lstat(path, &info) == 0 {
-            guard info.st_mode & S_IFMT == S_IFSOCK else { throw SystemError("\(path) exists and is not a socket", errno: EEXIST) }
+            guard info.st_mode & S_IFMT == S_IFSOCK else {
+                throw SystemError("\(path) exists and is not a socket", errno: EEXIST)
+            }
             if isLive(&address) { throw SystemError("\(path): another server accepts on it", errno: EADDRINUSE) }
             unlink(path)
         }
-        let fd = Glibc.socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        let fd = Glibc.socket(
+            AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw SystemError("socket(AF_UNIX)") }
         let rc = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
         }
         guard rc == 0 else {
             let e = SystemError("bind \(path)")
@@ -79,7 +88,9 @@ enum Socket {
         guard probe >= 0 else { return false }
         defer { Glibc.close(probe) }
         return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(probe, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) == 0 }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.connect(probe, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) == 0
+            }
         }
     }
 

@@ -52,7 +52,8 @@ public enum JSONWriter {
     /// returned as they are.
     private static func sorted(_ members: [(key: String, value: JSONValue)]) -> [(key: String, value: JSONValue)] {
         var isSorted = true
-        for i in members.indices.dropFirst() where !members[i - 1].key.utf8.lexicographicallyPrecedes(members[i].key.utf8) {
+        for i in members.indices.dropFirst()
+        where !members[i - 1].key.utf8.lexicographicallyPrecedes(members[i].key.utf8) {
             isSorted = false
             break
         }
@@ -70,7 +71,7 @@ public enum JSONWriter {
         } else if d.isFinite {
             out.append(contentsOf: d.description.utf8)
         } else {
-            out.append(contentsOf: "null".utf8) // JSON has no NaN or infinity
+            out.append(contentsOf: "null".utf8)  // JSON has no NaN or infinity
         }
     }
 

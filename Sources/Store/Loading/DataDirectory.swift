@@ -1,6 +1,7 @@
 import FoundationEssentials
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Finds the bundled `Resources` directory without flags. SwiftPM does not bundle a top-level
@@ -45,11 +46,11 @@ public enum DataDirectory {
     /// The running executable, symlinks resolved (`/proc/self/exe` on Linux).
     static func executablePath() -> String? {
         #if os(Linux)
-        var buffer = [CChar](repeating: 0, count: 4096)
-        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        if length > 0 {
-            return String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        }
+            var buffer = [CChar](repeating: 0, count: 4096)
+            let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+            if length > 0 {
+                return String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            }
         #endif
         return CommandLine.arguments.first.map { arg in
             arg.hasPrefix("/") ? arg : FileManager.default.currentDirectoryPath + "/" + arg

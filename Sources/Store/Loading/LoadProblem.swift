@@ -47,9 +47,11 @@ struct JSONPath: CustomStringConvertible, Sendable {
     static let root = JSONPath(text: "$")
 
     func key(_ key: String) -> JSONPath {
-        let plain = !key.isEmpty && key.unicodeScalars.allSatisfy {
-            ($0 >= "a" && $0 <= "z") || ($0 >= "A" && $0 <= "Z") || ($0 >= "0" && $0 <= "9") || $0 == "_"
-        }
+        let plain =
+            !key.isEmpty
+            && key.unicodeScalars.allSatisfy {
+                ($0 >= "a" && $0 <= "z") || ($0 >= "A" && $0 <= "Z") || ($0 >= "0" && $0 <= "9") || $0 == "_"
+            }
         if plain { return JSONPath(text: text + "." + key) }
         let escaped = key.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"")
         return JSONPath(text: text + "[\"" + escaped + "\"]")

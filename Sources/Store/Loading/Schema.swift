@@ -54,10 +54,13 @@ enum Schema {
         required("start", .integer(minimum: 0)),
         required("end", .integer(minimum: 1)),
         required("quote", .string),
-        optional("translation", .object(ObjectSpec([
-            required("en", .string),
-            required("kind", .constant("translation")),
-        ]))),
+        optional(
+            "translation",
+            .object(
+                ObjectSpec([
+                    required("en", .string),
+                    required("kind", .constant("translation")),
+                ]))),
     ])
 
     static let citations = FieldType.array(.citation, nonEmpty: true)
@@ -78,17 +81,18 @@ enum Schema {
 
     /// Fields every entity has, in the order the data files write them.
     static func entity(_ kind: EntityKind, specific: [Field]) -> ObjectSpec {
-        ObjectSpec([
-            required("id", .entityID(kind)),
-            required("name", .localized),
-            required("aliases", .localizedList),
-            required("description", .localized),
-        ] + specific + [
-            required("citations", citations),
-            optional("interpretations", .array(.object(interpretation), nonEmpty: true)),
-            optional("notes", .array(.localized, nonEmpty: true)),
-            optional("external", .array(.object(external), nonEmpty: true)),
-        ])
+        ObjectSpec(
+            [
+                required("id", .entityID(kind)),
+                required("name", .localized),
+                required("aliases", .localizedList),
+                required("description", .localized),
+            ] + specific + [
+                required("citations", citations),
+                optional("interpretations", .array(.object(interpretation), nonEmpty: true)),
+                optional("notes", .array(.localized, nonEmpty: true)),
+                optional("external", .array(.object(external), nonEmpty: true)),
+            ])
     }
 
     static let membership = ObjectSpec([
@@ -130,64 +134,83 @@ enum Schema {
     static func spec(for kind: EntityKind) -> ObjectSpec {
         switch kind {
         case .countries:
-            return entity(kind, specific: [
-                required("alpha3", .alpha3),
-                required("status", .enumeration(["current", "former"])),
-                required("memberships", .array(.object(membership), nonEmpty: false)),
-            ])
+            return entity(
+                kind,
+                specific: [
+                    required("alpha3", .alpha3),
+                    required("status", .enumeration(["current", "former"])),
+                    required("memberships", .array(.object(membership), nonEmpty: false)),
+                ])
         case .organizations:
             return entity(kind, specific: [required("acronym", .string)])
         case .people:
-            return entity(kind, specific: [
-                required("country", .id(.countries)),
-                required("roles", .array(.object(role), nonEmpty: false)),
-            ])
+            return entity(
+                kind,
+                specific: [
+                    required("country", .id(.countries)),
+                    required("roles", .array(.object(role), nonEmpty: false)),
+                ])
         case .places:
-            return entity(kind, specific: [
-                required("place_type", .enumeration(Place.PlaceType.allCases.map(\.rawValue))),
-                required("countries", .array(.id(.countries), nonEmpty: false)),
-            ])
+            return entity(
+                kind,
+                specific: [
+                    required("place_type", .enumeration(Place.PlaceType.allCases.map(\.rawValue))),
+                    required("countries", .array(.id(.countries), nonEmpty: false)),
+                ])
         case .visits:
-            return entity(kind, specific: [
-                required("visitor", .id(.people)),
-                required("visitor_title", .localized),
-                required("visitor_country", .id(.countries)),
-                required("host_country", .id(.countries)),
-                required("city", .id(.places)),
-                optional("timing", .localized),
-                optional("after_event", .id(.events)),
-                required("notable", .localized),
-            ])
+            return entity(
+                kind,
+                specific: [
+                    required("visitor", .id(.people)),
+                    required("visitor_title", .localized),
+                    required("visitor_country", .id(.countries)),
+                    required("host_country", .id(.countries)),
+                    required("city", .id(.places)),
+                    optional("timing", .localized),
+                    optional("after_event", .id(.events)),
+                    required("notable", .localized),
+                ])
         case .initiatives:
-            return entity(kind, specific: [
-                required("proposer", .reference),
-                required("related", .array(.reference, nonEmpty: false)),
-                required("aims", .localized),
-            ])
+            return entity(
+                kind,
+                specific: [
+                    required("proposer", .reference),
+                    required("related", .array(.reference, nonEmpty: false)),
+                    required("aims", .localized),
+                ])
         case .events:
-            return entity(kind, specific: [
-                required("event_type", .enumeration(Event.EventType.allCases.map(\.rawValue))),
-                optional("date", .object(ObjectSpec([
-                    required("value", .isoDate),
-                    required("precision", .enumeration(EventDate.Precision.allCases.map(\.rawValue))),
-                ]))),
-                optional("place", .id(.places)),
-                required("participants", .array(.object(participant), nonEmpty: false)),
-                required("outcomes", .array(.object(outcome), nonEmpty: false)),
-            ])
+            return entity(
+                kind,
+                specific: [
+                    required("event_type", .enumeration(Event.EventType.allCases.map(\.rawValue))),
+                    optional(
+                        "date",
+                        .object(
+                            ObjectSpec([
+                                required("value", .isoDate),
+                                required("precision", .enumeration(EventDate.Precision.allCases.map(\.rawValue))),
+                            ]))),
+                    optional("place", .id(.places)),
+                    required("participants", .array(.object(participant), nonEmpty: false)),
+                    required("outcomes", .array(.object(outcome), nonEmpty: false)),
+                ])
         case .declarations:
-            return entity(kind, specific: [
-                required("declaration_type", .enumeration(Declaration.DeclarationType.allCases.map(\.rawValue))),
-                required("issued_at", .id(.events)),
-            ])
+            return entity(
+                kind,
+                specific: [
+                    required("declaration_type", .enumeration(Declaration.DeclarationType.allCases.map(\.rawValue))),
+                    required("issued_at", .id(.events)),
+                ])
         case .facts:
-            return entity(kind, specific: [
-                required("subject", .reference),
-                required("category", .enumeration(Fact.Category.allCases.map(\.rawValue))),
-                required("statement", .localized),
-                optional("quantity", .object(quantity)),
-                required("related", .array(.reference, nonEmpty: false)),
-            ])
+            return entity(
+                kind,
+                specific: [
+                    required("subject", .reference),
+                    required("category", .enumeration(Fact.Category.allCases.map(\.rawValue))),
+                    required("statement", .localized),
+                    optional("quantity", .object(quantity)),
+                    required("related", .array(.reference, nonEmpty: false)),
+                ])
         }
     }
 

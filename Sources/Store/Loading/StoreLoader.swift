@@ -6,7 +6,9 @@ enum StoreLoader {
         let files = DataFiles(root: directory)
         var log = ProblemLog()
         guard files.isDirectory("") else {
-            throw StoreLoadError(problems: [LoadProblem(file: directory, path: "$", message: "data directory is missing")])
+            throw StoreLoadError(problems: [
+                LoadProblem(file: directory, path: "$", message: "data directory is missing")
+            ])
         }
         for folder in ["sources", "data"] where !files.isDirectory(folder) {
             log.add(folder, "$", "directory is missing")
@@ -17,7 +19,9 @@ enum StoreLoader {
         let collections = readCollections(files, log: &log)
         let context = Validator.Context(
             ids: collectIDs(collections, log: &log),
-            paragraphs: Dictionary(sources.loaded.map { ($0.id, $0.paragraphs.map { Array($0.unicodeScalars) }) }, uniquingKeysWith: { a, _ in a }),
+            paragraphs: Dictionary(
+                sources.loaded.map { ($0.id, $0.paragraphs.map { Array($0.unicodeScalars) }) },
+                uniquingKeysWith: { a, _ in a }),
             unreadableSources: sources.unreadable
         )
         for collection in collections {
@@ -64,15 +68,17 @@ enum StoreLoader {
             let schemaOK = validator.log.problems.count == log.problems.count
             log = validator.log
             guard schemaOK,
-                  let id = json["id"]?.stringValue,
-                  let textFile = json["text_file"]?.stringValue,
-                  let language = json["language"]?.stringValue,
-                  let sha = json["sha256"]?.stringValue,
-                  case .number(let count, _)? = json["paragraph_count"],
-                  let title = json["title"], let ar = title["ar"]?.stringValue, let en = title["en"]?.stringValue
+                let id = json["id"]?.stringValue,
+                let textFile = json["text_file"]?.stringValue,
+                let language = json["language"]?.stringValue,
+                let sha = json["sha256"]?.stringValue,
+                case .number(let count, _)? = json["paragraph_count"],
+                let title = json["title"], let ar = title["ar"]?.stringValue, let en = title["en"]?.stringValue
             else { continue }
             let stem = String(name.dropLast(".json".count))
-            if id != stem { log.add(file, JSONPath.root.key("id"), "id '\(id)' does not match the file name '\(stem)'") }
+            if id != stem {
+                log.add(file, JSONPath.root.key("id"), "id '\(id)' does not match the file name '\(stem)'")
+            }
             if textFile != stem + ".txt" {
                 log.add(file, JSONPath.root.key("text_file"), "expected '\(stem).txt', found '\(textFile)'")
             }
@@ -88,18 +94,23 @@ enum StoreLoader {
             }
             let paragraphs = splitParagraphs(text)
             if paragraphs.count != Int(count) {
-                log.add(file, JSONPath.root.key("paragraph_count"), "metadata says \(Int(count)), the text has \(paragraphs.count) paragraphs")
+                log.add(
+                    file, JSONPath.root.key("paragraph_count"),
+                    "metadata says \(Int(count)), the text has \(paragraphs.count) paragraphs")
             }
-            let notes = (json["notes"].map { value -> [LocalizedText] in
-                guard case .array(let items) = value else { return [] }
-                return items.compactMap { item in
-                    guard let ar = item["ar"]?.stringValue, let en = item["en"]?.stringValue else { return nil }
-                    return LocalizedText(ar: ar, en: en)
-                }
-            }) ?? []
-            result.loaded.append(Source(
-                id: id, language: language, title: LocalizedText(ar: ar, en: en),
-                paragraphCount: paragraphs.count, sha256: actualSHA, paragraphs: paragraphs, text: text, notes: notes))
+            let notes =
+                (json["notes"].map { value -> [LocalizedText] in
+                    guard case .array(let items) = value else { return [] }
+                    return items.compactMap { item in
+                        guard let ar = item["ar"]?.stringValue, let en = item["en"]?.stringValue else { return nil }
+                        return LocalizedText(ar: ar, en: en)
+                    }
+                }) ?? []
+            result.loaded.append(
+                Source(
+                    id: id, language: language, title: LocalizedText(ar: ar, en: en),
+                    paragraphCount: paragraphs.count, sha256: actualSHA, paragraphs: paragraphs, text: text,
+                    notes: notes))
         }
         return result
     }
@@ -138,7 +149,9 @@ enum StoreLoader {
                     log.add(file, JSONPath.root.key(member.key), "expected array, found \(member.value.typeName)")
                     entities = []
                 } else {
-                    log.add(file, JSONPath.root.key(member.key), member.key == kind.rawValue ? "duplicate key" : "unknown field")
+                    log.add(
+                        file, JSONPath.root.key(member.key),
+                        member.key == kind.rawValue ? "duplicate key" : "unknown field")
                 }
             }
             if entities == nil { log.add(file, JSONPath.root.key(kind.rawValue), "required field is missing") }
@@ -155,7 +168,9 @@ enum StoreLoader {
                 guard let id = entity["id"]?.stringValue else { continue }
                 if let first = firstIndex[id] {
                     let path = JSONPath.root.key(collection.kind.rawValue)
-                    log.add(collection.file, path.index(i).key("id"), "duplicate id '\(id)' (first at \(path.index(first).key("id")))")
+                    log.add(
+                        collection.file, path.index(i).key("id"),
+                        "duplicate id '\(id)' (first at \(path.index(first).key("id")))")
                 } else {
                     firstIndex[id] = i
                 }

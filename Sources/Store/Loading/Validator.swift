@@ -64,7 +64,9 @@ struct Validator {
             guard let id = nonEmptyString(value, at: path) else { return }
             if kind == .countries {
                 if !Self.isCountryID(id) {
-                    log.add(file, path, "invalid country id '\(id)': expected ISO 3166-1 alpha-2 or ISO 3166-3 code in lowercase")
+                    log.add(
+                        file, path,
+                        "invalid country id '\(id)': expected ISO 3166-1 alpha-2 or ISO 3166-3 code in lowercase")
                 }
             } else if !Self.isSlug(id) {
                 log.add(file, path, "invalid id '\(id)': expected a lowercase slug")
@@ -92,7 +94,9 @@ struct Validator {
             }
         case .sha256Hex:
             guard let s = nonEmptyString(value, at: path) else { return }
-            if s.unicodeScalars.count != 64 || !s.unicodeScalars.allSatisfy({ ($0 >= "0" && $0 <= "9") || ($0 >= "a" && $0 <= "f") }) {
+            if s.unicodeScalars.count != 64
+                || !s.unicodeScalars.allSatisfy({ ($0 >= "0" && $0 <= "9") || ($0 >= "a" && $0 <= "f") })
+            {
                 log.add(file, path, "invalid sha256 '\(s)': expected 64 lowercase hex digits")
             }
         case .isoDate:
@@ -173,8 +177,8 @@ struct Validator {
         let before = log.problems.count
         validate(value, against: spec, at: path)
         guard log.problems.count == before,
-              let type = value["type"]?.stringValue.flatMap(EntityKind.init(rawValue:)),
-              let id = value["id"]?.stringValue
+            let type = value["type"]?.stringValue.flatMap(EntityKind.init(rawValue:)),
+            let id = value["id"]?.stringValue
         else { return }
         checkResolves(EntityReference(type: type, id: id), at: path.key("id"))
     }
@@ -189,11 +193,11 @@ struct Validator {
         let before = log.problems.count
         validate(value, against: Schema.citation, at: path)
         guard log.problems.count == before,
-              let source = value["source"]?.stringValue,
-              let quote = value["quote"]?.stringValue,
-              case .number(let p, _)? = value["paragraph"],
-              case .number(let s, _)? = value["start"],
-              case .number(let e, _)? = value["end"]
+            let source = value["source"]?.stringValue,
+            let quote = value["quote"]?.stringValue,
+            case .number(let p, _)? = value["paragraph"],
+            case .number(let s, _)? = value["start"],
+            case .number(let e, _)? = value["end"]
         else { return }
         let (paragraph, start, end) = (Int(p), Int(s), Int(e))
         if context.unreadableSources.contains(source) { return }
@@ -220,7 +224,10 @@ struct Validator {
         // Compare scalars, not Characters: String == is canonical equivalence, and the
         // offsets promise an exact scalar-for-scalar match.
         if !actualText.unicodeScalars.elementsEqual(quote.unicodeScalars) {
-            log.add(file, path.key("quote"), "quote does not match the text at paragraph \(paragraph) [\(start), \(end)): the text there is «\(actualText)»")
+            log.add(
+                file, path.key("quote"),
+                "quote does not match the text at paragraph \(paragraph) [\(start), \(end)): the text there is «\(actualText)»"
+            )
         }
     }
 
@@ -251,7 +258,7 @@ struct Validator {
             let fields = part.split(separator: "-", omittingEmptySubsequences: false)
             let widths = fields.map(\.count)
             guard [[4], [4, 2], [4, 2, 2]].contains(widths),
-                  fields.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
+                fields.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
             else { return false }
             if fields.count >= 2, let month = Int(fields[1]), !(1...12).contains(month) { return false }
             if fields.count == 3, let day = Int(fields[2]), !(1...31).contains(day) { return false }

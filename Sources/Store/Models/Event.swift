@@ -16,7 +16,8 @@ public struct Event: Entity, Decodable, Equatable {
     public var interpretations: [Interpretation]?
 
     enum CodingKeys: String, CodingKey {
-        case id, name, aliases, description, date, place, participants, outcomes, citations, notes, external, interpretations
+        case id, name, aliases, description, date, place, participants, outcomes, citations, notes, external,
+            interpretations
         case eventType = "event_type"
     }
 

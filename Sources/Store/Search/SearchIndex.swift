@@ -31,11 +31,14 @@ public struct SearchIndex: Sendable {
 
     init(entities: [any Entity], sources: [Source]) {
         var documents: [Document] = []
-        func add(_ target: SearchHit.Target, _ field: SearchHit.Field, _ language: String, _ text: String, _ rank: Int) {
+        func add(_ target: SearchHit.Target, _ field: SearchHit.Field, _ language: String, _ text: String, _ rank: Int)
+        {
             let tokens = TextNormalizer.tokens(text)
             guard !tokens.isEmpty else { return }
-            documents.append(Document(target: target, field: field, language: language, text: text, tokens: tokens,
-                                      normalized: tokens.map(\.key).joined(separator: " "), rank: rank))
+            documents.append(
+                Document(
+                    target: target, field: field, language: language, text: text, tokens: tokens,
+                    normalized: tokens.map(\.key).joined(separator: " "), rank: rank))
         }
         for (rank, entity) in entities.enumerated() {
             let target = SearchHit.Target.entity(entity.reference)
@@ -52,7 +55,9 @@ public struct SearchIndex: Sendable {
         var postings: [String: [Posting]] = [:]
         for (d, document) in documents.enumerated() {
             for (t, token) in document.tokens.enumerated() {
-                for stem in TextNormalizer.stems(token.key) { postings[stem, default: []].append(Posting(document: d, token: t)) }
+                for stem in TextNormalizer.stems(token.key) {
+                    postings[stem, default: []].append(Posting(document: d, token: t))
+                }
             }
         }
         self.documents = documents
@@ -61,7 +66,9 @@ public struct SearchIndex: Sendable {
     }
 
     /// Hits for `query`, best first. `kinds` limits entity hits; paragraphs are hits of their own.
-    public func search(_ query: String, kinds: Set<EntityKind>? = nil, includeParagraphs: Bool = true, limit: Int = 50) -> [SearchHit] {
+    public func search(_ query: String, kinds: Set<EntityKind>? = nil, includeParagraphs: Bool = true, limit: Int = 50)
+        -> [SearchHit]
+    {
         let queryTokens = TextNormalizer.tokens(query)
         guard !queryTokens.isEmpty, limit > 0 else { return [] }
         let normalizedQuery = queryTokens.map(\.key).joined(separator: " ")
@@ -83,11 +90,13 @@ public struct SearchIndex: Sendable {
             let document = documents[d]
             let strengths = perWord.mapValues { $0.values.max() ?? 0 }
             let window = Self.tightestWindow(perWord.values.map { Array($0.keys) })
-            let score = self.score(document, strengths: strengths, window: window,
-                                   queryWords: queryTokens.count, normalizedQuery: normalizedQuery)
-            let hit = SearchHit(target: document.target, score: score, field: document.field, language: document.language,
-                                snippet: document.text,
-                                matchStart: document.tokens[window.first].start, matchEnd: document.tokens[window.last].end)
+            let score = self.score(
+                document, strengths: strengths, window: window,
+                queryWords: queryTokens.count, normalizedQuery: normalizedQuery)
+            let hit = SearchHit(
+                target: document.target, score: score, field: document.field, language: document.language,
+                snippet: document.text,
+                matchStart: document.tokens[window.first].start, matchEnd: document.tokens[window.last].end)
             if let current = best[document.target], !Self.better(hit, than: current.hit) { continue }
             best[document.target] = (hit, document.rank)
         }
@@ -129,7 +138,8 @@ public struct SearchIndex: Sendable {
     }
 
     private func keys(withPrefix prefix: String) -> ArraySlice<String> {
-        var low = 0, high = sortedKeys.count
+        var low = 0
+        var high = sortedKeys.count
         while low < high {
             let mid = (low + high) / 2
             if sortedKeys[mid] < prefix { low = mid + 1 } else { high = mid }
@@ -144,7 +154,10 @@ public struct SearchIndex: Sendable {
     static func tightestWindow(_ occurrences: [[Int]]) -> (first: Int, last: Int, words: Int) {
         var best: (first: Int, last: Int)?
         for anchor in occurrences.flatMap({ $0 }).sorted() {
-            let picks = occurrences.map { list in list.min { abs($0 - anchor) < abs($1 - anchor) || (abs($0 - anchor) == abs($1 - anchor) && $0 < $1) } ?? anchor }
+            let picks = occurrences.map { list in
+                list.min { abs($0 - anchor) < abs($1 - anchor) || (abs($0 - anchor) == abs($1 - anchor) && $0 < $1) }
+                    ?? anchor
+            }
             let window = (first: picks.min() ?? anchor, last: picks.max() ?? anchor)
             if let current = best, window.last - window.first >= current.last - current.first { continue }
             best = window
@@ -153,8 +166,10 @@ public struct SearchIndex: Sendable {
         return (window.first, window.last, occurrences.count)
     }
 
-    private func score(_ document: Document, strengths: [Int: Double], window: (first: Int, last: Int, words: Int),
-                       queryWords: Int, normalizedQuery: String) -> Int {
+    private func score(
+        _ document: Document, strengths: [Int: Double], window: (first: Int, last: Int, words: Int),
+        queryWords: Int, normalizedQuery: String
+    ) -> Int {
         let strength = strengths.values.reduce(0, +) / Double(queryWords)
         let complete = strengths.count == queryWords
         // Coverage: how much of a name the query accounts for («قطر» is all of «قطر», a quarter of «زيارة أمير دولة قطر»).

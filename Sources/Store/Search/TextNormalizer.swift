@@ -87,7 +87,9 @@ public enum TextNormalizer {
 
     // MARK: - Rules
 
-    private static let proclitics: [[Unicode.Scalar]] = ["وال", "بال", "فال", "لل", "ال", "و", "ف", "ب", "ل"].map { Array($0.unicodeScalars) }
+    private static let proclitics: [[Unicode.Scalar]] = ["وال", "بال", "فال", "لل", "ال", "و", "ف", "ب", "ل"].map {
+        Array($0.unicodeScalars)
+    }
 
     /// `letter` for the common one-scalar folding (no array to allocate per character), `letters` for the rare
     /// expansions (ß → ss).

@@ -1,15 +1,16 @@
 import Foundation
-import Testing
-@testable import API
 import Server
 import Store
+import Testing
+
+@testable import API
 
 /// Paths found from this file's location, so tests never depend on Bundle.module or the working directory.
 enum APITestPaths {
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent() // Support
-        .deletingLastPathComponent() // APITests
-        .deletingLastPathComponent() // Tests
+        .deletingLastPathComponent()  // Support
+        .deletingLastPathComponent()  // APITests
+        .deletingLastPathComponent()  // Tests
         .deletingLastPathComponent()
     static let resources = repositoryRoot.appendingPathComponent("Resources").path
 }
@@ -17,7 +18,7 @@ enum APITestPaths {
 /// The bundled store, loaded once for every test (it is immutable).
 enum BundledStore {
     /// A fixed load time, so `Last-Modified` and `If-Modified-Since` tests know the date.
-    static let loadedAt = 1_700_000_000 // Tue, 14 Nov 2023 22:13:20 GMT
+    static let loadedAt = 1_700_000_000  // Tue, 14 Nov 2023 22:13:20 GMT
 
     static let store: Store = {
         do {
@@ -120,7 +121,9 @@ struct APITestClient: Sendable {
         }
     }
 
-    func request(_ method: String, _ target: String, headers: [(String, String)] = [], forwarded: Forwarded? = nil) -> TestResponse {
+    func request(_ method: String, _ target: String, headers: [(String, String)] = [], forwarded: Forwarded? = nil)
+        -> TestResponse
+    {
         let path: String
         let query: String?
         if let mark = target.firstIndex(of: "?") {
@@ -130,7 +133,8 @@ struct APITestClient: Sendable {
             path = target
             query = nil
         }
-        let head = RequestHead(method: method, target: target, path: path, query: query, version: .http1_1, headers: Headers(headers))
+        let head = RequestHead(
+            method: method, target: target, path: path, query: query, version: .http1_1, headers: Headers(headers))
         var request = Request(head: head)
         request.forwarded = forwarded
         let response = handler.handle(request)
@@ -148,7 +152,8 @@ struct APITestClient: Sendable {
 
 /// Percent-encodes a query value (Arabic, spaces, reserved characters) the way a browser would.
 func encoded(_ value: String) -> String {
-    var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
+    var allowed = CharacterSet.alphanumerics.intersection(
+        CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
     allowed.insert(charactersIn: "-._~,")
     return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value
 }

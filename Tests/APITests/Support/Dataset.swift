@@ -4,7 +4,9 @@ import Testing
 /// The bundled data files read with Foundation, independently of the Store module, so expectations come from
 /// the data and not from the code under test.
 enum Dataset {
-    static let kinds = ["countries", "organizations", "visits", "initiatives", "people", "places", "events", "declarations", "facts"]
+    static let kinds = [
+        "countries", "organizations", "visits", "initiatives", "people", "places", "events", "declarations", "facts",
+    ]
 
     /// The rows of `Resources/data/<kind>.json`, in file order.
     static func rows(_ kind: String) throws -> [[String: Any]] {
@@ -24,9 +26,12 @@ enum Dataset {
     /// The source document's metadata (`Resources/sources/*.json`).
     static func source() throws -> [String: Any] {
         let dir = URL(fileURLWithPath: APITestPaths.resources).appendingPathComponent("sources")
-        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".json") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".json") }
+            .sorted()
         let first = try #require(files.first)
-        return try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent(first))) as? [String: Any])
+        return try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent(first)))
+                as? [String: Any])
     }
 
     /// The paragraphs of the source text: one per non-empty line.

@@ -1,4 +1,5 @@
 import Glibc
+
 @testable import Server
 
 /// A blocking loopback TCP client that speaks raw bytes, so tests control exactly what goes on the wire.
@@ -34,7 +35,9 @@ final class RawClient {
         address.sun_family = sa_family_t(AF_UNIX)
         withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: unixPath.utf8) }
         let rc = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
         }
         guard rc == 0 else {
             let e = errno
@@ -45,7 +48,12 @@ final class RawClient {
 
     deinit { close(fd) }
 
-    enum ClientError: Error { case badAddress, system(String, Int32), timedOut, closed, malformed(String) }
+    enum ClientError: Error {
+        case badAddress
+        case system(String, Int32)
+        case timedOut, closed
+        case malformed(String)
+    }
 
     func send(_ text: String) throws { try send(Array(text.utf8)) }
 
@@ -132,9 +140,12 @@ struct ParsedResponse {
             let kv = line.split(separator: ":", maxSplits: 1)
             return (String(kv[0]), kv.count > 1 ? String(kv[1].drop { $0 == " " }) : "")
         }
-        var response = ParsedResponse(status: status, reason: parts.count > 2 ? String(parts[2]) : "", headers: headers, body: [])
+        var response = ParsedResponse(
+            status: status, reason: parts.count > 2 ? String(parts[2]) : "", headers: headers, body: [])
         let bodyStart = end.upperBound
-        let length = (bodyless || status < 200 || status == 204 || status == 304) ? 0 : Int(response.header("Content-Length") ?? "0") ?? 0
+        let length =
+            (bodyless || status < 200 || status == 204 || status == 304)
+            ? 0 : Int(response.header("Content-Length") ?? "0") ?? 0
         guard bytes.count - bodyStart >= length else { return nil }
         response.body = Array(bytes[bodyStart..<(bodyStart + length)])
         return (response, bodyStart + length)

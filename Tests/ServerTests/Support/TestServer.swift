@@ -10,7 +10,10 @@ struct EchoHandler: RequestHandler {
         headers.add(name: "Content-Type", value: "text/plain")
         switch request.path {
         case "/echo":
-            return Response(status: .ok, headers: headers, body: Array("\(request.method) \(request.body.count) \(String(decoding: request.body, as: UTF8.self))".utf8))
+            return Response(
+                status: .ok, headers: headers,
+                body: Array(
+                    "\(request.method) \(request.body.count) \(String(decoding: request.body, as: UTF8.self))".utf8))
         case "/big":
             return Response(status: .ok, headers: headers, body: EchoHandler.bigBody)
         case "/close":
