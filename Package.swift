@@ -11,22 +11,26 @@ let package = Package(
     targets: [
         // C shim: system headers Glibc's Swift module does not export (epoll, eventfd, accept4, TCP_NODELAY).
         .target(name: "CSystem"),
+        // JSON: the value, the parser, one writer with one escaper, problem documents, digit writers. A leaf that
+        // imports nothing, so the engine, the store and the API share it without depending on each other.
+        .target(name: "JSON"),
         // The HTTP/1.1 engine. Knows bytes, requests and responses; nothing about entities.
-        .target(name: "Server", dependencies: ["CSystem"]),
+        .target(name: "Server", dependencies: ["CSystem", "JSON"]),
         // Models, loading and validation of Resources, Arabic-aware search. Nothing about HTTP.
-        .target(name: "Store"),
+        .target(name: "Store", dependencies: ["JSON"]),
         // Route handlers that turn the store into HTTP resources.
-        .target(name: "API", dependencies: ["Server", "Store"]),
-        .executableTarget(name: "kazakhstan-api", dependencies: ["API", "Server", "Store"]),
+        .target(name: "API", dependencies: ["JSON", "Server", "Store"]),
+        .executableTarget(name: "kazakhstan-api", dependencies: ["API", "JSON", "Server", "Store"]),
         // libFuzzer targets (built with -sanitize=fuzzer,address -DFUZZING by .ci/fuzz.sh); in a normal build they are
         // replay tools that run the regression corpus in Tests/FuzzCorpus through the same property checks.
         .target(name: "FuzzSupport"),
         .executableTarget(name: "ParserFuzz", dependencies: ["FuzzSupport", "Server"]),
-        .executableTarget(name: "QueryFuzz", dependencies: ["FuzzSupport", "API", "Server", "Store"]),
+        .executableTarget(name: "QueryFuzz", dependencies: ["FuzzSupport", "API", "JSON", "Server", "Store"]),
 
-        .testTarget(name: "ServerTests", dependencies: ["Server", "CSystem"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store"], exclude: ["Fixtures"]),
-        .testTarget(name: "APITests", dependencies: ["API", "Server", "Store"]),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
+        .testTarget(name: "ServerTests", dependencies: ["Server", "CSystem", "JSON"]),
+        .testTarget(name: "StoreTests", dependencies: ["JSON", "Store"], exclude: ["Fixtures"]),
+        .testTarget(name: "APITests", dependencies: ["API", "JSON", "Server", "Store"]),
         // Runs the built executable as a user would: flags, exit codes, signals, a real HTTP client.
         .testTarget(name: "EndToEndTests", dependencies: ["kazakhstan-api"]),
     ]

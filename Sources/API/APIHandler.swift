@@ -1,3 +1,4 @@
+import JSON
 import Server
 import Store
 
@@ -255,7 +256,8 @@ struct Finisher: Sendable {
             return PreparedResponse(status: resource.status, headers: headers, body: body, etag: etag, route: route)
         case .problem(let problem):
             return PreparedResponse(
-                status: problem.status, headers: problemHeaders, body: problem.body(instance: instance), etag: nil,
+                status: problem.status, headers: problemHeaders, body: problem.document(instance: instance).bytes(),
+                etag: nil,
                 route: route)
         case .redirect(let location):
             var headers = Headers()

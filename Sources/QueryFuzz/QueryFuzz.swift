@@ -1,6 +1,7 @@
 import API
 import FoundationEssentials
 import FuzzSupport
+import JSON
 import Server
 import Store
 
@@ -73,8 +74,9 @@ enum QueryProperties {
     }
 
     static func hex(_ b: UInt8) -> [UInt8] {
-        let digits = Array("0123456789ABCDEF".utf8)
-        return [digits[Int(b >> 4)], digits[Int(b & 0xF)]]
+        var out: [UInt8] = []
+        ASCIIDigits.appendHex(byte: b, uppercase: true, to: &out)
+        return out
     }
 }
 

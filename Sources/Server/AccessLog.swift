@@ -1,4 +1,5 @@
 import Glibc
+import JSON
 
 /// One line per request on stdout, buffered per event loop and flushed when the buffer fills or at least once a
 /// second, so logging is never what limits throughput. Lines from different loops never interleave: each flush
@@ -45,20 +46,20 @@ struct AccessLog {
         buffer.append(contentsOf: #"{"time":""#.utf8)
         appendTimestamp(e.wallSeconds, e.wallNanoseconds)
         buffer.append(contentsOf: #"","method":"#.utf8)
-        JSONString.append(e.method, to: &buffer)
+        JSONWriter.appendString(e.method, into: &buffer)
         buffer.append(contentsOf: #","target":"#.utf8)
-        JSONString.append(e.target, to: &buffer)
+        JSONWriter.appendString(e.target, into: &buffer)
         buffer.append(contentsOf: #","status":"#.utf8)
-        ResponseEncoder.appendDecimal(e.status, to: &buffer)
+        ASCIIDigits.appendDecimal(e.status, to: &buffer)
         buffer.append(contentsOf: #","bytes":"#.utf8)
-        ResponseEncoder.appendDecimal(e.bytes, to: &buffer)
+        ASCIIDigits.appendDecimal(e.bytes, to: &buffer)
         buffer.append(contentsOf: #","duration_us":"#.utf8)
-        ResponseEncoder.appendDecimal(Int(max(0, e.durationMicroseconds)), to: &buffer)
+        ASCIIDigits.appendDecimal(Int(max(0, e.durationMicroseconds)), to: &buffer)
         buffer.append(contentsOf: #","client":"#.utf8)
-        JSONString.append(e.client, to: &buffer)
+        JSONWriter.appendString(e.client, into: &buffer)
         if let id = e.requestID {
             buffer.append(contentsOf: #","request_id":"#.utf8)
-            JSONString.append(id, to: &buffer)
+            JSONWriter.appendString(id, into: &buffer)
         }
         buffer.append(contentsOf: "}\n".utf8)
     }
@@ -73,11 +74,11 @@ struct AccessLog {
         buffer.append(0x20)
         buffer.append(contentsOf: e.target.utf8)
         buffer.append(contentsOf: "\" ".utf8)
-        ResponseEncoder.appendDecimal(e.status, to: &buffer)
+        ASCIIDigits.appendDecimal(e.status, to: &buffer)
         buffer.append(0x20)
-        ResponseEncoder.appendDecimal(e.bytes, to: &buffer)
+        ASCIIDigits.appendDecimal(e.bytes, to: &buffer)
         buffer.append(0x20)
-        ResponseEncoder.appendDecimal(Int(max(0, e.durationMicroseconds)), to: &buffer)
+        ASCIIDigits.appendDecimal(Int(max(0, e.durationMicroseconds)), to: &buffer)
         buffer.append(contentsOf: "us\n".utf8)
     }
 

@@ -14,20 +14,3 @@ extension RequestHandler {
         EngineProblem.response(status: status, detail: detail)
     }
 }
-
-/// The engine's own `application/problem+json` bodies (RFC 9457 §3).
-public enum EngineProblem {
-    public static func response(status: HTTPStatus, detail: String) -> Response {
-        var body: [UInt8] = []
-        body.append(contentsOf: #"{"type":"about:blank","title":"#.utf8)
-        JSONString.append(status.reason, to: &body)
-        body.append(contentsOf: #","status":"#.utf8)
-        ResponseEncoder.appendDecimal(status.code, to: &body)
-        body.append(contentsOf: #","detail":"#.utf8)
-        JSONString.append(detail, to: &body)
-        body.append(contentsOf: "}".utf8)
-        var headers = Headers()
-        headers.add(name: "Content-Type", value: "application/problem+json")
-        return Response(status: status, headers: headers, body: body)
-    }
-}

@@ -1,12 +1,13 @@
 import Glibc
+import JSON
 import Server
 import Store
 
 /// The executable's own log lines: JSON objects, one per line — info on stdout (with the access log), errors on stderr.
 enum Log {
     static func info(_ message: String, _ fields: [String: String]) {
-        var line = #"{"level":"info","msg":\#(JSONString.quoted(message))"#
-        for key in fields.keys.sorted() { line += ",\(JSONString.quoted(key)):\(JSONString.quoted(fields[key] ?? ""))" }
+        var line = #"{"level":"info","msg":\#(JSONWriter.quoted(message))"#
+        for key in fields.keys.sorted() { line += ",\(JSONWriter.quoted(key)):\(JSONWriter.quoted(fields[key] ?? ""))" }
         StandardOutput.writeLine(line + "}")
     }
 

@@ -1,3 +1,4 @@
+import JSON
 import Server
 import Store
 import Testing
@@ -60,22 +61,6 @@ struct RouterTests {
         if case .badPath = router.match(path: "/countries/%C3") {
         } else {
             Issue.record("a truncated UTF-8 sequence should be a bad path")
-        }
-    }
-}
-
-/// The one-pass problem body must be byte for byte what the general JSON writer produces.
-struct ProblemBodyTests {
-    @Test(arguments: [
-        ("No resource at /x.", "/x"),
-        ("quote \" backslash \\ newline \n tab \t nul \u{0} del \u{7F}", "/a?b=\"c\""),
-        ("عربي ومزيد", "/search?q=%D9%82"),
-        ("", ""),
-    ])
-    func theFastBody_equalsTheGeneralWriters(detail: String, instance: String) {
-        for status in [HTTPStatus.notFound, .badRequest, .methodNotAllowed] {
-            let problem = ProblemDetails(status: status, detail: detail)
-            #expect(problem.body(instance: instance) == JSONWriter.write(problem.json(instance: instance)))
         }
     }
 }

@@ -1,3 +1,4 @@
+import JSON
 import Testing
 
 @testable import Server
@@ -68,13 +69,6 @@ struct ResponseEncoderTests {
             encode(r)
                 == "HTTP/1.1 200 OK\r\nDate: Sun, 06 Nov 1994 08:49:37 GMT\r\nServer: test\r\nX-Kept: 1\r\nContent-Length: 1\r\n\r\n"
         )
-    }
-
-    @Test(arguments: [(0, "0"), (7, "7"), (10, "10"), (1_048_576, "1048576"), (Int(Int32.max), "2147483647")])
-    func decimal_isWrittenWithoutFoundation(value: Int, text: String) {
-        var out: [UInt8] = []
-        ResponseEncoder.appendDecimal(value, to: &out)
-        #expect(String(decoding: out, as: UTF8.self) == text)
     }
 }
 

@@ -1,3 +1,4 @@
+import JSON
 import Store
 
 /// Everything the routes serve, prepared once at startup from the immutable store: each entity's representation,

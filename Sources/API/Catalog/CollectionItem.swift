@@ -1,3 +1,4 @@
+import JSON
 import Store
 
 /// One row of a collection, prepared at startup: its full representation and everything queries look at, so a

@@ -1,3 +1,4 @@
+import JSON
 import Store
 
 /// The sort fields of each collection beyond `id`, `name.ar` and `name.en`: scalar fields a page may order by.

@@ -1,3 +1,4 @@
+import JSON
 import Store
 
 /// Rows for `/sources` and `/sources/{id}/paragraphs`, prepared at startup like the entity rows.

@@ -1,3 +1,5 @@
+import JSON
+
 /// An entity-tag (RFC 9110 §8.8.3): an opaque validator of one representation.
 struct EntityTag: Sendable, Equatable {
     /// The characters between the quotes.
@@ -36,16 +38,12 @@ struct EntityTag: Sendable, Equatable {
         EntityTag(opaque: hex(XXH64.hash(body)), isWeak: false)
     }
 
-    /// 16 lowercase hex digits, most significant first, written straight into the string's storage.
+    /// 16 lowercase hex digits, most significant first.
     private static func hex(_ value: UInt64) -> String {
-        String(unsafeUninitializedCapacity: 16) { buffer in
-            let digits: StaticString = "0123456789abcdef"
-            for i in 0..<16 {
-                let nibble = Int((value >> UInt64(60 - 4 * i)) & 0xF)
-                buffer[i] = digits.utf8Start[nibble]  // nibble is 0...15: inside the 16-byte literal
-            }
-            return 16
-        }
+        var digits: [UInt8] = []
+        digits.reserveCapacity(16)
+        ASCIIDigits.appendHex(value, to: &digits)
+        return String(decoding: digits, as: UTF8.self)
     }
 }
 

@@ -1,3 +1,5 @@
+import JSON
+
 /// The `Link` field value (RFC 8288 §3): `<target>; rel="name"`, comma-separated.
 enum LinkHeader {
     /// `</countries?offset=0&limit=50>; rel="first", </countries?offset=50&limit=50>; rel="next"`.
@@ -27,17 +29,14 @@ enum LinkHeader {
             out += target
             return
         }
-        let hex: StaticString = "0123456789ABCDEF"
         var bytes: [UInt8] = []
         bytes.reserveCapacity(target.utf8.count * 3)
         for byte in target.utf8 {
             if isURIReferenceByte(byte) {
                 bytes.append(byte)
             } else {
-                // Both nibbles are 0...15: inside the 16-byte literal.
                 bytes.append(UInt8(ascii: "%"))
-                bytes.append(hex.utf8Start[Int(byte >> 4)])
-                bytes.append(hex.utf8Start[Int(byte & 0xF)])
+                ASCIIDigits.appendHex(byte: byte, uppercase: true, to: &bytes)
             }
         }
         out += String(decoding: bytes, as: UTF8.self)

@@ -1,3 +1,4 @@
+import JSON
 import Store
 
 /// Builds the OpenAPI 3.1 document from the route table, the catalog and the routes' own answers, so the document

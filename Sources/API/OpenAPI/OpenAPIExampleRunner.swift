@@ -1,3 +1,4 @@
+import JSON
 import Server
 import Store
 
@@ -24,7 +25,7 @@ struct OpenAPIExampleRunner {
             return (resource.status.code, resource.body)
         case .problem(let problem):
             // The same value the Finisher writes (with `instance` = the target).
-            return (problem.status.code, problem.json(instance: target))
+            return (problem.status.code, problem.document(instance: target).json)
         case .redirect, .text:
             return nil
         }

@@ -1,3 +1,4 @@
+import JSON
 import Store
 
 /// The example requests of each path, answered through the router at startup. Each example records the request it

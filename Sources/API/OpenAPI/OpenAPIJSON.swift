@@ -1,3 +1,4 @@
+import JSON
 import Store
 
 /// Short constructors for the JSON the document is made of. The writer sorts keys, so member order here is only

@@ -1,3 +1,4 @@
+import JSON
 import Store
 
 /// Collects parameter objects into `components.parameters`, so the many routes that share a grammar share one

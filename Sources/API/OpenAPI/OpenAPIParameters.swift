@@ -1,3 +1,4 @@
+import JSON
 import Store
 
 /// Parameter objects, made from the same grammar values the routes validate with: every name, bound and allowed

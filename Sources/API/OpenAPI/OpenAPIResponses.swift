@@ -1,3 +1,4 @@
+import JSON
 import Store
 
 /// The responses of each operation, and the shared ones in `components.responses` and `components.headers`.

@@ -1,3 +1,4 @@
+import JSON
 import Store
 
 /// `components.schemas`: the shared shapes written here, and the entity, source and paragraph shapes inferred from

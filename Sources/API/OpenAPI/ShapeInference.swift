@@ -1,3 +1,4 @@
+import JSON
 import Store
 
 /// Infers JSON Schemas from the representations the API actually serves, so the published schemas describe the

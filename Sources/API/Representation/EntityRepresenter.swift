@@ -1,3 +1,4 @@
+import JSON
 import Store
 
 /// Turns a stored entity into its API representation: the curated fields as they are, plus `type` and `href`,

@@ -1,3 +1,4 @@
+import JSON
 import Store
 
 /// Every URL the API writes. Links are relative (`/countries/kz`) unless a public base URL is configured, then
@@ -70,12 +71,10 @@ enum PercentEncoder {
                 out.append(b)
             } else {
                 out.append(UInt8(ascii: "%"))
-                out.append(hex(b >> 4))
-                out.append(hex(b & 0xF))
+                ASCIIDigits.appendHex(byte: b, uppercase: true, to: &out)
             }
         }
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func hex(_ n: UInt8) -> UInt8 { n < 10 ? 0x30 + n : 0x41 + n - 10 }
 }

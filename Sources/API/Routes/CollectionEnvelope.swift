@@ -1,3 +1,4 @@
+import JSON
 import Store
 
 /// The collection envelope: `{"data": [...], "meta": {"total", "count", "limit", "offset"}, "links": {"self",

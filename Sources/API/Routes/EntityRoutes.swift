@@ -1,3 +1,4 @@
+import JSON
 import Store
 
 /// `/{kind}`, `/{kind}/{id}` and `/{kind}/{id}/{relation}` for the nine kinds.

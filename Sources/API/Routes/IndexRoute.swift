@@ -1,3 +1,4 @@
+import JSON
 import Store
 
 /// `/`: what this API is and where everything is.

@@ -1,3 +1,4 @@
+import JSON
 import Store
 
 /// `/openapi.json`: the OpenAPI 3.1 description of every route, built once at startup (its examples are answers of

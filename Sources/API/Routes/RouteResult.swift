@@ -1,3 +1,4 @@
+import JSON
 import Server
 import Store
 
@@ -41,45 +42,10 @@ struct ProblemDetails: Sendable {
         ProblemDetails(status: .notFound, detail: detail)
     }
 
-    func body(instance: String) -> [UInt8] {
-        guard errors.isEmpty else { return JSONWriter.write(json(instance: instance)) }
-        // 404s are built per request, so the common shape is written in one pass, without a JSONValue tree to build
-        // and sort. The keys are in JSONWriter's (sorted) order, so the bytes are what `json(instance:)` would give.
-        var out: [UInt8] = []
-        out.reserveCapacity(96 + detail.utf8.count + instance.utf8.count + status.reason.utf8.count)
-        out.append(contentsOf: #"{"detail":"#.utf8)
-        JSONWriter.appendString(detail, into: &out)
-        out.append(contentsOf: #","instance":"#.utf8)
-        JSONWriter.appendString(instance, into: &out)
-        out.append(contentsOf: #","status":"#.utf8)
-        out.append(contentsOf: String(status.code).utf8)
-        out.append(contentsOf: #","title":"#.utf8)
-        JSONWriter.appendString(status.reason, into: &out)
-        out.append(contentsOf: #","type":"about:blank"}"#.utf8)
-        return out
-    }
-
-    func json(instance: String) -> JSONValue {
-        var members: [(key: String, value: JSONValue)] = [
-            (key: "type", value: .string("about:blank")),
-            (key: "title", value: .string(status.reason)),
-            (key: "status", value: .integer(status.code)),
-            (key: "detail", value: .string(detail)),
-            (key: "instance", value: .string(instance)),
-        ]
-        if !errors.isEmpty {
-            members.append(
-                (
-                    key: "errors",
-                    value: .array(
-                        errors.map {
-                            .object([
-                                (key: "parameter", value: .string($0.parameter)),
-                                (key: "detail", value: .string($0.detail)),
-                            ])
-                        })
-                ))
-        }
-        return .object(members)
+    /// The RFC 9457 document for a request to `instance`, written by the one problem writer.
+    func document(instance: String) -> ProblemDocument {
+        ProblemDocument(
+            status: status.code, title: status.reason, detail: detail, instance: instance,
+            errors: errors.map { ProblemDocument.InvalidParameter(parameter: $0.parameter, detail: $0.detail) })
     }
 }

@@ -1,3 +1,4 @@
+import JSON
 import Store
 
 /// `/search?q=…&type=…`: ranked hits across every kind and the source text, Arabic-aware (the store's normalizer

@@ -1,3 +1,4 @@
+import JSON
 import Store
 
 /// `/sources`, `/sources/{id}`, `/sources/{id}/paragraphs`, `/sources/{id}/paragraphs/{n}`: the text itself.

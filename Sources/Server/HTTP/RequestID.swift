@@ -1,3 +1,5 @@
+import JSON
+
 /// `X-Request-ID`: accepted from the client (or the proxy in front) when it is a sane token, otherwise generated,
 /// so every request can be followed from the proxy's log through ours to the client.
 enum RequestID {
@@ -36,7 +38,7 @@ struct RequestIDGenerator {
                 _ = out.initialize(fromContentsOf: prefix)
                 var rest = value
                 for i in stride(from: 31, through: 16, by: -1) {
-                    out[i] = RequestIDGenerator.digit(rest & 0xF)
+                    out[i] = ASCIIDigits.hexDigit(UInt8(truncatingIfNeeded: rest & 0xF))
                     rest >>= 4
                 }
                 return 32
@@ -45,10 +47,9 @@ struct RequestIDGenerator {
     }
 
     static func hex(_ value: UInt64) -> [UInt8] {
-        (0..<16).map { i in digit((value >> (UInt64(15 - i) * 4)) & 0xF) }
-    }
-
-    private static func digit(_ nibble: UInt64) -> UInt8 {
-        UInt8(truncatingIfNeeded: nibble < 10 ? 0x30 + nibble : 0x57 + nibble)
+        var out: [UInt8] = []
+        out.reserveCapacity(16)
+        ASCIIDigits.appendHex(value, to: &out)
+        return out
     }
 }

@@ -1,3 +1,5 @@
+import JSON
+
 /// Writes a response head. The engine owns the framing fields (`Date`, `Server`, `Content-Length`, `Connection`):
 /// any a handler set are dropped, so a response can never be framed two ways.
 enum ResponseEncoder {
@@ -15,7 +17,7 @@ enum ResponseEncoder {
     ) {
         out.reserveCapacity(256 + response.headers.count * 48)
         out.append(contentsOf: "HTTP/1.1 ".utf8)
-        appendDecimal(response.status.code, to: &out)
+        ASCIIDigits.appendDecimal(response.status.code, to: &out)
         out.append(0x20)
         out.append(contentsOf: response.status.reason.utf8)
         out.append(contentsOf: crlf)
@@ -27,7 +29,7 @@ enum ResponseEncoder {
         // RFC 9110 §8.6: no Content-Length in 1xx or 204; in 304 it would have to be the GET's length, which we omit.
         if !response.status.forbidsBody {
             out.append(contentsOf: "Content-Length: ".utf8)
-            appendDecimal(response.body.count, to: &out)
+            ASCIIDigits.appendDecimal(response.body.count, to: &out)
             out.append(contentsOf: crlf)
         }
         if options.close {
@@ -62,15 +64,5 @@ enum ResponseEncoder {
             || ASCIICase.equal(name, "Connection")
             || ASCIICase.equal(name, "Content-Length")
             || ASCIICase.equal(name, "Transfer-Encoding")
-    }
-
-    static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
-        precondition(value >= 0, "lengths and status codes are never negative")
-        var divisor = 1
-        while divisor <= value / 10 { divisor *= 10 }
-        while divisor > 0 {
-            out.append(0x30 + UInt8(value / divisor % 10))
-            divisor /= 10
-        }
     }
 }

@@ -1,3 +1,5 @@
+import JSON
+
 extension JSONValue {
     /// The generic form of any encodable value, through the deterministic encoder (so keys come out sorted).
     public init(encoding value: some Encodable) throws {
@@ -9,16 +11,4 @@ extension JSONValue {
             throw error
         }
     }
-
-    public var arrayValue: [JSONValue]? {
-        if case .array(let a) = self { return a }
-        return nil
-    }
-
-    public var objectMembers: [(key: String, value: JSONValue)]? {
-        if case .object(let m) = self { return m }
-        return nil
-    }
-
-    public static func integer(_ n: Int) -> JSONValue { .number(Double(n), isInteger: true) }
 }

@@ -1,11 +1,12 @@
+import JSON
+
 /// SHA-256 (FIPS 180-4) in pure Swift: the toolchain ships no crypto module on Linux without
 /// a package, and the dataset version and ETags only need a stable digest.
 public enum SHA256 {
     public static func hex(_ bytes: [UInt8]) -> String {
-        digest(bytes).map { byte in
-            let s = String(byte, radix: 16)
-            return s.count == 1 ? "0" + s : s
-        }.joined()
+        var out: [UInt8] = []
+        for byte in digest(bytes) { ASCIIDigits.appendHex(byte: byte, to: &out) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     public static func digest(_ bytes: [UInt8]) -> [UInt8] {

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import JSON
 
 /// Reading files of a data directory as bytes, turning every failure into a `LoadProblem`.
 struct DataFiles {

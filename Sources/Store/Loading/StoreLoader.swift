@@ -1,4 +1,5 @@
 import FoundationEssentials
+import JSON
 
 /// Loads a data directory (`sources/`, `data/`) into a `Store`, or fails with every problem.
 enum StoreLoader {

@@ -1,3 +1,5 @@
+import JSON
+
 /// Walks parsed JSON against `Schema` and records every problem with its JSON path.
 /// It never stops at the first problem: the point is one complete list per load.
 struct Validator {

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Store
+@testable import JSON
 
 struct JSONWriterTests {
     func text(_ v: JSONValue, pretty: Bool = false) -> String {

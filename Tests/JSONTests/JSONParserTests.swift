@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Store
+@testable import JSON
 
 @Suite struct JSONParserTests {
     @Test func parse_acceptsAllValueKinds() throws {

@@ -1,12 +1,12 @@
 /// A strict RFC 8259 parser producing `JSONValue`, with line/column positions in its errors.
 /// FoundationEssentials has no JSONSerialization, and JSONDecoder stops at the first problem
 /// without telling where in the file it was, so the loader parses with this first.
-struct JSONParser {
-    struct Failure: Error, Equatable {
-        var message: String
-        var line: Int
-        var column: Int
-        var description: String { "invalid JSON at line \(line), column \(column): \(message)" }
+public struct JSONParser {
+    public struct Failure: Error, Equatable {
+        public var message: String
+        public var line: Int
+        public var column: Int
+        public var description: String { "invalid JSON at line \(line), column \(column): \(message)" }
     }
 
     private let bytes: [UInt8]
@@ -14,7 +14,7 @@ struct JSONParser {
     /// Nesting limit, so hostile input cannot exhaust the stack.
     private let maxDepth = 256
 
-    static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONValue {
+    public static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONValue {
         var parser = JSONParser(bytes: bytes)
         parser.skipWhitespace()
         let value = try parser.parseValue(depth: 0)

@@ -1,6 +1,9 @@
 /// A parsed JSON document, kept generic so the validator can walk it and report every problem
 /// with its JSON path before anything is decoded into typed models. The API builds its response bodies
 /// from these too, and writes them with `JSONWriter`.
+///
+/// This target is a leaf (it imports nothing, not even Foundation), so the engine, the store and the API all share
+/// one JSON value, one parser and one writer with one escaper.
 public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
@@ -25,7 +28,7 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     /// The name used in "expected X, found Y" messages.
-    var typeName: String {
+    public var typeName: String {
         switch self {
         case .null: return "null"
         case .bool: return "boolean"
@@ -45,4 +48,16 @@ public enum JSONValue: Sendable, Equatable {
         if case .string(let s) = self { return s }
         return nil
     }
+
+    public var arrayValue: [JSONValue]? {
+        if case .array(let a) = self { return a }
+        return nil
+    }
+
+    public var objectMembers: [(key: String, value: JSONValue)]? {
+        if case .object(let m) = self { return m }
+        return nil
+    }
+
+    public static func integer(_ n: Int) -> JSONValue { .number(Double(n), isInteger: true) }
 }

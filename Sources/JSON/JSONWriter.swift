@@ -10,7 +10,7 @@ public enum JSONWriter {
         return out
     }
 
-    public static func write(_ value: JSONValue, pretty: Bool, indent: Int, into out: inout [UInt8]) {
+    static func write(_ value: JSONValue, pretty: Bool, indent: Int, into out: inout [UInt8]) {
         switch value {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
@@ -75,8 +75,10 @@ public enum JSONWriter {
         }
     }
 
-    /// RFC 8259 §7: `"`, `\` and control characters escaped; everything else written as its UTF-8 bytes — in runs,
-    /// not byte by byte, since almost every string (Arabic text included) needs no escape at all.
+    /// RFC 8259 §7: `"`, `\` and control characters (below 0x20) escaped, with the short forms where JSON has them;
+    /// everything else written as its UTF-8 bytes (DEL included: JSON does not require escaping it) — in runs, not
+    /// byte by byte, since almost every string (Arabic text included) needs no escape at all. The one escaper for
+    /// bodies, problem documents and log lines alike.
     public static func appendString(_ s: String, into out: inout [UInt8]) {
         out.append(0x22)
         var s = s
@@ -104,11 +106,18 @@ public enum JSONWriter {
         case 0x08: out.append(contentsOf: [0x5C, 0x62])
         case 0x0C: out.append(contentsOf: [0x5C, 0x66])
         default:
-            out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30])
-            out.append(hex(b >> 4))
-            out.append(hex(b & 0xF))
+            out.append(contentsOf: [0x5C, 0x75])
+            ASCIIDigits.appendHex(byte: 0, to: &out)
+            ASCIIDigits.appendHex(byte: b, to: &out)
         }
     }
+}
 
-    private static func hex(_ n: UInt8) -> UInt8 { n < 10 ? 0x30 + n : 0x61 + n - 10 }
+extension JSONWriter {
+    /// `s` as a JSON string literal, for text built outside a byte buffer (log lines in the executable).
+    public static func quoted(_ s: String) -> String {
+        var out: [UInt8] = []
+        appendString(s, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
 }
