@@ -52,9 +52,9 @@ import Testing
     @Test func unknownPaths_buildNoVariantForTheirBase() {
         let client = APITestClient(options: BundledStore.options)
         #expect(client.request("GET", "/no/such/thing", forwarded: Forwarded(prefix: "/p1")).status == 404)
-        #expect(client.handler.forwardedVariantCount == 0)
+        #expect(client.handler.forwardedBaseCount == 0)
         #expect(client.request("GET", "/countries", forwarded: Forwarded(prefix: "/p3")).status == 200)
-        #expect(client.handler.forwardedVariantCount == 1)
+        #expect(client.handler.forwardedBaseCount == 1)
     }
 
     @Test func withoutForwarding_linksStayRelative_andTheSameBytesAsBefore() {

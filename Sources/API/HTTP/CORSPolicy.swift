@@ -15,8 +15,6 @@ struct CORSPolicy: Sendable, Equatable {
 
     let origins: Origins
 
-    /// The response fields a browser script may read beyond the CORS-safelisted ones.
-    static let exposedHeaders = "ETag, Link, X-Total-Count, Content-Language, X-Request-ID"
     /// The API is read-only.
     static let allowedMethods = "GET, HEAD, OPTIONS"
     /// Request fields a preflight may ask for, in their canonical spelling (matched case-insensitively).
@@ -42,7 +40,8 @@ struct CORSPolicy: Sendable, Equatable {
         switch origins {
         case .any:
             anyFields = [
-                ("Access-Control-Allow-Origin", "*"), ("Access-Control-Expose-Headers", CORSPolicy.exposedHeaders),
+                ("Access-Control-Allow-Origin", "*"),
+                ("Access-Control-Expose-Headers", ResponseField.exposedToBrowsers),
             ]
             grantedFields = []
         case .list(let list):
@@ -58,7 +57,7 @@ struct CORSPolicy: Sendable, Equatable {
             ("Access-Control-Allow-Origin", origin),
             // The answer differs by Origin, so a shared cache must not hand it to another origin.
             ("Vary", "Origin"),
-            ("Access-Control-Expose-Headers", exposedHeaders),
+            ("Access-Control-Expose-Headers", ResponseField.exposedToBrowsers),
         ]
     }
 

@@ -8,7 +8,7 @@ enum ConditionalRequest {
     ///   If-Modified-Since, a finer validator than a one-second date). `*` matches, because the resource has
     ///   a current representation; otherwise any listed tag that weakly matches `etag` (§8.8.3.2) — the list
     ///   may be spread over several field lines and comma lists.
-    /// - A malformed If-None-Match is ignored as if absent (see `EntityTag.List.invalid`).
+    /// - A malformed If-None-Match is ignored as if absent (see `EntityTag.ListShape.invalid`).
     /// - If-Modified-Since is evaluated only without If-None-Match, only when it is one valid HTTP-date in
     ///   any of the three formats (§13.1.3: otherwise it MUST be ignored); not modified when
     ///   `lastModified` (seconds since 1970) is no later than that date.

@@ -16,17 +16,6 @@ struct EntityTag: Sendable, Equatable {
         isWeak ? "W/\"" + opaque + "\"" : "\"" + opaque + "\""
     }
 
-    /// RFC 9110 §8.8.3.2 weak comparison: the opaque tags are equal, whatever either's weakness.
-    /// It is the comparison If-None-Match uses (§13.1.2). Compares bytes in place; no allocation.
-    func matchesWeakly(_ other: EntityTag) -> Bool {
-        opaque == other.opaque
-    }
-
-    /// RFC 9110 §8.8.3.2 strong comparison: both strong and byte-for-byte equal (what If-Match uses, §13.1.1).
-    func matchesStrongly(_ other: EntityTag) -> Bool {
-        !isWeak && !other.isWeak && opaque == other.opaque
-    }
-
     /// The strong tag of exactly these bytes: XXH64 (seed 0) rendered as 16 lowercase hex digits.
     ///
     /// A strong tag is right because it changes whenever a single byte does (§8.8.1). XXH64 is a published,
@@ -50,37 +39,17 @@ struct EntityTag: Sendable, Equatable {
 // MARK: - Lists (If-None-Match, If-Match)
 
 extension EntityTag {
-    /// A parsed `If-None-Match` / `If-Match` value (RFC 9110 §13.1.1, §13.1.2: `"*" / #entity-tag`).
-    enum List: Sendable, Equatable {
+    /// What a `If-None-Match` / `If-Match` value is (RFC 9110 §13.1.1, §13.1.2: `"*" / #entity-tag`).
+    enum ListShape {
         /// `*`: any current representation.
         case any
-        /// The listed tags, in order (possibly none: `#` allows an empty list, RFC 9110 §5.6.1).
-        case tags([EntityTag])
-        /// Not the grammar: an unquoted or unterminated tag, `*` mixed with tags, junk between members.
-        /// The whole field is then to be ignored, as if absent — RFC 9110 gives a malformed precondition no
-        /// meaning, and guessing at one could answer 304 for a representation the client never named.
+        /// Listed tags (possibly none: `#` allows an empty list, RFC 9110 §5.6.1), handed to the visitor.
+        case tags
+        /// Not the grammar: an unquoted or unterminated tag, `*` mixed with tags, junk between members. The whole
+        /// field is then to be ignored, as if absent — RFC 9110 gives a malformed precondition no meaning, and
+        /// guessing at one could answer 304 for a representation the client never named.
         case invalid
     }
-
-    /// Parses the combined value of every field line given (a field may be split over several lines,
-    /// RFC 9110 §5.3), e.g. `FieldSyntax.values(named: "If-None-Match", in: headers)`.
-    static func parseList<Values: Sequence<String>>(_ fieldValues: Values) -> List {
-        var tags: [EntityTag] = []
-        let shape = scanList(fieldValues) { isWeak, opaque in
-            tags.append(EntityTag(opaque: String(decoding: opaque, as: UTF8.self), isWeak: isWeak))
-        }
-        switch shape {
-        case .any: return .any
-        case .tags: return .tags(tags)
-        case .invalid: return .invalid
-        }
-    }
-
-    static func parseList(_ fieldValue: String) -> List {
-        parseList(CollectionOfOne(fieldValue))
-    }
-
-    enum ListShape { case any, tags, invalid }
 
     /// One pass over the list members of every value, handing each tag's weakness and opaque bytes to `visit`
     /// as a view of the field's own storage (valid during the call only) — nothing is allocated, so matching a

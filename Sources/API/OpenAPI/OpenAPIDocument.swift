@@ -5,17 +5,16 @@ import Store
 /// cannot disagree with the server: paths are the router's templates, parameters its grammars, schemas are inferred
 /// from the data as served, and examples are real answers to the requests recorded in their `x-request`.
 enum OpenAPIDocument {
-    /// `templates`: every route template (the router's and `/openapi.json`). `router` answers the example requests.
-    static func build(templates: [String], catalog: Catalog, version: String, router: Router) -> JSONValue {
+    /// Every route of `router` is a path, described from its declaration; `router` also answers the examples.
+    static func build(router: Router<RouteDefinition>, catalog: Catalog, version: String) -> JSONValue {
         let examples = OpenAPIExamples(runner: OpenAPIExampleRunner(router: router, catalog: catalog))
         let parameters = OpenAPIParameterRegistry()
         var paths: [(String, JSONValue)] = []
         var tags: [String] = []
-        for template in templates {
-            let kind = OpenAPIPathKind(template: template, catalog: catalog)
-            if !tags.contains(kind.tag) { tags.append(kind.tag) }
+        for route in router.routes {
+            if !tags.contains(route.tag) { tags.append(route.tag) }
             paths.append(
-                (template, pathItem(template, kind, catalog: catalog, examples: examples, parameters: parameters)))
+                (route.template, pathItem(route, catalog: catalog, examples: examples, parameters: parameters)))
         }
         let indexBody = examples.runner.respond("/").flatMap { $0.status == 200 ? $0.body : nil }
         return OA.object([
@@ -44,35 +43,31 @@ enum OpenAPIDocument {
     }
 
     private static func pathItem(
-        _ template: String, _ kind: OpenAPIPathKind, catalog: Catalog, examples: OpenAPIExamples,
-        parameters: OpenAPIParameterRegistry
+        _ route: RouteDefinition, catalog: Catalog, examples: OpenAPIExamples, parameters: OpenAPIParameterRegistry
     ) -> JSONValue {
-        let grammar = kind.grammar(catalog)
-        let query = OpenAPIParameters.query(grammar, catalog: catalog, requiresQ: kind == .search).map {
+        let kind = route.kind
+        let query = OpenAPIParameters.query(route.grammar, catalog: catalog).map {
             parameters.reference($0, scope: kind.scope)
         }
-        let stem =
-            kind == .other
-            ? "other" + template.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined() : kind.operationStem
-        let summary = kind == .other ? template : kind.summary
+        let stem = kind.operationStem
         let get = OA.object([
-            "tags": OA.strings([kind.tag]),
-            "summary": .string(summary),
-            "description": .string(operationDescription(kind, grammar)),
+            "tags": OA.strings([route.tag]),
+            "summary": .string(route.summary),
+            "description": .string(operationDescription(route)),
             "operationId": .string(stem),
             "parameters": .array(query),
             "responses": OpenAPIResponses.get(
-                kind, examples: examples.examples(examples.requests(for: kind), status: 200)),
+                route, examples: examples.examples(examples.requests(for: kind), status: 200)),
         ])
         let head = OA.object([
-            "tags": OA.strings([kind.tag]),
-            "summary": .string("\(summary) (fields only)"),
+            "tags": OA.strings([route.tag]),
+            "summary": .string("\(route.summary) (fields only)"),
             "operationId": .string(stem + "-head"),
             "parameters": .array(query),
-            "responses": OpenAPIResponses.head(kind),
+            "responses": OpenAPIResponses.head(route),
         ])
         var options: [(String, JSONValue)] = [
-            ("tags", OA.strings([kind.tag])),
+            ("tags", OA.strings([route.tag])),
             ("summary", .string("Allowed methods, or a CORS preflight")),
             ("operationId", .string(stem + "-options")),
             ("responses", OpenAPIResponses.options),
@@ -87,13 +82,14 @@ enum OpenAPIDocument {
         return OA.object(item)
     }
 
-    private static func operationDescription(_ kind: OpenAPIPathKind, _ grammar: CollectionGrammar) -> String {
-        var text = kind.summary + "."
-        if kind.isCollection {
+    private static func operationDescription(_ route: RouteDefinition) -> String {
+        let grammar = route.grammar
+        var text = route.summary + "."
+        if route.kind.isCollection {
             text +=
                 " A page in the collection envelope (`data`, `meta`, `links`), with the total in X-Total-Count and RFC 8288 Link fields."
         }
-        if kind == .search { text += " `q` is required." }
+        if grammar.requiresQ { text += " `q` is required." }
         text +=
             " Accepts only the query parameters listed (\(grammar.parameterNames.joined(separator: ", "))); any other, a repeated one or an invalid value is a 400 naming it."
         text += " HEAD answers the same fields without the body; OPTIONS answers 204 with Allow (or a CORS preflight)."

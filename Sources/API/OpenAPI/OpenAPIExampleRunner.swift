@@ -5,7 +5,7 @@ import Store
 /// Answers an example request through the real route table, the way APIHandler precomputes responses: the same
 /// handler, context and catalog, so an example body is the body the server sends for that request.
 struct OpenAPIExampleRunner {
-    let router: Router
+    let router: Router<RouteDefinition>
     let catalog: Catalog
 
     /// The status and JSON body of `GET target`, or nil when no route matches or the answer has no body.
@@ -13,18 +13,15 @@ struct OpenAPIExampleRunner {
         let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
         let path = String(parts[0])
         let query = parts.count > 1 ? String(parts[1]) : nil
-        guard case .found(let route, let parameters) = router.match(path: path),
-            case .success(let queryString) = QueryString.parse(query)
-        else { return nil }
+        guard case .found(let entry, let parameters) = router.match(path: path) else { return nil }
         let head = RequestHead(
             method: "GET", target: target, path: path, query: query, version: .http1_1, headers: Headers())
-        let context = RouteContext(
-            request: Request(head: head), parameters: parameters, query: queryString, catalog: catalog)
-        switch route.handler(context) {
+        let match = PathMatch(request: Request(head: head), parameters: parameters, catalog: catalog)
+        switch entry.value.respond(to: match) {
         case .resource(let resource):
-            return (resource.status.code, resource.body)
+            return (200, resource.body)
         case .problem(let problem):
-            // The same value the Finisher writes (with `instance` = the target).
+            // The same document the ResponsePreparer writes (with `instance` = the target).
             return (problem.status.code, problem.document(instance: target).json)
         case .redirect, .text:
             return nil

@@ -9,12 +9,12 @@ struct OpenAPIExamples {
     var catalog: Catalog { runner.catalog }
 
     /// `(name, summary, target)` for one path.
-    func requests(for kind: OpenAPIPathKind) -> [(name: String, summary: String, target: String)] {
+    func requests(for kind: RouteKind) -> [(name: String, summary: String, target: String)] {
         switch kind {
         case .index: return [("index", "The entry point", "/")]
         case .health: return [("ok", "Alive", "/healthz")]
         case .readiness: return [("ready", "Ready", "/readyz")]
-        case .openAPI, .metrics, .other: return []
+        case .openAPI, .metrics: return []
         case .search:
             guard let name = catalog.store.countries.first?.name else { return [] }
             return [

@@ -4,9 +4,8 @@ import Store
 /// Collects parameter objects into `components.parameters`, so the many routes that share a grammar share one
 /// definition (the filters of a kind list every id; repeating them under every path made the document 3× larger).
 final class OpenAPIParameterRegistry {
-    /// Parameters that mean the same everywhere keep their bare name; the others are named `scope.name`.
-    static let shared: Set<String> = ["limit", "offset", "lang", "pretty", "cited_in"]
-
+    /// Parameters that mean the same everywhere (`QueryParameter.meansTheSameEverywhere`) keep their bare name; the
+    /// others are named `scope.name`.
     /// (scope of a non-shared parameter, its bytes) → its name.
     private var names: [String: [[UInt8]: String]] = [:]
     private var taken: Set<String> = []
@@ -16,7 +15,7 @@ final class OpenAPIParameterRegistry {
     func reference(_ parameter: JSONValue, scope: String) -> JSONValue {
         let key = JSONWriter.write(parameter)
         let base = parameter["name"]?.stringValue ?? "parameter"
-        let isShared = OpenAPIParameterRegistry.shared.contains(base) || scope.isEmpty
+        let isShared = QueryParameter(rawValue: base)?.meansTheSameEverywhere ?? false || scope.isEmpty
         let group = isShared ? "" : scope
         if let name = names[group]?[key] { return OA.ref(name, in: "parameters") }
         var name = isShared ? base : "\(scope).\(base)"

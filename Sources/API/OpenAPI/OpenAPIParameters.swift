@@ -7,91 +7,101 @@ enum OpenAPIParameters {
     /// The values `pretty` accepts: no value, `true`/`1` or `false`/`0` (CollectionQuery.parse, case "pretty").
     static let prettyValues = ["", "true", "false", "1", "0"]
 
-    /// The query parameters of a route, in the grammar's order.
-    /// A parameter no value can satisfy is left out: the bare grammar of `/` and the probes lists `fields` with no
-    /// field names, so every `fields=` there is a 400 (CollectionGrammar.parameterNames adds `fields` to every non-collection).
-    static func query(_ grammar: CollectionGrammar, catalog: Catalog, requiresQ: Bool) -> [JSONValue] {
-        grammar.parameterNames.filter { name in
-            switch name {
-            case "fields": !grammar.fieldNames.isEmpty
-            case "sort": !grammar.sortFields.isEmpty
-            case "limit", "offset", "include", "lang", "q", "cited_in", "pretty": true
-            default: !(grammar.filters.first { $0.name == name }?.allowed.isEmpty ?? true)
+    /// The query parameters of a route, in the grammar's order. A parameter no value can satisfy is left out: a
+    /// grammar with no field names still lists `fields` when it is a collection, but every `fields=` there is a 400.
+    static func query(_ grammar: CollectionGrammar, catalog: Catalog) -> [JSONValue] {
+        let shared = grammar.parameters.filter { parameter in
+            switch parameter {
+            case .fields: !grammar.fieldNames.isEmpty
+            case .sort: !grammar.sortFields.isEmpty
+            case .limit, .offset, .include, .lang, .q, .citedIn, .pretty: true
             }
-        }.map { name in
-            switch name {
-            case "limit":
-                return parameter(
-                    name, "Page size.",
-                    schema: OA.object([
-                        "type": .string("integer"), "minimum": .integer(1),
-                        "maximum": .integer(CollectionGrammar.maxLimit),
-                        "default": .integer(CollectionGrammar.defaultLimit),
-                    ]), example: .integer(2))
-            case "offset":
-                return parameter(
-                    name, "How many items to skip.",
-                    schema: OA.object([
-                        "type": .string("integer"), "minimum": .integer(0),
-                        "maximum": .integer(CollectionQuery.maxOffset), "default": .integer(0),
-                    ]), example: .integer(0))
-            case "sort":
-                let keys = grammar.sortFields.flatMap { [$0, "-" + $0] }
-                return list(
-                    name, "Sort keys, comma-separated; `-` sorts descending. Ties keep the curated order.",
-                    items: enumeration(keys), example: grammar.sortFields.first.map { ["-" + $0] } ?? [])
-            case "fields":
-                return list(
-                    name,
-                    "Only these fields (`key` or `key.sub`), comma-separated; `id`, `type` and `href` are always kept.",
-                    items: enumeration(grammar.fieldNames), example: Array(grammar.fieldNames.prefix(1)))
-            case "include":
-                return list(
-                    name, "Embed these related collections under `included` (one level), comma-separated.",
-                    items: enumeration(grammar.includes), example: Array(grammar.includes.prefix(1)))
-            case "lang":
-                return parameter(
-                    name,
-                    "Answer in one language: adds a flat `label` and makes `description` a string. Arabic is the original, English a translation.",
-                    schema: enumeration(CollectionQuery.Language.allCases.map(\.rawValue)),
-                    example: .string(CollectionQuery.Language.en.rawValue))
-            case "q":
-                let paragraphs = grammar.sortFields.contains("number")
-                return parameter(
-                    name,
-                    requiresQ
-                        ? "The text to search for, in Arabic or English (hamza, alef and tashkeel variants match)."
-                        : "Keep only \(paragraphs ? "paragraphs" : "items") matching this text (Arabic-aware); without `sort`, best matches first.",
-                    schema: OA.object([
-                        "type": .string("string"), "minLength": .integer(1),
-                        "maxLength": .integer(CollectionQuery.maxSearchLength),
-                        "pattern": .string("\\S"),
-                    ]),
-                    example: .string(catalog.store.countries.first?.name.ar ?? "كازاخستان"), required: requiresQ)
-            case "cited_in":
-                let count = max(1, catalog.store.source.paragraphCount)
-                return list(
-                    name, "Keep only items cited in these paragraphs of the source, comma-separated.",
-                    items: OA.object(["type": .string("integer"), "minimum": .integer(1), "maximum": .integer(count)]),
-                    example: [.integer(1)])
-            case "pretty":
-                return parameter(
-                    name,
-                    "Indent the JSON. Given without a value, or `true`/`1`, it pretty-prints; `false`/`0` does not.",
-                    schema: enumeration(prettyValues), example: .string("true"))
-            default:
-                let filter = grammar.filters.first { $0.name == name }
-                let allowed = filter?.allowed ?? []
-                return list(
-                    name,
-                    "Keep only \(filter?.summary ?? name), comma-separated (OR within one filter, AND across filters).",
-                    items: enumeration(allowed), example: Array(allowed.prefix(1)))
-            }
+        }
+        let filters = grammar.isCollection ? grammar.filters.filter { !$0.allowed.isEmpty } : []
+        return shared.map { describe($0, grammar, catalog: catalog) } + filters.map(describe)
+    }
+
+    /// One shared parameter. Exhaustive: a new `QueryParameter` case does not compile until it is documented.
+    private static func describe(_ parameter: QueryParameter, _ grammar: CollectionGrammar, catalog: Catalog)
+        -> JSONValue
+    {
+        let name = parameter.rawValue
+        switch parameter {
+        case .limit:
+            return self.parameter(
+                name, "Page size.",
+                schema: OA.object([
+                    "type": .string("integer"), "minimum": .integer(1),
+                    "maximum": .integer(CollectionGrammar.maxLimit),
+                    "default": .integer(CollectionGrammar.defaultLimit),
+                ]), example: .integer(2))
+        case .offset:
+            return self.parameter(
+                name, "How many items to skip.",
+                schema: OA.object([
+                    "type": .string("integer"), "minimum": .integer(0),
+                    "maximum": .integer(CollectionQuery.maxOffset), "default": .integer(0),
+                ]), example: .integer(0))
+        case .sort:
+            let keys = grammar.sortFields.flatMap { [$0, "-" + $0] }
+            return list(
+                name, "Sort keys, comma-separated; `-` sorts descending. Ties keep the curated order.",
+                items: enumeration(keys), example: grammar.sortFields.first.map { ["-" + $0] } ?? [])
+        case .fields:
+            return list(
+                name,
+                "Only these fields (`key` or `key.sub`), comma-separated; `id`, `type` and `href` are always kept.",
+                items: enumeration(grammar.fieldNames), example: Array(grammar.fieldNames.prefix(1)))
+        case .include:
+            return list(
+                name, "Embed these related collections under `included` (one level), comma-separated.",
+                items: enumeration(grammar.includes), example: Array(grammar.includes.prefix(1)))
+        case .lang:
+            return self.parameter(
+                name,
+                "Answer in one language: adds a flat `label` and makes `description` a string. Arabic is the original, English a translation.",
+                schema: enumeration(CollectionQuery.Language.allCases.map(\.rawValue)),
+                example: .string(CollectionQuery.Language.en.rawValue))
+        case .q:
+            return search(grammar, catalog: catalog)
+        case .citedIn:
+            let count = max(1, catalog.store.source.paragraphCount)
+            return list(
+                name, "Keep only items cited in these paragraphs of the source, comma-separated.",
+                items: OA.object(["type": .string("integer"), "minimum": .integer(1), "maximum": .integer(count)]),
+                example: [.integer(1)])
+        case .pretty:
+            return self.parameter(
+                name, "Indent the JSON. Given without a value, or `true`/`1`, it pretty-prints; `false`/`0` does not.",
+                schema: enumeration(prettyValues), example: .string("true"))
         }
     }
 
+    private static func search(_ grammar: CollectionGrammar, catalog: Catalog) -> JSONValue {
+        let paragraphs = grammar.sortFields.contains("number")
+        return parameter(
+            QueryParameter.q.rawValue,
+            grammar.requiresQ
+                ? "The text to search for, in Arabic or English (hamza, alef and tashkeel variants match)."
+                : "Keep only \(paragraphs ? "paragraphs" : "items") matching this text (Arabic-aware); without `sort`, best matches first.",
+            schema: OA.object([
+                "type": .string("string"), "minLength": .integer(1),
+                "maxLength": .integer(CollectionQuery.maxSearchLength),
+                "pattern": .string("\\S"),
+            ]),
+            example: .string(catalog.store.countries.first?.name.ar ?? "كازاخستان"), required: grammar.requiresQ)
+    }
+
+    /// A named filter of the collection.
+    private static func describe(_ filter: CollectionGrammar.Filter) -> JSONValue {
+        list(
+            filter.name,
+            "Keep only \(filter.summary), comma-separated (OR within one filter, AND across filters).",
+            items: enumeration(filter.allowed), example: Array(filter.allowed.prefix(1)))
+    }
+
     /// The `{id}` and `{n}` of a route.
-    static func path(_ kind: OpenAPIPathKind, catalog: Catalog) -> [JSONValue] {
+    static func path(_ kind: RouteKind, catalog: Catalog) -> [JSONValue] {
         switch kind {
         case .entity(let k), .relation(let k, _, _):
             let ids = (catalog.items[k] ?? []).compactMap(\.ref?.id)
@@ -121,7 +131,7 @@ enum OpenAPIParameters {
 
     /// OPTIONS answers for the route whatever the segment holds (a preflight cannot know whether the id exists),
     /// so its path parameters are any string; these override the path item's enumerations.
-    static func optionsPath(_ kind: OpenAPIPathKind, catalog: Catalog) -> [JSONValue] {
+    static func optionsPath(_ kind: RouteKind, catalog: Catalog) -> [JSONValue] {
         path(kind, catalog: catalog).compactMap { parameter in
             guard let name = parameter["name"]?.stringValue else { return nil }
             return pathParameter(

@@ -4,7 +4,8 @@ import Store
 /// The responses of each operation, and the shared ones in `components.responses` and `components.headers`.
 enum OpenAPIResponses {
     /// GET: the 200 body with its fields and examples, and every other status the route can answer.
-    static func get(_ kind: OpenAPIPathKind, examples: JSONValue?) -> JSONValue {
+    static func get(_ route: RouteDefinition, examples: JSONValue?) -> JSONValue {
+        let kind = route.kind
         var content: [(String, JSONValue)] = [
             (
                 "schema",
@@ -24,7 +25,7 @@ enum OpenAPIResponses {
             : OA.object(["application/json": OA.object(content)])
         let ok: [(String, JSONValue)] = [
             ("description", .string("OK")),
-            ("headers", headers(kind)),
+            ("headers", headers(route)),
             ("content", body),
         ]
         var responses: [(String, JSONValue)] = [("200", OA.object(ok))]
@@ -44,19 +45,19 @@ enum OpenAPIResponses {
                     ])
                 ))
         }
-        responses += shared(kind)
+        responses += shared(route)
         return OA.object(responses)
     }
 
     /// HEAD: the same statuses and fields as GET, without bodies.
-    static func head(_ kind: OpenAPIPathKind) -> JSONValue {
+    static func head(_ route: RouteDefinition) -> JSONValue {
         var responses: [(String, JSONValue)] = [
-            ("200", OA.object(["description": .string("OK, without the body."), "headers": headers(kind)]))
+            ("200", OA.object(["description": .string("OK, without the body."), "headers": headers(route)]))
         ]
-        if kind == .readiness {
+        if route.kind == .readiness {
             responses.append(("503", OA.object(["description": .string("Draining, without the body.")])))
         }
-        for (status, _) in shared(kind) {
+        for (status, _) in shared(route) {
             responses.append(
                 (
                     status,
@@ -86,53 +87,39 @@ enum OpenAPIResponses {
         ])
     }
 
-    private static func shared(_ kind: OpenAPIPathKind) -> [(String, JSONValue)] {
+    private static func shared(_ route: RouteDefinition) -> [(String, JSONValue)] {
         var responses: [(String, JSONValue)] = []
-        if kind.redirects { responses.append(("301", OA.ref("MovedPermanently", in: "responses"))) }
-        if kind.isCacheable { responses.append(("304", OA.ref("NotModified", in: "responses"))) }
+        if route.kind.redirects { responses.append(("301", OA.ref("MovedPermanently", in: "responses"))) }
+        if route.caching.allowsClientCaching { responses.append(("304", OA.ref("NotModified", in: "responses"))) }
         responses.append(("400", OA.ref("BadRequest", in: "responses")))
-        if kind.hasPathParameters { responses.append(("404", OA.ref("NotFound", in: "responses"))) }
+        if route.kind.hasPathParameters { responses.append(("404", OA.ref("NotFound", in: "responses"))) }
         responses.append(("405", OA.ref("MethodNotAllowed", in: "responses")))
         responses.append(("414", OA.ref("URITooLong", in: "responses")))
         return responses
     }
 
     /// The fields of a 200: validators on cacheable resources, totals and links on collections.
-    private static func headers(_ kind: OpenAPIPathKind) -> JSONValue {
-        var fields: [(String, JSONValue)] = [("Cache-Control", OA.ref("Cache-Control", in: "headers"))]
+    private static func headers(_ route: RouteDefinition) -> JSONValue {
+        var fields: [ResponseField] = [.cacheControl]
         // Metrics are text in no natural language; every JSON answer says its languages.
-        if kind != .metrics { fields.append(("Content-Language", OA.ref("Content-Language", in: "headers"))) }
-        if kind.isCacheable {
-            fields.append(("ETag", OA.ref("ETag", in: "headers")))
-            fields.append(("Last-Modified", OA.ref("Last-Modified", in: "headers")))
-        }
-        if kind.isCollection {
-            fields.append(("X-Total-Count", OA.ref("X-Total-Count", in: "headers")))
-            fields.append(("Link", OA.ref("Link", in: "headers")))
-        }
-        return OA.object(fields)
+        if route.kind != .metrics { fields.append(.contentLanguage) }
+        if route.caching.allowsClientCaching { fields += [.etag, .lastModified] }
+        if route.kind.isCollection { fields += [.totalCount, .link] }
+        return OA.object(fields.map { ($0.name, OA.ref($0.name, in: "headers")) })
     }
 
+    /// `components.headers`: every field `ResponseField` describes.
     static func componentHeaders() -> JSONValue {
-        func header(_ description: String, _ schema: JSONValue, required: Bool = true) -> JSONValue {
-            OA.object(["description": .string(description), "required": .bool(required), "schema": schema])
-        }
-        let string = OA.type("string")
-        return OA.object([
-            "ETag": header(
-                "A strong validator of the body (RFC 9110 §8.8.3); send it back in If-None-Match for a 304.", string),
-            "Last-Modified": header("When the data was loaded (an HTTP-date).", string),
-            "Cache-Control": header(
-                "`public, max-age=N` for cacheable answers, `no-store` for health and errors.", string),
-            "Content-Language": header(
-                "`ar, en` for bilingual bodies, the one language asked for with `lang`, `en` for problems.", string),
-            "X-Total-Count": header(
-                "Items matching the query, as in `meta.total`.",
-                OA.object(["type": .string("integer"), "minimum": .integer(0)])),
-            "Link": header("RFC 8288 links: first, prev, next, last.", string),
-            "Location": header("The canonical URL of the resource, with the same query.", string),
-            "Allow": header("The methods every resource allows: GET, HEAD, OPTIONS.", string),
-        ])
+        OA.object(
+            ResponseField.allCases.compactMap { field in
+                guard let (text, isInteger) = field.openAPIDescription else { return nil }
+                let schema =
+                    isInteger ? OA.object(["type": .string("integer"), "minimum": .integer(0)]) : OA.type("string")
+                return (
+                    field.name,
+                    OA.object(["description": .string(text), "required": .bool(true), "schema": schema])
+                )
+            })
     }
 
     static func componentResponses(_ examples: OpenAPIExamples) -> JSONValue {

@@ -24,9 +24,11 @@ struct CollectionGrammar: Sendable {
 
     /// `pretty` applies to every JSON answer; `/metrics` (text) takes no parameter at all.
     var acceptsPretty = true
+    /// Whether `q` must be given (`/search`): its absence is a 400 like any invalid parameter.
+    var requiresQ = false
 
-    /// A route that takes no query parameters.
-    static var none: CollectionGrammar {
+    /// A route that takes no query parameters (`/metrics`).
+    static var noParameters: CollectionGrammar {
         var g = CollectionGrammar()
         g.isCollection = false
         g.supportsLang = false
@@ -34,18 +36,20 @@ struct CollectionGrammar: Sendable {
         return g
     }
 
-    var parameterNames: [String] {
-        var names = isCollection ? ["limit", "offset", "sort"] : []
-        // `fields` only where there are fields to name (not on the index or health answers).
-        if !fieldNames.isEmpty || isCollection { names.append("fields") }
-        if acceptsPretty { names.append("pretty") }
-        if !includes.isEmpty { names.append("include") }
-        if supportsLang { names.append("lang") }
-        guard isCollection else { return names }
-        if supportsSearch { names.append("q") }
-        if supportsCitedIn { names.append("cited_in") }
-        return names + filters.map(\.name)
+    /// A JSON resource that is not a collection and has nothing to shape (the index, the probes, the OpenAPI
+    /// document): it takes only `pretty`.
+    static var prettyOnly: CollectionGrammar {
+        var g = CollectionGrammar()
+        g.isCollection = false
+        g.supportsLang = false
+        return g
     }
+
+    /// The shared parameters it accepts, in their declaration order.
+    var parameters: [QueryParameter] { QueryParameter.allCases.filter { $0.isAccepted(by: self) } }
+
+    /// Every parameter name it accepts: the shared ones, then (on a collection) its filters.
+    var parameterNames: [String] { parameters.map(\.rawValue) + (isCollection ? filters.map(\.name) : []) }
 
     /// The same grammar for one resource of the collection.
     var single: CollectionGrammar {

@@ -22,142 +22,28 @@ struct CollectionQuery: Sendable {
     static func parse(_ query: QueryString, grammar: CollectionGrammar, paragraphCount: Int) -> Result<
         CollectionQuery, ParameterErrors
     > {
-        var result = CollectionQuery()
-        var errors: [ParameterError] = []
+        var parser = Parser(grammar: grammar, paragraphCount: paragraphCount)
         var seen: Set<String> = []
         let known = grammar.parameterNames
         for (name, value) in query.pairs {
             guard seen.insert(name).inserted else {
-                errors.append(
-                    ParameterError(
-                        parameter: name,
-                        detail: "'\(name)' is given more than once; give one comma-separated list instead."))
+                parser.reject(name, "'\(name)' is given more than once; give one comma-separated list instead.")
                 continue
             }
             guard known.contains(name) else {
-                errors.append(ParameterError(parameter: name, detail: unknown("parameter", name, among: known)))
+                parser.reject(name, unknown("parameter", name, among: known))
                 continue
             }
-            if name != "limit" && name != "offset" { result.linkPairs.append((name, value)) }
-            switch name {
-            case "limit":
-                if let n = integer(value), (1...CollectionGrammar.maxLimit).contains(n) {
-                    result.limit = n
-                } else {
-                    errors.append(
-                        ParameterError(
-                            parameter: name,
-                            detail:
-                                "limit must be a whole number from 1 to \(CollectionGrammar.maxLimit); got '\(value)'.")
-                    )
-                }
-            case "offset":
-                if let n = integer(value), (0...maxOffset).contains(n) {
-                    result.offset = n
-                } else {
-                    errors.append(
-                        ParameterError(
-                            parameter: name,
-                            detail: "offset must be a whole number from 0 to \(maxOffset); got '\(value)'."))
-                }
-            case "sort":
-                for item in list(value) {
-                    let descending = item.hasPrefix("-")
-                    let field = descending ? String(item.dropFirst()) : item
-                    if grammar.sortFields.contains(field) {
-                        result.sort.append((field, descending))
-                    } else {
-                        errors.append(
-                            ParameterError(
-                                parameter: name, detail: unknown("sort field", field, among: grammar.sortFields)))
-                    }
-                }
-                if list(value).isEmpty {
-                    errors.append(ParameterError(parameter: name, detail: "sort needs at least one field."))
-                }
-            case "fields":
-                let names = list(value)
-                if names.isEmpty {
-                    errors.append(ParameterError(parameter: name, detail: "fields needs at least one field name."))
-                }
-                for field in names where !grammar.fieldNames.contains(field) {
-                    errors.append(
-                        ParameterError(parameter: name, detail: unknown("field", field, among: grammar.fieldNames)))
-                }
-                result.fields = names
-            case "include":
-                for relation in list(value) {
-                    if grammar.includes.contains(relation) {
-                        result.include.append(relation)
-                    } else {
-                        errors.append(
-                            ParameterError(
-                                parameter: name, detail: unknown("relation", relation, among: grammar.includes)))
-                    }
-                }
-                if list(value).isEmpty {
-                    errors.append(ParameterError(parameter: name, detail: "include needs at least one relation."))
-                }
-            case "lang":
-                if let language = Language(rawValue: value) {
-                    result.lang = language
-                } else {
-                    errors.append(ParameterError(parameter: name, detail: "lang must be 'ar' or 'en'; got '\(value)'."))
-                }
-            case "q":
-                let text = value.trimmingWhitespace()
-                if text.isEmpty {
-                    errors.append(ParameterError(parameter: name, detail: "q must not be empty."))
-                } else if text.unicodeScalars.count > maxSearchLength {
-                    errors.append(
-                        ParameterError(parameter: name, detail: "q is limited to \(maxSearchLength) characters."))
-                } else {
-                    result.q = text
-                }
-            case "pretty":
-                switch value {
-                case "", "true", "1": result.pretty = true
-                case "false", "0": result.pretty = false
-                default:
-                    errors.append(
-                        ParameterError(parameter: name, detail: "pretty takes no value, or true/false; got '\(value)'.")
-                    )
-                }
-            case "cited_in":
-                var numbers: Set<Int> = []
-                for item in list(value) {
-                    if let n = integer(item), (1...max(1, paragraphCount)).contains(n) {
-                        numbers.insert(n)
-                    } else {
-                        errors.append(
-                            ParameterError(
-                                parameter: name,
-                                detail: "cited_in takes paragraph numbers from 1 to \(paragraphCount); got '\(item)'."))
-                    }
-                }
-                if numbers.isEmpty && list(value).isEmpty {
-                    errors.append(
-                        ParameterError(parameter: name, detail: "cited_in needs at least one paragraph number."))
-                }
-                result.citedIn = numbers
-            default:
-                guard let filter = grammar.filters.first(where: { $0.name == name }) else { continue }
-                var values: Set<String> = []
-                for item in list(value) {
-                    if filter.allowed.contains(item) {
-                        values.insert(item)
-                    } else {
-                        errors.append(
-                            ParameterError(parameter: name, detail: unknown("value", item, among: filter.allowed)))
-                    }
-                }
-                if list(value).isEmpty {
-                    errors.append(ParameterError(parameter: name, detail: "\(name) needs at least one value."))
-                }
-                result.filters.append((name, values))
+            if name != QueryParameter.limit.rawValue && name != QueryParameter.offset.rawValue {
+                parser.result.linkPairs.append((name, value))
+            }
+            if let parameter = QueryParameter(rawValue: name) {
+                parser.apply(parameter, value)
+            } else if let filter = grammar.filters.first(where: { $0.name == name }) {
+                parser.applyFilter(filter, value)
             }
         }
-        return errors.isEmpty ? .success(result) : .failure(ParameterErrors(errors: errors))
+        return parser.errors.isEmpty ? .success(parser.result) : .failure(ParameterErrors(errors: parser.errors))
     }
 
     /// "unknown sort field 'nmae'; did you mean 'name.ar'?" — or the valid names when none is near.

@@ -26,7 +26,6 @@ struct QueryString: Sendable {
         return .success(result)
     }
 
-    var isEmpty: Bool { pairs.isEmpty }
 }
 
 /// One rejected query parameter, as listed in a problem's `errors` (RFC 9457 extension member).

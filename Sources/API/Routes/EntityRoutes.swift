@@ -1,122 +1,103 @@
 import JSON
 import Store
 
-/// `/{kind}`, `/{kind}/{id}` and `/{kind}/{id}/{relation}` for the nine kinds.
+/// `/{kind}`, `/{kind}/{id}` and `/{kind}/{id}/{relation}` for every kind.
 enum EntityRoutes {
-    static func register(in router: inout Router, catalog: Catalog) {
+    static func register(in router: inout Router<RouteDefinition>, catalog: Catalog) {
         for kind in EntityKind.allCases {
-            router.get("/\(kind.rawValue)") { collection(kind, $0) }
-            router.get("/\(kind.rawValue)/{id}") { entity(kind, $0) }
+            let grammar = catalog.grammars[kind] ?? CollectionGrammar()
+            router.add(
+                RouteDefinition(
+                    "/\(kind.rawValue)", kind: .collection(kind), grammar: grammar, summary: "List \(kind.rawValue)",
+                    tag: kind.rawValue
+                ) { context in
+                    page(of: context.catalog.items[kind] ?? [], kind: kind, context)
+                })
+            router.add(
+                RouteDefinition(
+                    "/\(kind.rawValue)/{id}", kind: .entity(kind), grammar: grammar.single,
+                    summary: "One of the \(kind.rawValue)", tag: kind.rawValue, locate: { locate(kind, $0) }
+                ) { context in
+                    entity(kind, context)
+                })
             for relation in catalog.relationNames[kind] ?? [] {
-                router.get("/\(kind.rawValue)/{id}/\(relation.name)") {
-                    subCollection(kind, relation.name, relation.kind, $0)
-                }
+                router.add(
+                    RouteDefinition(
+                        "/\(kind.rawValue)/{id}/\(relation.name)",
+                        kind: .relation(kind, name: relation.name, target: relation.kind),
+                        grammar: catalog.grammars[relation.kind] ?? CollectionGrammar(),
+                        summary: "The \(relation.name) related to one of the \(kind.rawValue)", tag: kind.rawValue,
+                        locate: { locate(kind, $0) }
+                    ) { context in
+                        let rows = context.catalog.relatedItems(reference(kind, context), relation.name) ?? []
+                        return page(of: rows, kind: relation.kind, context)
+                    })
             }
         }
     }
 
-    static func collection(_ kind: EntityKind, _ context: RouteContext) -> RouteResult {
-        let catalog = context.catalog
-        let grammar = catalog.grammars[kind] ?? CollectionGrammar()
-        return page(of: catalog.items[kind] ?? [], kind: kind, grammar: grammar, context)
+    /// The entity the path names; `locate` has already answered for any id that is not canonical.
+    private static func reference(_ kind: EntityKind, _ context: RouteContext) -> EntityReference {
+        EntityReference(type: kind, id: context.parameters["id"] ?? "")
     }
 
     static func entity(_ kind: EntityKind, _ context: RouteContext) -> RouteResult {
         let catalog = context.catalog
-        switch resolve(kind, context) {
-        case .redirect(let location): return .redirect(location: location)
-        case .notFound(let problem): return .problem(problem)
-        case .found(let ref):
-            guard let row = catalog.itemsByRef[ref] else {
-                return .problem(.notFound("No \(kind.rawValue) with id '\(ref.id)'."))
-            }
-            let grammar = (catalog.grammars[kind] ?? CollectionGrammar()).single
-            switch CollectionQuery.parse(
-                context.query, grammar: grammar, paragraphCount: catalog.store.source.paragraphCount)
-            {
-            case .failure(let errors): return .problem(.invalid(errors))
-            case .success(let query):
-                let body: JSONValue = .object([
-                    (key: "data", value: query.render(row, catalog: catalog)),
-                    (
-                        key: "links",
-                        value: .object([
-                            (key: "self", value: .string(catalog.links.entity(ref))),
-                            (key: "collection", value: .string(catalog.links.collection(kind))),
-                        ])
-                    ),
+        let ref = reference(kind, context)
+        guard let row = catalog.itemsByRef[ref] else {
+            return .problem(.notFound("No \(kind.rawValue) with id '\(ref.id)'."))
+        }
+        let body: JSONValue = .object([
+            (key: "data", value: context.query.render(row, catalog: catalog)),
+            (
+                key: "links",
+                value: .object([
+                    (key: "self", value: .string(catalog.links.entity(ref))),
+                    (key: "collection", value: .string(catalog.links.collection(kind))),
                 ])
-                return .resource(Resource(body: body, pretty: query.pretty, contentLanguage: query.contentLanguage))
+            ),
+        ])
+        let query = context.query
+        return .resource(Resource(body: body, pretty: query.pretty, contentLanguage: query.contentLanguage))
+    }
+
+    /// One page of rows of `kind`, shaped by the query; `q` keeps the hits, best first unless sorted.
+    static func page(of rows: [CollectionItem], kind: EntityKind, _ context: RouteContext) -> RouteResult {
+        let catalog = context.catalog
+        let query = context.query
+        var rank: ((CollectionItem) -> Int?)?
+        if let q = query.q {
+            var positions: [EntityReference: Int] = [:]
+            let hits = catalog.store.searchIndex.search(q, kinds: [kind], includeParagraphs: false, limit: 10_000)
+            for (i, hit) in hits.enumerated() {
+                if case .entity(let ref) = hit.target, positions[ref] == nil { positions[ref] = i }
             }
+            rank = { row in row.ref.flatMap { positions[$0] } }
         }
+        let (total, page) = query.select(rows, rank: rank)
+        return .resource(
+            CollectionEnvelope.resource(
+                rows: Array(page), total: total, query: query, path: context.path, catalog: catalog))
     }
 
-    static func subCollection(_ kind: EntityKind, _ name: String, _ target: EntityKind, _ context: RouteContext)
-        -> RouteResult
-    {
-        let catalog = context.catalog
-        switch resolve(kind, context) {
-        case .redirect(let location): return .redirect(location: location)
-        case .notFound(let problem): return .problem(problem)  // an unknown parent is 404, never an empty list
-        case .found(let ref):
-            let rows = catalog.relatedItems(ref, name) ?? []
-            return page(of: rows, kind: target, grammar: catalog.grammars[target] ?? CollectionGrammar(), context)
-        }
-    }
-
-    /// One page of rows of `kind`, shaped by the query.
-    static func page(of rows: [CollectionItem], kind: EntityKind, grammar: CollectionGrammar, _ context: RouteContext)
-        -> RouteResult
-    {
-        let catalog = context.catalog
-        switch CollectionQuery.parse(
-            context.query, grammar: grammar, paragraphCount: catalog.store.source.paragraphCount)
-        {
-        case .failure(let errors):
-            return .problem(.invalid(errors))
-        case .success(let query):
-            var rank: ((CollectionItem) -> Int?)?
-            if let q = query.q {
-                var positions: [EntityReference: Int] = [:]
-                for (i, hit) in catalog.store.searchIndex.search(
-                    q, kinds: [kind], includeParagraphs: false, limit: 10_000
-                ).enumerated() {
-                    if case .entity(let ref) = hit.target, positions[ref] == nil { positions[ref] = i }
-                }
-                rank = { row in row.ref.flatMap { positions[$0] } }
-            }
-            let (total, page) = query.select(rows, rank: rank)
-            return .resource(
-                CollectionEnvelope.resource(
-                    rows: Array(page), total: total, query: query, path: context.path, catalog: catalog))
-        }
-    }
-
-    enum Resolution {
-        case found(EntityReference)
-        case redirect(String)
-        case notFound(ProblemDetails)
-    }
-
-    /// The `{id}` of the path: as is; else, for another letter case or a country's alpha-3 code, a 301 to the
-    /// canonical URL (keeping the rest of the path and the query); else 404.
-    static func resolve(_ kind: EntityKind, _ context: RouteContext) -> Resolution {
-        let catalog = context.catalog
-        let id = context.parameters["id"] ?? ""
-        if catalog.itemsByRef[EntityReference(type: kind, id: id)] != nil {
-            return .found(EntityReference(type: kind, id: id))
-        }
+    /// The `{id}` of the path: as is (nil: found); else, for another letter case or a country's alpha-3 code, a 301
+    /// to the canonical URL (keeping the rest of the path and the query); else 404. An unknown parent of a
+    /// sub-collection is a 404 too, never an empty list.
+    static func locate(_ kind: EntityKind, _ match: PathMatch) -> RouteResult? {
+        let catalog = match.catalog
+        let id = match.parameters["id"] ?? ""
+        if catalog.itemsByRef[EntityReference(type: kind, id: id)] != nil { return nil }
         var canonical: String?
         if catalog.itemsByRef[EntityReference(type: kind, id: id.lowercased())] != nil {
             canonical = id.lowercased()
         } else if kind == .countries {
             canonical = catalog.countryByAlpha3[id.uppercased()]
         }
-        guard let canonical else { return .notFound(.notFound("No \(kind.rawValue) with id '\(id)'.")) }
-        let segments = context.path.split(separator: "/", omittingEmptySubsequences: false)
+        guard let canonical else { return .problem(.notFound("No \(kind.rawValue) with id '\(id)'.")) }
+        let segments = match.path.split(separator: "/", omittingEmptySubsequences: false)
         let rest = segments.count > 3 ? "/" + segments[3...].joined(separator: "/") : ""
         var location = catalog.links.entity(kind, canonical) + rest
-        if let query = context.request.query { location += "?" + query }
-        return .redirect(location)
+        if let query = match.request.query { location += "?" + query }
+        return .redirect(location: location)
     }
 }

@@ -3,57 +3,53 @@ import Store
 
 /// `/`: what this API is and where everything is.
 enum IndexRoute {
-    static func register(in router: inout Router, version: String) {
-        router.get("/") { context in
-            switch CollectionQuery.parse(context.query, grammar: bare, paragraphCount: 0) {
-            case .failure(let errors): return .problem(.invalid(errors))
-            case .success(let query):
-                let catalog = context.catalog
-                let links = catalog.links
-                var collections: [(key: String, value: JSONValue)] = EntityKind.allCases.map {
-                    (key: $0.rawValue, value: .string(links.collection($0)))
-                }
-                collections += [
-                    (key: "self", value: .string(links.url("/"))),
-                    (key: "sources", value: .string(links.sources())),
-                    (key: "search", value: .string(links.url("/search"))),
-                    (key: "openapi", value: .string(links.url("/openapi.json"))),
-                    (key: "health", value: .string(links.url("/healthz"))),
-                    (key: "ready", value: .string(links.url("/readyz"))),
-                ]
-                let body: JSONValue = .object([
-                    (key: "name", value: .string("kazakhstan-api")),
-                    (
-                        key: "description",
-                        value: .object([
-                            (
-                                key: "ar",
-                                value: .string(
-                                    "ما يقوله نص عربي واحد عن العلاقات الخارجية لكازاخستان: الدول والمنظمات والزيارات والمبادرات، وكل معلومة موثقة بموضعها من النص."
-                                )
-                            ),
-                            (
-                                key: "en",
-                                value: .string(
-                                    "What one Arabic source document says about Kazakhstan's foreign relations: countries, organizations, visits and initiatives, every fact cited to its place in the text."
-                                )
-                            ),
-                        ])
-                    ),
-                    (key: "version", value: .string(version)),
-                    (key: "dataset_version", value: .string(catalog.store.datasetVersion)),
-                    (key: "links", value: .object(collections)),
-                ])
-                return .resource(Resource(body: body, pretty: query.pretty))
-            }
-        }
+    static func register(in router: inout Router<RouteDefinition>, version: String) {
+        router.add(
+            RouteDefinition(
+                "/", kind: .index, grammar: .prettyOnly, summary: "What this API is and where everything is",
+                tag: "service"
+            ) { context in
+                body(context, version: version)
+            })
     }
 
-    /// Resources that are not collections take only `pretty`.
-    static var bare: CollectionGrammar {
-        var g = CollectionGrammar()
-        g.isCollection = false
-        g.supportsLang = false
-        return g
+    private static func body(_ context: RouteContext, version: String) -> RouteResult {
+        let catalog = context.catalog
+        let links = catalog.links
+        var collections: [(key: String, value: JSONValue)] = EntityKind.allCases.map {
+            (key: $0.rawValue, value: .string(links.collection($0)))
+        }
+        collections += [
+            (key: "self", value: .string(links.url("/"))),
+            (key: "sources", value: .string(links.sources())),
+            (key: "search", value: .string(links.url("/search"))),
+            (key: "openapi", value: .string(links.url("/openapi.json"))),
+            (key: "health", value: .string(links.url("/healthz"))),
+            (key: "ready", value: .string(links.url("/readyz"))),
+        ]
+        let body: JSONValue = .object([
+            (key: "name", value: .string("kazakhstan-api")),
+            (
+                key: "description",
+                value: .object([
+                    (
+                        key: "ar",
+                        value: .string(
+                            "ما يقوله نص عربي واحد عن العلاقات الخارجية لكازاخستان: الدول والمنظمات والزيارات والمبادرات، وكل معلومة موثقة بموضعها من النص."
+                        )
+                    ),
+                    (
+                        key: "en",
+                        value: .string(
+                            "What one Arabic source document says about Kazakhstan's foreign relations: countries, organizations, visits and initiatives, every fact cited to its place in the text."
+                        )
+                    ),
+                ])
+            ),
+            (key: "version", value: .string(version)),
+            (key: "dataset_version", value: .string(catalog.store.datasetVersion)),
+            (key: "links", value: .object(collections)),
+        ])
+        return .resource(Resource(body: body, pretty: context.query.pretty))
     }
 }

@@ -5,15 +5,20 @@ import Store
 /// latency histogram, open connections, bytes sent, build info and the dataset version. The counters are the engine's
 /// per-loop shards, summed only here, when scraped.
 enum MetricsRoute {
-    static func register(in router: inout Router, metrics: ServerMetrics, version: String, datasetVersion: String) {
-        router.get("/metrics") { context in
-            if case .failure(let errors) = CollectionQuery.parse(context.query, grammar: .none, paragraphCount: 0) {
-                return .problem(.invalid(errors))
-            }
-            return .text(
-                Array(render(metrics.snapshot(), version: version, datasetVersion: datasetVersion).utf8),
-                contentType: "text/plain; version=0.0.4; charset=utf-8")
-        }
+    static func register(
+        in router: inout Router<RouteDefinition>, metrics: ServerMetrics, version: String, datasetVersion: String
+    ) {
+        router.add(
+            RouteDefinition(
+                "/metrics", kind: .metrics, grammar: .noParameters, caching: .dynamic,
+                summary:
+                    "Prometheus metrics: requests by route and status, latency, connections, bytes, build and dataset",
+                tag: "health"
+            ) { _ in
+                .text(
+                    Array(render(metrics.snapshot(), version: version, datasetVersion: datasetVersion).utf8),
+                    contentType: "text/plain; version=0.0.4; charset=utf-8")
+            })
     }
 
     static func render(_ s: ServerMetrics.Snapshot, version: String, datasetVersion: String) -> String {

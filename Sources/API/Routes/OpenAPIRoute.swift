@@ -5,19 +5,13 @@ import Store
 /// the routes registered before it, which never change while the process runs).
 enum OpenAPIRoute {
     /// Registers the route; the document goes into `slot` once built (see `build`), before any request is served.
-    static func register(in router: inout Router, slot: OpenAPIDocumentSlot) {
-        router.get("/openapi.json") { context in
-            switch CollectionQuery.parse(context.query, grammar: IndexRoute.bare, paragraphCount: 0) {
-            case .failure(let errors): return .problem(.invalid(errors))
-            case .success(let query): return .resource(Resource(body: slot.document, pretty: query.pretty))
-            }
-        }
-    }
-
-    /// The document for `router`, the route table without `/openapi.json` itself (which is added to its paths).
-    static func build(router: Router, catalog: Catalog, version: String) -> JSONValue {
-        let templates = router.routes.map(\.template) + ["/openapi.json"]
-        return OpenAPIDocument.build(templates: templates, catalog: catalog, version: version, router: router)
+    static func register(in router: inout Router<RouteDefinition>, slot: OpenAPIDocumentSlot) {
+        router.add(
+            RouteDefinition(
+                "/openapi.json", kind: .openAPI, grammar: .prettyOnly, summary: "This OpenAPI document", tag: "service"
+            ) { context in
+                .resource(Resource(body: slot.document, pretty: context.query.pretty))
+            })
     }
 }
 

@@ -14,13 +14,11 @@ enum RouteResult: Sendable {
 
 /// A JSON representation with what its response needs to say about it.
 struct Resource: Sendable {
-    var status: HTTPStatus = .ok
     var body: JSONValue
     var pretty = false
     var contentLanguage = "ar, en"
     /// `X-Total-Count`, `Link`.
     var fields: [(name: String, value: String)] = []
-    var cacheable = true
 }
 
 /// An RFC 9457 problem: `type`, `title`, `status`, `detail`, `instance`, and for parameter errors `errors`.

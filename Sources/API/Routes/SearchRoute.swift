@@ -16,35 +16,26 @@ enum SearchRoute {
         ]
         g.supportsLang = false
         g.supportsCitedIn = false
+        g.requiresQ = true
         return g
     }
 
-    static func register(in router: inout Router) {
-        router.get("/search") { context in
-            let catalog = context.catalog
-            switch CollectionQuery.parse(
-                context.query, grammar: grammar(), paragraphCount: catalog.store.source.paragraphCount)
-            {
-            case .failure(let errors):
-                return .problem(.invalid(errors))
-            case .success(let query):
-                guard let q = query.q else {
-                    return .problem(
-                        .invalid(
-                            ParameterErrors(errors: [
-                                ParameterError(
-                                    parameter: "q",
-                                    detail: "q is required: the text to search for, in Arabic or English.")
-                            ])))
-                }
-                let hits = catalog.store.searchIndex.search(q, kinds: nil, includeParagraphs: true, limit: 10_000)
+    static func register(in router: inout Router<RouteDefinition>) {
+        router.add(
+            RouteDefinition(
+                "/search", kind: .search, grammar: grammar(), caching: .cachedPerQuery,
+                summary: "Ranked search across every kind and the source text (Arabic-aware)", tag: "search"
+            ) { context in
+                let catalog = context.catalog
+                // The grammar requires `q`, so a request without one never reaches the handler.
+                let hits = catalog.store.searchIndex.search(
+                    context.query.q ?? "", kinds: nil, includeParagraphs: true, limit: 10_000)
                 let rows = hits.map { row(for: $0, catalog: catalog) }
-                let (total, page) = query.select(rows, rank: nil)
+                let (total, page) = context.query.select(rows, rank: nil)
                 return .resource(
                     CollectionEnvelope.resource(
-                        rows: Array(page), total: total, query: query, path: context.path, catalog: catalog))
-            }
-        }
+                        rows: Array(page), total: total, query: context.query, path: context.path, catalog: catalog))
+            })
     }
 
     static func row(for hit: SearchHit, catalog: Catalog) -> CollectionItem {

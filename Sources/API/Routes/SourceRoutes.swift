@@ -3,51 +3,71 @@ import Store
 
 /// `/sources`, `/sources/{id}`, `/sources/{id}/paragraphs`, `/sources/{id}/paragraphs/{n}`: the text itself.
 enum SourceRoutes {
-    static func register(in router: inout Router) {
-        router.get("/sources") { context in
-            let sources = context.catalog.sourceCatalog
-            return list(sources.sources, grammar: sources.sourceGrammar, rank: nil, context)
+    static func register(in router: inout Router<RouteDefinition>, catalog: Catalog) {
+        let sources = catalog.sourceCatalog
+        router.add(
+            RouteDefinition(
+                "/sources", kind: .sources, grammar: sources.sourceGrammar, summary: "List the source documents",
+                tag: "sources"
+            ) { context in
+                list(context.catalog.sourceCatalog.sources, rank: nil, context)
+            })
+        router.add(
+            RouteDefinition(
+                "/sources/{id}", kind: .source, grammar: sources.sourceGrammar.single, summary: "One source document",
+                tag: "sources", locate: locateSource
+            ) { context in
+                let id = context.parameters["id"] ?? ""
+                let row = context.catalog.sourceCatalog.sourcesByID[id]
+                return single(row, collection: context.catalog.links.sources(), context)
+            })
+        router.add(
+            RouteDefinition(
+                "/sources/{id}/paragraphs", kind: .paragraphs, grammar: sources.paragraphGrammar,
+                summary: "The paragraphs of a source, with every entity mention", tag: "sources", locate: locateSource
+            ) { context in
+                let rows = context.catalog.sourceCatalog.paragraphs[context.parameters["id"] ?? ""] ?? []
+                return list(rows, rank: paragraphRank(context), context)
+            })
+        router.add(
+            RouteDefinition(
+                "/sources/{id}/paragraphs/{n}", kind: .paragraph, grammar: sources.paragraphGrammar.single,
+                summary: "One paragraph of a source, with every entity mention", tag: "sources",
+                locate: locateParagraph
+            ) { context in
+                let id = context.parameters["id"] ?? ""
+                let rows = context.catalog.sourceCatalog.paragraphs[id] ?? []
+                let n = CollectionQuery.integer(context.parameters["n"] ?? "") ?? 0
+                let row = rows.indices.contains(n - 1) ? rows[n - 1] : nil
+                return single(row, collection: context.catalog.links.paragraphs(id), context)
+            })
+    }
+
+    /// 404 unless `{id}` names a source.
+    private static func locateSource(_ match: PathMatch) -> RouteResult? {
+        let id = match.parameters["id"] ?? ""
+        guard match.catalog.sourceCatalog.sourcesByID[id] == nil else { return nil }
+        return .problem(.notFound("No source with id '\(id)'."))
+    }
+
+    /// 404 unless `{id}` names a source and `{n}` one of its paragraphs, written plainly (`3`, not `03`).
+    private static func locateParagraph(_ match: PathMatch) -> RouteResult? {
+        if let missing = locateSource(match) { return missing }
+        let id = match.parameters["id"] ?? ""
+        let count = match.catalog.sourceCatalog.paragraphs[id]?.count ?? 0
+        let text = match.parameters["n"] ?? ""
+        guard let n = CollectionQuery.integer(text), n >= 1, n <= count, "\(n)" == text else {
+            return .problem(.notFound("No paragraph '\(text)' in \(id): paragraphs are numbered 1 to \(count)."))
         }
-        router.get("/sources/{id}") { context in
-            guard let row = context.catalog.sourceCatalog.sourcesByID[context.parameters["id"] ?? ""] else {
-                return .problem(.notFound("No source with id '\(context.parameters["id"] ?? "")'."))
-            }
-            return single(
-                row, grammar: context.catalog.sourceCatalog.sourceGrammar, collection: context.catalog.links.sources(),
-                context)
-        }
-        router.get("/sources/{id}/paragraphs") { context in
-            let id = context.parameters["id"] ?? ""
-            guard let rows = context.catalog.sourceCatalog.paragraphs[id] else {
-                return .problem(.notFound("No source with id '\(id)'."))
-            }
-            return list(
-                rows, grammar: context.catalog.sourceCatalog.paragraphGrammar, rank: paragraphRank(context), context)
-        }
-        router.get("/sources/{id}/paragraphs/{n}") { context in
-            let id = context.parameters["id"] ?? ""
-            guard let rows = context.catalog.sourceCatalog.paragraphs[id] else {
-                return .problem(.notFound("No source with id '\(id)'."))
-            }
-            let text = context.parameters["n"] ?? ""
-            guard let n = CollectionQuery.integer(text), n >= 1, n <= rows.count, "\(n)" == text else {
-                return .problem(
-                    .notFound("No paragraph '\(text)' in \(id): paragraphs are numbered 1 to \(rows.count)."))
-            }
-            return single(
-                rows[n - 1], grammar: context.catalog.sourceCatalog.paragraphGrammar,
-                collection: context.catalog.links.paragraphs(id), context)
-        }
+        return nil
     }
 
     /// `q` over paragraphs ranks them by the store's search index (paragraph hits only), searched once per request.
     private static func paragraphRank(_ context: RouteContext) -> ((CollectionItem) -> Int?)? {
-        guard let q = context.query.pairs.first(where: { $0.name == "q" })?.value.trimmingWhitespace(), !q.isEmpty
-        else { return nil }
+        guard let q = context.query.q else { return nil }
         var positions: [Int: Int] = [:]
-        for (i, hit) in context.catalog.store.searchIndex.search(q, kinds: [], includeParagraphs: true, limit: 10_000)
-            .enumerated()
-        {
+        let hits = context.catalog.store.searchIndex.search(q, kinds: [], includeParagraphs: true, limit: 10_000)
+        for (i, hit) in hits.enumerated() {
             if case .paragraph(let n) = hit.target, positions[n] == nil { positions[n] = i }
         }
         return { row in
@@ -56,42 +76,30 @@ enum SourceRoutes {
         }
     }
 
-    static func list(
-        _ rows: [CollectionItem], grammar: CollectionGrammar, rank: ((CollectionItem) -> Int?)?, _ context: RouteContext
-    ) -> RouteResult {
-        switch CollectionQuery.parse(
-            context.query, grammar: grammar, paragraphCount: context.catalog.store.source.paragraphCount)
-        {
-        case .failure(let errors): return .problem(.invalid(errors))
-        case .success(let query):
-            let (total, page) = query.select(rows, rank: rank)
-            return .resource(
-                CollectionEnvelope.resource(
-                    rows: Array(page), total: total, query: query, path: context.path, catalog: context.catalog))
-        }
-    }
-
-    static func single(_ row: CollectionItem, grammar: CollectionGrammar, collection: String, _ context: RouteContext)
+    static func list(_ rows: [CollectionItem], rank: ((CollectionItem) -> Int?)?, _ context: RouteContext)
         -> RouteResult
     {
-        switch CollectionQuery.parse(
-            context.query, grammar: grammar.single, paragraphCount: context.catalog.store.source.paragraphCount)
-        {
-        case .failure(let errors): return .problem(.invalid(errors))
-        case .success(let query):
-            let body: JSONValue = .object([
-                (key: "data", value: query.render(row, catalog: context.catalog)),
-                (
-                    key: "links",
-                    value: .object([
-                        (key: "self", value: row.representation["href"] ?? .null),
-                        (key: "collection", value: .string(collection)),
-                    ])
-                ),
-            ])
-            // A source has its title in both languages; a paragraph is Arabic text only.
-            let language = row.representation["type"]?.stringValue == "paragraphs" ? "ar" : "ar, en"
-            return .resource(Resource(body: body, pretty: query.pretty, contentLanguage: language))
-        }
+        let (total, page) = context.query.select(rows, rank: rank)
+        return .resource(
+            CollectionEnvelope.resource(
+                rows: Array(page), total: total, query: context.query, path: context.path, catalog: context.catalog))
+    }
+
+    /// One source or paragraph; `locate` has already answered 404 for any the path does not name.
+    static func single(_ row: CollectionItem?, collection: String, _ context: RouteContext) -> RouteResult {
+        guard let row else { return .problem(.notFound("No resource at \(context.path).")) }
+        let body: JSONValue = .object([
+            (key: "data", value: context.query.render(row, catalog: context.catalog)),
+            (
+                key: "links",
+                value: .object([
+                    (key: "self", value: row.representation["href"] ?? .null),
+                    (key: "collection", value: .string(collection)),
+                ])
+            ),
+        ])
+        // A source has its title in both languages; a paragraph is Arabic text only.
+        let language = row.representation["type"]?.stringValue == "paragraphs" ? "ar" : "ar, en"
+        return .resource(Resource(body: body, pretty: context.query.pretty, contentLanguage: language))
     }
 }

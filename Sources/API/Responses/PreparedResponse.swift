@@ -25,7 +25,7 @@ struct PreparedResponse: Sendable {
         self.headers = encoded
         var notModified = Headers()
         if etag != nil {
-            for field in headers where !PreparedResponse.describesRepresentation(field.name) {
+            for field in headers where PreparedResponse.isKeptOn304(field.name) {
                 notModified.add(name: field.name, value: field.value)
             }
             notModified.preEncode()
@@ -33,9 +33,8 @@ struct PreparedResponse: Sendable {
         notModifiedHeaders = notModified
     }
 
-    /// Fields about the body a 304 does not send (§15.4.5: no representation metadata beyond what guides cache
-    /// updates — ETag, Last-Modified, Cache-Control, Vary stay).
-    private static func describesRepresentation(_ name: String) -> Bool {
-        name == "Content-Type" || name == "Content-Language" || name == "Link" || name == "X-Total-Count"
+    /// Fields the API sets follow `ResponseField.isKeptOn304`; others (CORS, Vary) guide caches and stay.
+    private static func isKeptOn304(_ name: String) -> Bool {
+        ResponseField(rawValue: name)?.isKeptOn304 ?? true
     }
 }

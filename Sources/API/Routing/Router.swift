@@ -1,37 +1,35 @@
 import Server
 
-/// A static route table: method-independent path patterns of literal segments and `{parameter}` segments.
-/// GET and HEAD share routes (the engine strips HEAD bodies); OPTIONS and other methods are answered here.
-struct Router: Sendable {
-    typealias Handler = @Sendable (RouteContext) -> RouteResult
-
+/// Path matching for a static table of templates: literal segments and `{parameter}` segments, each template mapped
+/// to a value (the API maps them to `RouteDefinition`s). It knows nothing of methods, queries or handlers.
+struct Router<Value: Sendable>: Sendable {
     enum Segment: Sendable, Equatable {
         case literal(String)
         case parameter(String)
     }
 
-    struct Route: Sendable {
+    struct Entry: Sendable {
         let template: String
         let segments: [Segment]
-        let handler: Handler
+        let value: Value
     }
 
-    private(set) var routes: [Route] = []
+    private(set) var entries: [Entry] = []
     /// Templates without parameters, by their path: most requests are matched by one hash lookup.
     private var literalPaths: [String: Int] = [:]
-    /// The same routes by their segments, for paths that needed percent-decoding.
+    /// The same entries by their segments, for paths that needed percent-decoding.
     private var literalSegments: [[String]: Int] = [:]
     /// Templates with parameters, by their first (literal) segment, so a path meets only the candidates it could match.
     private var parameterisedByFirst: [String: [Int]] = [:]
     /// Templates with parameters that start with one: candidates for every path.
     private var parameterisedAnywhere: [Int] = []
 
-    mutating func get(_ template: String, _ handler: @escaping Handler) {
+    mutating func add(_ template: String, _ value: Value) {
         let segments = Router.split(template).map { s -> Segment in
             s.hasPrefix("{") && s.hasSuffix("}") ? .parameter(String(s.dropFirst().dropLast())) : .literal(String(s))
         }
-        let index = routes.count
-        routes.append(Route(template: template, segments: segments, handler: handler))
+        let index = entries.count
+        entries.append(Entry(template: template, segments: segments, value: value))
         let literals = segments.compactMap { segment -> String? in if case .literal(let s) = segment { s } else { nil }
         }
         if literals.count == segments.count {
@@ -46,17 +44,17 @@ struct Router: Sendable {
     }
 
     enum Match {
-        case found(Route, parameters: [String: String])
+        case found(Entry, parameters: [String: String])
         case notFound
         /// A segment was not valid percent-encoded UTF-8.
         case badPath
     }
 
     /// Splits the raw path on `/` first and percent-decodes each segment after, so an encoded `%2F` stays inside
-    /// its segment and cannot forge another route. Literal routes win over parameterised ones (`/sources` is never
-    /// read as an id), then routes are tried in registration order.
+    /// its segment and cannot forge another route. Literal templates win over parameterised ones (`/sources` is
+    /// never read as an id), then templates are tried in registration order.
     func match(path: String) -> Match {
-        if let index = literalPaths[path] { return .found(routes[index], parameters: [:]) }
+        if let index = literalPaths[path] { return .found(entries[index], parameters: [:]) }
         var decoded: [String] = []
         var escaped = false
         for raw in Router.split(path) {
@@ -65,22 +63,28 @@ struct Router: Sendable {
             escaped = escaped || segment.utf8.count != raw.utf8.count
         }
         // Unescaped, the segments spell `path` itself, which `literalPaths` has already answered.
-        if escaped, let index = literalSegments[decoded] { return .found(routes[index], parameters: [:]) }
+        if escaped, let index = literalSegments[decoded] { return .found(entries[index], parameters: [:]) }
         // Both lists are in registration order; they only need merging when a template starts with a parameter.
         var candidates = decoded.first.flatMap { parameterisedByFirst[$0] } ?? []
         if !parameterisedAnywhere.isEmpty { candidates = (candidates + parameterisedAnywhere).sorted() }
-        candidateLoop: for index in candidates where routes[index].segments.count == decoded.count {
-            let route = routes[index]
-            var parameters: [String: String] = [:]
-            for (segment, value) in zip(route.segments, decoded) {
-                switch segment {
-                case .literal(let literal): if literal != value { continue candidateLoop }
-                case .parameter(let name): parameters[name] = value
-                }
+        for index in candidates where entries[index].segments.count == decoded.count {
+            if let parameters = Router.bind(entries[index].segments, to: decoded) {
+                return .found(entries[index], parameters: parameters)
             }
-            return .found(route, parameters: parameters)
         }
         return .notFound
+    }
+
+    /// The parameter values when every literal segment matches, else nil.
+    private static func bind(_ segments: [Segment], to decoded: [String]) -> [String: String]? {
+        var parameters: [String: String] = [:]
+        for (segment, value) in zip(segments, decoded) {
+            switch segment {
+            case .literal(let literal): if literal != value { return nil }
+            case .parameter(let name): parameters[name] = value
+            }
+        }
+        return parameters
     }
 
     /// `/` is the root (no segments). Empty segments (`//`, a trailing `/`) are kept, so `/healthz/` is not
@@ -104,14 +108,4 @@ struct Router: Sendable {
         segments.append(path[start..<utf8.endIndex])
         return segments
     }
-}
-
-/// What a route handler sees: the request, the values of its `{parameters}`, the decoded query and the catalog.
-struct RouteContext: Sendable {
-    let request: Request
-    let parameters: [String: String]
-    let query: QueryString
-    let catalog: Catalog
-
-    var path: String { request.path }
 }

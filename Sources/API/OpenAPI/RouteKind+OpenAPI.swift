@@ -1,0 +1,78 @@
+/// How the OpenAPI document describes each kind of route: its body schema, its parameters' names, its operation id.
+extension RouteKind {
+    /// The component schema of the 200 body.
+    var bodySchema: String? {
+        switch self {
+        case .index: "Index"
+        case .health, .readiness: "Health"
+        case .openAPI, .metrics: nil
+        case .search: "SearchHitCollection"
+        case .collection(let kind), .relation(_, _, let kind): OpenAPINames.collection(kind)
+        case .entity(let kind): OpenAPINames.resource(kind)
+        case .sources: "SourceCollection"
+        case .source: "SourceResource"
+        case .paragraphs: "ParagraphCollection"
+        case .paragraph: "ParagraphResource"
+        }
+    }
+
+    var isCollection: Bool {
+        switch self {
+        case .search, .collection, .relation, .sources, .paragraphs: true
+        default: false
+        }
+    }
+
+    /// Entity paths resolve another letter case (and, for countries, alpha-3) with a 301 to the canonical URL.
+    var redirects: Bool {
+        switch self {
+        case .entity, .relation: true
+        default: false
+        }
+    }
+
+    var hasPathParameters: Bool {
+        switch self {
+        case .entity, .relation, .source, .paragraphs, .paragraph: true
+        default: false
+        }
+    }
+
+    /// The name prefix of the query parameters in `components.parameters`: the kind of the items listed.
+    var scope: String {
+        switch self {
+        case .index, .health, .readiness, .metrics, .openAPI: ""
+        case .search: "search"
+        case .collection(let kind), .entity(let kind), .relation(_, _, let kind): kind.rawValue
+        case .sources, .source: "sources"
+        case .paragraphs, .paragraph: "paragraphs"
+        }
+    }
+
+    /// The name prefix of the path parameters: the kind the `{id}` names.
+    var pathScope: String {
+        switch self {
+        case .entity(let kind), .relation(let kind, _, _): kind.rawValue
+        case .source, .paragraphs, .paragraph: "sources"
+        default: ""
+        }
+    }
+
+    var operationStem: String {
+        switch self {
+        case .index: "index"
+        case .health: "health"
+        case .readiness: "readiness"
+        case .openAPI: "openapi"
+        case .metrics: "metrics"
+        case .search: "search"
+        case .collection(let kind): "list-\(kind.rawValue)"
+        case .entity(let kind): "get-\(kind.rawValue)"
+        case .relation(let kind, let name, _): "list-\(kind.rawValue)-\(name)"
+        case .sources: "list-sources"
+        case .source: "get-source"
+        case .paragraphs: "list-paragraphs"
+        case .paragraph: "get-paragraph"
+        }
+    }
+}

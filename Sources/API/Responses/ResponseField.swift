@@ -1,0 +1,60 @@
+/// Every field the API's answers carry beyond the engine's framing fields, with what each one means to the parts
+/// that must agree on it: whether a 304 keeps it, whether browser scripts may read it (CORS), and how the OpenAPI
+/// document describes it. A new field is one case here; the compiler then asks each of those questions.
+enum ResponseField: String, CaseIterable, Sendable {
+    // Declaration order is the order of `Access-Control-Expose-Headers`.
+    case etag = "ETag"
+    case link = "Link"
+    case totalCount = "X-Total-Count"
+    case contentLanguage = "Content-Language"
+    /// Set by the engine on every response; listed so browsers may read it.
+    case requestID = "X-Request-ID"
+    case lastModified = "Last-Modified"
+    case cacheControl = "Cache-Control"
+    case contentType = "Content-Type"
+    case location = "Location"
+    case allow = "Allow"
+    case contentTypeOptions = "X-Content-Type-Options"
+
+    var name: String { rawValue }
+
+    /// RFC 9110 §15.4.5: a 304 carries what a 200 would for caching (ETag, Last-Modified, Cache-Control, Vary, …)
+    /// and none of the representation's own metadata.
+    var isKeptOn304: Bool {
+        switch self {
+        case .contentType, .contentLanguage, .link, .totalCount: false
+        case .etag, .requestID, .lastModified, .cacheControl, .location, .allow, .contentTypeOptions: true
+        }
+    }
+
+    /// Whether browser scripts on another origin may read it. The Fetch standard's CORS-safelisted response fields
+    /// (Cache-Control, Content-Type, Last-Modified, …) are readable anyway; Content-Language is safelisted too, but
+    /// listed because older browsers did not treat it so.
+    var isExposedToBrowsers: Bool {
+        switch self {
+        case .etag, .link, .totalCount, .contentLanguage, .requestID: true
+        case .lastModified, .cacheControl, .contentType, .location, .allow, .contentTypeOptions: false
+        }
+    }
+
+    /// `Access-Control-Expose-Headers`.
+    static let exposedToBrowsers = allCases.filter(\.isExposedToBrowsers).map(\.name).joined(separator: ", ")
+
+    /// The field's description in the OpenAPI document's `components.headers`, with whether its value is an integer;
+    /// nil for fields the document states elsewhere (the media type) or not at all (set on every answer).
+    var openAPIDescription: (text: String, isInteger: Bool)? {
+        switch self {
+        case .etag:
+            ("A strong validator of the body (RFC 9110 §8.8.3); send it back in If-None-Match for a 304.", false)
+        case .lastModified: ("When the data was loaded (an HTTP-date).", false)
+        case .cacheControl: ("`public, max-age=N` for cacheable answers, `no-store` for health and errors.", false)
+        case .contentLanguage:
+            ("`ar, en` for bilingual bodies, the one language asked for with `lang`, `en` for problems.", false)
+        case .totalCount: ("Items matching the query, as in `meta.total`.", true)
+        case .link: ("RFC 8288 links: first, prev, next, last.", false)
+        case .location: ("The canonical URL of the resource, with the same query.", false)
+        case .allow: ("The methods every resource allows: GET, HEAD, OPTIONS.", false)
+        case .requestID, .contentType, .contentTypeOptions: nil
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import Server
+import Store
+
+/// Every route the API serves, registered in one place. Order matters only among parameterised templates (literal
+/// paths always win), and it is the order of the OpenAPI document's paths.
+enum RouteTable {
+    static func build(
+        catalog: Catalog, options: APIOptions, readiness: Readiness, metrics: ServerMetrics,
+        openAPI: OpenAPIDocumentSlot
+    ) -> Router<RouteDefinition> {
+        var router = Router<RouteDefinition>()
+        IndexRoute.register(in: &router, version: options.version)
+        HealthRoutes.register(in: &router, readiness: readiness)
+        MetricsRoute.register(
+            in: &router, metrics: metrics, version: options.version, datasetVersion: catalog.store.datasetVersion)
+        EntityRoutes.register(in: &router, catalog: catalog)
+        SourceRoutes.register(in: &router, catalog: catalog)
+        SearchRoute.register(in: &router)
+        OpenAPIRoute.register(in: &router, slot: openAPI)
+        return router
+    }
+}
