@@ -27,11 +27,16 @@ let package = Package(
         .executableTarget(name: "ParserFuzz", dependencies: ["FuzzSupport", "Server"]),
         .executableTarget(name: "QueryFuzz", dependencies: ["FuzzSupport", "API", "JSON", "Server", "Store"]),
 
+        // Helpers the test targets share: repository paths, and a raw HTTP client over loopback written against Glibc
+        // alone, so the engine is tested by code it does not share. Only test targets depend on it.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"]),
+
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
-        .testTarget(name: "ServerTests", dependencies: ["Server", "CSystem", "JSON"]),
-        .testTarget(name: "StoreTests", dependencies: ["JSON", "Store"], exclude: ["Fixtures"]),
-        .testTarget(name: "APITests", dependencies: ["API", "JSON", "Server", "Store"]),
+        .testTarget(name: "ServerTests", dependencies: ["Server", "CSystem", "JSON", "TestSupport"]),
+        .testTarget(name: "StoreTests", dependencies: ["JSON", "Store", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "APITests", dependencies: ["API", "JSON", "Server", "Store", "TestSupport"]),
         // Runs the built executable as a user would: flags, exit codes, signals, a real HTTP client.
-        .testTarget(name: "EndToEndTests", dependencies: ["kazakhstan-api"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["kazakhstan-api", "TestSupport"]),
     ]
 )

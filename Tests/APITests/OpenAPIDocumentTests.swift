@@ -1,5 +1,6 @@
 import JSON
 import Server
+import TestSupport
 import Testing
 
 @testable import API
@@ -174,10 +175,7 @@ import Testing
 // MARK: - Helpers (prefixed `openAPI`: other files of this target are written concurrently)
 
 private func openAPIHandler() throws -> APIHandler {
-    // Tests/APITests/OpenAPIDocumentTests.swift → the repository's Resources.
-    let root = String(#filePath).split(separator: "/", omittingEmptySubsequences: false).dropLast(3).joined(
-        separator: "/")
-    return try APIHandler(store: try Store.load(from: root + "/Resources"))
+    try APIHandler(store: try Store.load(from: RepositoryPaths.resources.path))
 }
 
 private func openAPIGet(_ handler: APIHandler, _ target: String) -> Response {

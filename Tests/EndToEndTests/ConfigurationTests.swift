@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import kazakhstan_api
@@ -73,9 +74,7 @@ struct ConfigurationTests {
 /// The README's option table is the user's reference: it must list every option the binary takes.
 struct ReadmeTests {
     @Test func readmeOptionTable_listsEveryFlagAndVariable() throws {
-        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-            .appendingPathComponent("README.md")
+        let readme = RepositoryPaths.root.appendingPathComponent("README.md")
         let text = try String(contentsOf: readme, encoding: .utf8)
         for option in Configuration.options {
             #expect(

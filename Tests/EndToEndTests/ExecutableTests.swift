@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -41,7 +42,7 @@ import Testing
     @Test func badData_refusesToStart_listingEveryProblem_andExits1() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kz-bad-data-\(getpid())")
         try? FileManager.default.removeItem(at: directory)
-        try FileManager.default.copyItem(at: ServerProcess.bundledResources, to: directory)
+        try FileManager.default.copyItem(at: RepositoryPaths.resources, to: directory)
         defer { try? FileManager.default.removeItem(at: directory) }
         let visits = directory.appendingPathComponent("data/visits.json")
         var text = try String(contentsOf: visits, encoding: .utf8)
@@ -69,7 +70,7 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "kz-damaged-\(getpid())-\(damage.hashValue)")
         try? FileManager.default.removeItem(at: directory)
-        try FileManager.default.copyItem(at: ServerProcess.bundledResources, to: directory)
+        try FileManager.default.copyItem(at: RepositoryPaths.resources, to: directory)
         defer { try? FileManager.default.removeItem(at: directory) }
         let url = directory.appendingPathComponent(file)
         var bytes = [UInt8](try Data(contentsOf: url))
@@ -127,14 +128,14 @@ import Testing
 
     @Test func sigterm_duringARequestInFlight_letsItComplete_andExits0() throws {
         let server = try ServerProcess.started(["--shutdown-grace", "5s"])
-        let socket = try LoopbackSocket(port: server.port)
+        let socket = try server.client()
         try socket.send("POST /healthz HTTP/1.1\r\nHost: t\r\nContent-Length: 6\r\n\r\nhal")
         usleep(100_000)
         server.signal(SIGTERM)
         usleep(200_000)
         #expect(server.process.isRunning)
         try socket.send("f!!")
-        let response = try socket.readAll()
+        let response = socket.readTextUntilClosed()
         #expect(response.hasPrefix("HTTP/1.1 405"))
         #expect(response.contains("Connection: close"))
         let run = server.finish()
@@ -151,9 +152,9 @@ import Testing
 
     @Test func accessLog_writesOneJSONLinePerRequest() throws {
         let server = try ServerProcess.started()
-        let socket = try LoopbackSocket(port: server.port)
+        let socket = try server.client()
         try socket.send("GET /healthz?pretty=false HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
-        _ = try socket.readAll()
+        _ = socket.readTextUntilClosed()
         server.signal(SIGTERM)
         let run = server.finish()
         let line = try #require(
@@ -176,10 +177,10 @@ import Testing
                 ServerProcess.executableURL.path,
             ], shell: true)
         try server.waitForListening()
-        var sockets: [LoopbackSocket] = []
+        var sockets: [RawHTTPClient] = []
         for _ in 0..<60 {
             // A first byte each: listeners defer accept until data arrives, and these must be accepted to exhaust fds.
-            if let s = try? LoopbackSocket(port: server.port) {
+            if let s = try? server.client() {
                 try? s.send("G")
                 sockets.append(s)
             }
@@ -187,9 +188,9 @@ import Testing
         usleep(300_000)
         sockets.removeAll()  // frees the server's descriptors
         usleep(1_500_000)  // past the 1 s back-off
-        let socket = try LoopbackSocket(port: server.port)
+        let socket = try server.client()
         try socket.send("GET /healthz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
-        #expect(try socket.readAll().hasPrefix("HTTP/1.1 200 OK"))
+        #expect(socket.readTextUntilClosed().hasPrefix("HTTP/1.1 200 OK"))
         server.signal(SIGTERM)
         let run = server.finish()
         #expect(run.status == 0)
@@ -233,13 +234,13 @@ import Testing
             _ = server.finish()
         }
         for target in ["/countries/kz", "/countries/qa", "/nowhere"] {
-            let socket = try LoopbackSocket(port: server.port)
+            let socket = try server.client()
             try socket.send("GET \(target) HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
-            _ = try socket.readAll()
+            _ = socket.readTextUntilClosed()
         }
-        let socket = try LoopbackSocket(port: server.port)
+        let socket = try server.client()
         try socket.send("GET /metrics HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
-        let response = try socket.readAll()
+        let response = socket.readTextUntilClosed()
         #expect(response.contains("Content-Type: text/plain; version=0.0.4; charset=utf-8"))
         #expect(response.contains(#"kazakhstan_api_requests_total{route="/countries/{id}",status="200"} 2"#))
         #expect(response.contains(#"kazakhstan_api_requests_total{route="none",status="404"} 1"#))
@@ -253,12 +254,12 @@ import Testing
         let server = try ServerProcess.started(["--drain-delay", "1500ms"])
         server.signal(SIGTERM)
         usleep(300_000)
-        let ready = try LoopbackSocket(port: server.port)
+        let ready = try server.client()
         try ready.send("GET /readyz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
-        #expect(try ready.readAll().hasPrefix("HTTP/1.1 503"))
-        let data = try LoopbackSocket(port: server.port)
+        #expect(ready.readTextUntilClosed().hasPrefix("HTTP/1.1 503"))
+        let data = try server.client()
         try data.send("GET /countries/kz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
-        #expect(try data.readAll().hasPrefix("HTTP/1.1 200"))
+        #expect(data.readTextUntilClosed().hasPrefix("HTTP/1.1 200"))
         #expect(server.finish().status == 0)
     }
 
@@ -274,92 +275,5 @@ import Testing
         #expect(http.statusCode == 200)
         #expect(http.value(forHTTPHeaderField: "Content-Type") == "application/json; charset=utf-8")
         #expect(String(decoding: data, as: UTF8.self) == #"{"status":"ok"}"#)
-    }
-}
-
-/// Minimal blocking loopback client for the process tests.
-final class LoopbackSocket {
-    let fd: Int32
-    private var closed = false
-
-    init(port: Int, readTimeoutSeconds: Int = 10) throws {
-        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var tv = timeval(tv_sec: readTimeoutSeconds, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
-        var addr = sockaddr_in()
-        addr.sin_family = sa_family_t(AF_INET)
-        addr.sin_port = in_port_t(UInt16(port).bigEndian)
-        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let rc = withUnsafePointer(to: &addr) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        if rc != 0 {
-            close(fd)
-            throw POSIXError(.ECONNREFUSED)
-        }
-    }
-
-    deinit { if !closed { close(fd) } }
-
-    func send(_ text: String) throws { try sendBytes(Array(text.utf8)) }
-
-    func sendBytes(_ bytes: [UInt8]) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            if n <= 0 { throw POSIXError(.EPIPE) }
-            offset += n
-        }
-    }
-
-    /// Sends what the socket takes without blocking; the rest is dropped (for a client that floods and never reads).
-    func sendNonBlocking(_ text: String) throws {
-        let bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes[offset...].withUnsafeBytes {
-                Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT))
-            }
-            if n <= 0 { return }
-            offset += n
-        }
-    }
-
-    /// Closes with RST instead of FIN (SO_LINGER with a zero timeout).
-    func reset() {
-        var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
-        setsockopt(fd, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
-        close(fd)
-        closed = true
-    }
-
-    /// Whether bytes (or EOF) are waiting to be read.
-    func hasData() -> Bool {
-        var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-        return poll(&p, 1, 0) > 0
-    }
-
-    func readAll() throws -> String {
-        var out: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-            if n <= 0 { break }
-            out += chunk[0..<n]
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// Reads until the end of a response head.
-    func readResponseHead() throws -> String {
-        var out: [UInt8] = []
-        var byte: UInt8 = 0
-        while !out.suffix(4).elementsEqual([13, 10, 13, 10]) {
-            guard recv(fd, &byte, 1, 0) == 1 else { break }
-            out.append(byte)
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }

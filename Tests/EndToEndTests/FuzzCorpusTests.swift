@@ -1,11 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Every input in the fuzz corpus (seeds and past findings) still passes the fuzz targets' property checks, replayed
 /// by the targets' own non-fuzzing builds.
 @Suite(.serialized) struct FuzzCorpusTests {
-    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("FuzzCorpus")
+    static let corpus = RepositoryPaths.tests("FuzzCorpus")
 
     func replay(_ tool: String, _ folder: String) throws -> (status: Int32, output: String, count: Int) {
         let files = try FileManager.default.contentsOfDirectory(

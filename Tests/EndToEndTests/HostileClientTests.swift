@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Hostile clients against the real binary over loopback, each bounded in count and time. After each: a normal
@@ -15,9 +16,9 @@ import Testing
     }
 
     func expectServes(_ server: ServerProcess, _ note: Comment) throws {
-        let socket = try LoopbackSocket(port: server.port)
+        let socket = try server.client()
         try socket.send("GET /countries/kz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
-        #expect(try socket.readAll().hasPrefix("HTTP/1.1 200 OK"), note)
+        #expect(socket.readTextUntilClosed().hasPrefix("HTTP/1.1 200 OK"), note)
     }
 
     /// Started with a short header timeout so slow clients are cut off within the test's time.
@@ -45,13 +46,13 @@ import Testing
 
     @Test func slowlorisFromManyConnections_isCutOff_whileOthersAreServed() throws {
         let (server, baseline) = try start()
-        let slow = try (0..<200).map { _ in try LoopbackSocket(port: server.port) }
+        let slow = try (0..<200).map { _ in try server.client() }
         for socket in slow { try socket.send("GET / HTTP/1.1\r\nHost: t\r\nX-Slow: ") }
         try expectServes(server, "during the slowloris")
         for socket in slow { try? socket.send("a") }  // dribbling does not reset the header timer
         let started = Date()
         var timedOut = 0
-        for socket in slow where try socket.readAll().hasPrefix("HTTP/1.1 408") { timedOut += 1 }
+        for socket in slow where socket.readTextUntilClosed().hasPrefix("HTTP/1.1 408") { timedOut += 1 }
         #expect(timedOut == slow.count)
         #expect(Date().timeIntervalSince(started) < 5)
         try finish(server, baseline: baseline, "after the slowloris")
@@ -59,10 +60,10 @@ import Testing
 
     @Test func clientPipeliningHundredsOfRequestsAndNeverReading_staysBounded() throws {
         let (server, baseline) = try start()
-        let greedy = try LoopbackSocket(port: server.port)
+        let greedy = try server.client()
         // 400 × the OpenAPI document (≈ 0.5 MB each) would be ~200 MB if the server buffered it all.
         let request = "GET /openapi.json HTTP/1.1\r\nHost: t\r\n\r\n"
-        try greedy.sendNonBlocking(String(repeating: request, count: 400))
+        greedy.sendWithoutBlocking(String(repeating: request, count: 400))
         usleep(500_000)
         try expectServes(server, "while one client never reads")
         #expect(rssKiB(server) < baseline + Self.rssSlackKiB, "RSS \(rssKiB(server)) KiB with a non-reading client")
@@ -75,7 +76,7 @@ import Testing
         var opened = 0
         let deadline = Date().addingTimeInterval(30)
         while opened < 10_000 && Date() < deadline {
-            if let socket = try? LoopbackSocket(port: server.port) {
+            if let socket = try? server.client() {
                 try? socket.send("G")  // accepted only once bytes arrive (TCP_DEFER_ACCEPT)
                 if opened % 2 == 0 { socket.reset() }  // half closed with RST, half with FIN
                 opened += 1
@@ -88,7 +89,7 @@ import Testing
     @Test func resetsMidRequestAndMidResponse_areSurvived() throws {
         let (server, baseline) = try start()
         for i in 0..<200 {
-            let socket = try LoopbackSocket(port: server.port)
+            let socket = try server.client()
             if i % 2 == 0 {
                 try socket.send("GET /countries HTTP/1.1\r\nHost: t\r\nX-Half: ")  // mid-request
             } else {
@@ -103,12 +104,12 @@ import Testing
         let (server, baseline) = try start()
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<300 {
-            let socket = try LoopbackSocket(port: server.port, readTimeoutSeconds: 2)
+            let socket = try server.client(readTimeoutSeconds: 2)
             let bytes = (0..<Int.random(in: 1...2048, using: &generator)).map { _ in
                 UInt8.random(in: 0...255, using: &generator)
             }
-            try? socket.sendBytes(bytes + [13, 10, 13, 10])
-            let answer = try socket.readAll()
+            try? socket.send(bytes + [13, 10, 13, 10])
+            let answer = socket.readTextUntilClosed()
             // Either a 4xx/5xx with Connection: close, or (bytes that look like a partial head) a 408 later, or a close.
             #expect(answer.isEmpty || answer.hasPrefix("HTTP/1.1 4") || answer.hasPrefix("HTTP/1.1 5"))
         }
@@ -119,28 +120,28 @@ import Testing
         let (server, baseline) = try start()
         let request = Array("GET /countries/kz HTTP/1.1\r\nHost: t\r\n\r\n".utf8)
         // Within the 700 ms header timeout: ~10 ms between bytes.
-        let patient = try LoopbackSocket(port: server.port)
+        let patient = try server.client()
         for b in request {
-            try patient.sendBytes([b])
+            try patient.send([b])
             usleep(10_000)
         }
-        #expect(try patient.readResponseHead().hasPrefix("HTTP/1.1 200"))
+        #expect(patient.readHeadText().hasPrefix("HTTP/1.1 200"))
         // Pauses just under the timeout each: the head as a whole takes far longer, so it is cut off (408).
-        let dribble = try LoopbackSocket(port: server.port)
+        let dribble = try server.client()
         var cutOff = false
         for b in request {
-            if (try? dribble.sendBytes([b])) == nil {
+            if (try? dribble.send([b])) == nil {
                 cutOff = true
                 break
             }
             usleep(650_000)
-            if dribble.hasData() {
+            if dribble.hasInput() {
                 cutOff = true
                 break
             }
         }
         #expect(cutOff)
-        #expect(try dribble.readAll().hasPrefix("HTTP/1.1 408"))
+        #expect(dribble.readTextUntilClosed().hasPrefix("HTTP/1.1 408"))
         try finish(server, baseline: baseline, "after single-byte requests")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The built `kazakhstan-api` binary run as a child process, the way an operator runs it.
@@ -14,13 +15,6 @@ final class ServerProcess: @unchecked Sendable {
             fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
                 ?? CommandLine.arguments[0])
         return bundle.deletingLastPathComponent().appendingPathComponent("kazakhstan-api")
-    }
-
-    /// The repository's Resources, found from this file's path.
-    static var bundledResources: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-            .appendingPathComponent("Resources")
     }
 
     init(arguments: [String], environment: [String: String] = [:], shell: Bool = false) throws {
@@ -63,6 +57,12 @@ final class ServerProcess: @unchecked Sendable {
     }
 
     enum ProcessError: Error { case noListeningLine(String) }
+
+    /// A raw HTTP client connected to the server. Reads wait longer than the in-process engine tests' default: this
+    /// is a separate process, which a loaded machine or a sanitizer build slows down.
+    func client(readTimeoutSeconds: Int = 10) throws -> RawHTTPClient {
+        try RawHTTPClient(port: port, readTimeoutSeconds: readTimeoutSeconds)
+    }
 
     private(set) var stdoutSoFar = ""
 

@@ -1,4 +1,5 @@
 import Glibc
+import TestSupport
 import Testing
 
 @testable import Server
@@ -276,7 +277,7 @@ import Testing
 
     @Test func ipv6Loopback_isServed() throws {
         let server = try TestServer { $0.host = "::1" }
-        let client = try RawClient(port: server.port, host: "::1")
+        let client = try RawHTTPClient(port: server.port, host: "::1")
         try client.send("GET /v6 HTTP/1.1\r\nHost: [::1]\r\n\r\n")
         #expect(try client.readResponse().bodyText == "ok /v6")
     }
@@ -297,10 +298,10 @@ import Testing
         #expect(response.bodyText == "POST 4 abcd")
         #expect(response.header("Connection") == "close")
         finished.join()
-        #expect(throws: RawClient.ClientError.self) { try RawClient(port: server.port) }
+        #expect(throws: RawHTTPClient.ClientError.self) { try RawHTTPClient(port: server.port) }
     }
 
-    private func expectProblem(_ response: ParsedResponse, status: Int) throws {
+    private func expectProblem(_ response: RawHTTPResponse, status: Int) throws {
         #expect(response.header("Content-Type") == "application/problem+json")
         #expect(response.bodyText.contains(#""status":\#(status)"#))
         #expect(response.bodyText.contains(#""title":"#))

@@ -1,4 +1,5 @@
 import Glibc
+import TestSupport
 import Testing
 
 @testable import Server
@@ -18,7 +19,7 @@ import Testing
         #expect(info.st_mode & 0o777 == 0o600)
         #expect(server.server.boundAddress == "unix:" + path)
         for i in 0..<3 {
-            let client = try RawClient(unixPath: path)
+            let client = try RawHTTPClient(unixPath: path)
             try client.send("GET /u\(i) HTTP/1.1\r\nHost: t\r\n\r\n")
             #expect(try client.readResponse().bodyText == "ok /u\(i)")
         }
@@ -40,7 +41,7 @@ import Testing
         }
         close(stale)
         let server = try TestServer { $0.unixSocketPath = path }
-        let client = try RawClient(unixPath: path)
+        let client = try RawHTTPClient(unixPath: path)
         try client.send("GET /s HTTP/1.1\r\nHost: t\r\n\r\n")
         #expect(try client.readResponse().status == 200)
         _ = server

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Store
@@ -10,14 +11,14 @@ import Testing
     let rawText: Data
 
     init() throws {
-        store = try Store.load(from: TestPaths.bundledResources)
+        store = try Store.load(from: RepositoryPaths.resources.path)
         rawText = try Data(
-            contentsOf: URL(fileURLWithPath: TestPaths.bundledResources + "/sources/kazakhstan-foreign-relations.txt"))
+            contentsOf: RepositoryPaths.resources.appendingPathComponent("sources/kazakhstan-foreign-relations.txt"))
     }
 
     @Test func bundledResources_loadWithoutProblems() {
         do {
-            _ = try Store.load(from: TestPaths.bundledResources)
+            _ = try Store.load(from: RepositoryPaths.resources.path)
         } catch {
             Issue.record("bundled data has problems:\n\(error)")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Store
@@ -49,6 +50,6 @@ import Testing
         let found = try #require(DataDirectory.locateDefault())
         #expect(
             URL(fileURLWithPath: found).standardizedFileURL.path
-                == URL(fileURLWithPath: TestPaths.bundledResources).standardizedFileURL.path)
+                == RepositoryPaths.resources.standardizedFileURL.path)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+import TestSupport
 import Testing
 
 @testable import Store
@@ -23,8 +25,8 @@ import Testing
     }
 
     @Test func encode_ofEveryBundledEntity_isByteIdenticalAcrossLoads() throws {
-        let first = try Store.load(from: TestPaths.bundledResources)
-        let second = try Store.load(from: TestPaths.bundledResources)
+        let first = try Store.load(from: RepositoryPaths.resources.path)
+        let second = try Store.load(from: RepositoryPaths.resources.path)
         for kind in EntityKind.allCases {
             let a = try first.entities(of: kind).map { try DeterministicJSON.encode($0) }
             let b = try second.entities(of: kind).map { try DeterministicJSON.encode($0) }

@@ -8,7 +8,7 @@ import Testing
     let store: Store
 
     init() throws {
-        store = try Store.load(from: TestPaths.validFixture)
+        store = try Store.load(from: ValidFixture.path)
     }
 
     @Test func validFixture_loadsEveryCollectionInFileOrder() {
@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func source_hasParagraphsAndMetadata() throws {
-        let text = try String(contentsOfFile: TestPaths.validFixture + "/sources/fixture-doc.txt", encoding: .utf8)
+        let text = try String(contentsOfFile: ValidFixture.path + "/sources/fixture-doc.txt", encoding: .utf8)
         #expect(store.source.id == "fixture-doc")
         #expect(store.source.language == "ar")
         #expect(store.source.paragraphs == text.components(separatedBy: "\n"))
@@ -97,7 +97,7 @@ import Testing
     }
 
     @Test func datasetVersion_isStableAcrossLoads_andChangesWithTheBytes() throws {
-        let again = try Store.load(from: TestPaths.validFixture)
+        let again = try Store.load(from: ValidFixture.path)
         #expect(store.datasetVersion == again.datasetVersion)
         #expect(store.datasetVersion.count == 64)
         let fixture = try FixtureCopy()

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Store
@@ -6,7 +7,7 @@ import Testing
 /// Resources/schema/*.schema.json publish the same shape the loader enforces.
 @Suite struct SchemaFileTests {
     private func load(_ name: String) throws -> [String: Any] {
-        let data = try Data(contentsOf: URL(fileURLWithPath: TestPaths.bundledResources + "/schema/" + name))
+        let data = try Data(contentsOf: RepositoryPaths.resources.appendingPathComponent("schema/" + name))
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 

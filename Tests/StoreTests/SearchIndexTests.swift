@@ -1,3 +1,5 @@
+import Foundation
+import TestSupport
 import Testing
 
 @testable import Store
@@ -7,7 +9,7 @@ import Testing
     let store: Store
 
     init() throws {
-        store = try Store.load(from: TestPaths.bundledResources)
+        store = try Store.load(from: RepositoryPaths.resources.path)
     }
 
     private func ids(_ query: String, kinds: Set<EntityKind>? = nil) -> [String] {

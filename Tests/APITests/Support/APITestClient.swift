@@ -1,19 +1,10 @@
 import Foundation
 import Server
 import Store
+import TestSupport
 import Testing
 
 @testable import API
-
-/// Paths found from this file's location, so tests never depend on Bundle.module or the working directory.
-enum APITestPaths {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()  // Support
-        .deletingLastPathComponent()  // APITests
-        .deletingLastPathComponent()  // Tests
-        .deletingLastPathComponent()
-    static let resources = repositoryRoot.appendingPathComponent("Resources").path
-}
 
 /// The bundled store, loaded once for every test (it is immutable).
 enum BundledStore {
@@ -22,7 +13,7 @@ enum BundledStore {
 
     static let store: Store = {
         do {
-            return try Store.load(from: APITestPaths.resources)
+            return try Store.load(from: RepositoryPaths.resources.path)
         } catch {
             fatalError("the bundled data must load: \(error)")
         }

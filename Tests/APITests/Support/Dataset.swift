@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The bundled data files read with Foundation, independently of the Store module, so expectations come from
@@ -10,7 +11,7 @@ enum Dataset {
 
     /// The rows of `Resources/data/<kind>.json`, in file order.
     static func rows(_ kind: String) throws -> [[String: Any]] {
-        let url = URL(fileURLWithPath: APITestPaths.resources).appendingPathComponent("data/\(kind).json")
+        let url = RepositoryPaths.resources.appendingPathComponent("data/\(kind).json")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
         return try #require(object[kind] as? [[String: Any]], "\(kind).json has no '\(kind)' array")
     }
@@ -25,7 +26,7 @@ enum Dataset {
 
     /// The source document's metadata (`Resources/sources/*.json`).
     static func source() throws -> [String: Any] {
-        let dir = URL(fileURLWithPath: APITestPaths.resources).appendingPathComponent("sources")
+        let dir = RepositoryPaths.resources.appendingPathComponent("sources")
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".json") }
             .sorted()
         let first = try #require(files.first)
@@ -38,7 +39,7 @@ enum Dataset {
     static func paragraphs() throws -> [String] {
         let meta = try source()
         let file = try #require(meta["text_file"] as? String)
-        let url = URL(fileURLWithPath: APITestPaths.resources).appendingPathComponent("sources/\(file)")
+        let url = RepositoryPaths.resources.appendingPathComponent("sources/\(file)")
         let text = try String(contentsOf: url, encoding: .utf8)
         return text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
     }

@@ -1,3 +1,5 @@
+import TestSupport
+
 @testable import Server
 
 /// A handler for engine tests: `/echo` answers with the request's body length and method, `/big` with a large body,
@@ -41,8 +43,8 @@ final class TestServer {
         try server.start()
     }
 
-    func client(readTimeoutSeconds: Int = 5) throws -> RawClient {
-        try RawClient(port: port, readTimeoutSeconds: readTimeoutSeconds)
+    func client(readTimeoutSeconds: Int = 5) throws -> RawHTTPClient {
+        try RawHTTPClient(port: port, readTimeoutSeconds: readTimeoutSeconds)
     }
 
     deinit {

@@ -3,14 +3,6 @@ import Testing
 
 @testable import Store
 
-/// Paths found from this file's location, so tests never depend on Bundle.module or the cwd.
-enum TestPaths {
-    static let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    static let validFixture = testsDirectory.appendingPathComponent("Fixtures/valid").path
-    static let repositoryRoot = testsDirectory.deletingLastPathComponent().deletingLastPathComponent()
-    static let bundledResources = repositoryRoot.appendingPathComponent("Resources").path
-}
-
 /// A throwaway copy of the valid fixture to break one rule in; removed when dropped.
 final class FixtureCopy {
     let root: String
@@ -19,7 +11,7 @@ final class FixtureCopy {
         root =
             FileManager.default.temporaryDirectory
             .appendingPathComponent("store-fixture-\(UUID().uuidString)").path
-        try FileManager.default.copyItem(atPath: TestPaths.validFixture, toPath: root)
+        try FileManager.default.copyItem(atPath: ValidFixture.path, toPath: root)
     }
 
     deinit { try? FileManager.default.removeItem(atPath: root) }
