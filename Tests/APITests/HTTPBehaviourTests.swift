@@ -230,6 +230,23 @@ private let sampleTargets = [
         #expect(error.header("Access-Control-Allow-Origin") == "https://app.example.com")
     }
 
+    /// A query's answer is computed once and cached by target; what varies by request (the Origin's CORS fields)
+    /// is added after the cache, so the second origin never receives the first one's grant.
+    @Test func aCachedQueryAnswer_carriesTheCORSFieldsOfEachRequestsOrigin() {
+        var options = BundledStore.options
+        options.corsOrigins = "https://app.example.com, http://localhost:3000"
+        let client = APITestClient(options: options)
+        let target = "/countries?sort=-id&limit=3"
+        let first = client.get(target, headers: [("Origin", "https://app.example.com")])
+        let second = client.get(target, headers: [("Origin", "http://localhost:3000")])
+        let stranger = client.get(target, headers: [("Origin", "https://evil.example")])
+        #expect(first.body == second.body)
+        #expect(first.header("Access-Control-Allow-Origin") == "https://app.example.com")
+        #expect(second.header("Access-Control-Allow-Origin") == "http://localhost:3000")
+        #expect(stranger.headerValues("Access-Control-Allow-Origin").isEmpty)
+        #expect(stranger.headerValues("Vary").contains("Origin"))
+    }
+
     @Test func aPreflight_is204_withMethodsRequestedHeadersAndMaxAge() throws {
         let response = client.request(
             "OPTIONS", "/countries?limit=2",

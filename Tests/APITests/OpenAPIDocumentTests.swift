@@ -148,6 +148,24 @@ import Testing
         #expect(failures.isEmpty, "\(failures.prefix(20))")
     }
 
+    /// The other direction: every parameter a route's grammar accepts is in its path's documentation, so a new
+    /// parameter cannot be accepted and silently left out of the document.
+    @Test func test_everyAcceptedParameter_isDocumented() {
+        for route in handler.router.routes {
+            let item = document["paths"]?[route.template] ?? .null
+            let documented = Set(
+                openAPIQueryParameters(item, document: document).compactMap { $0["name"]?.stringValue })
+            let grammar = route.grammar
+            let accepted = grammar.parameterNames.filter { name in
+                // Left out on purpose: parameters no value can satisfy (a grammar with no field names, no sort keys).
+                if name == "fields" { return !grammar.fieldNames.isEmpty }
+                if name == "sort" { return !grammar.sortFields.isEmpty }
+                return !(grammar.filters.first { $0.name == name }?.allowed.isEmpty ?? false)
+            }
+            #expect(documented == Set(accepted), "\(route.template)")
+        }
+    }
+
     @Test func test_search_requiresQ() {
         let q = openAPIQueryParameters(document["paths"]?["/search"] ?? .null, document: document).first {
             $0["name"]?.stringValue == "q"

@@ -69,43 +69,11 @@ extension CORSPolicy {
             return refuse("has a wildcard; wildcard subdomains are not supported, list each origin (or give * alone)")
         }
 
-        // host [ ":" port ], where an IPv6 host is in brackets (RFC 3986 §3.2.2).
         let host: Substring
         let portText: Substring?
-        if authority.hasPrefix("[") {
-            guard let close = authority.firstIndex(of: "]") else { return refuse("has an unclosed IPv6 bracket") }
-            host = authority[...close]
-            let rest = authority[authority.index(after: close)...]
-            if rest.isEmpty {
-                portText = nil
-            } else if rest.hasPrefix(":") {
-                portText = rest.dropFirst()
-            } else {
-                return refuse("has characters after the IPv6 address")
-            }
-            let inside = host.dropFirst().dropLast()
-            guard !inside.isEmpty, inside.contains(":"),
-                inside.allSatisfy({ $0.isHexDigit || $0 == ":" || $0 == "." })
-            else {
-                return refuse("has an invalid IPv6 address")
-            }
-        } else {
-            if let colon = authority.firstIndex(of: ":") {
-                host = authority[..<colon]
-                portText = authority[authority.index(after: colon)...]
-            } else {
-                host = authority
-                portText = nil
-            }
-            guard !host.isEmpty else { return refuse("has no host") }
-            // reg-name labels (RFC 1123 §2.1): letters, digits and inner hyphens; IPv4 fits this too.
-            for label in host.split(separator: ".", omittingEmptySubsequences: false) {
-                guard !label.isEmpty, label.first != "-", label.last != "-",
-                    label.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" })
-                else {
-                    return refuse("has an invalid host '\(host)'")
-                }
-            }
+        switch splitAuthority(authority) {
+        case .failure(let refusal): return refuse(refusal.reason)
+        case .success(let parts): (host, portText) = parts
         }
 
         var origin = scheme + "://" + host.lowercased()
@@ -119,5 +87,54 @@ extension CORSPolicy {
             if !isDefault { origin += ":\(port)" }
         }
         return .success(origin)
+    }
+
+    /// Why an entry is not an origin, completing "--cors-origins: '<entry>' …".
+    private struct Refusal: Error {
+        let reason: String
+    }
+
+    /// host [ ":" port ], where an IPv6 host is in brackets (RFC 3986 §3.2.2).
+    private static func splitAuthority(_ authority: Substring) -> Result<(host: Substring, port: Substring?), Refusal> {
+        let host: Substring
+        let portText: Substring?
+        if authority.hasPrefix("[") {
+            guard let close = authority.firstIndex(of: "]") else {
+                return .failure(Refusal(reason: "has an unclosed IPv6 bracket"))
+            }
+            host = authority[...close]
+            let rest = authority[authority.index(after: close)...]
+            if rest.isEmpty {
+                portText = nil
+            } else if rest.hasPrefix(":") {
+                portText = rest.dropFirst()
+            } else {
+                return .failure(Refusal(reason: "has characters after the IPv6 address"))
+            }
+            let inside = host.dropFirst().dropLast()
+            guard !inside.isEmpty, inside.contains(":"),
+                inside.allSatisfy({ $0.isHexDigit || $0 == ":" || $0 == "." })
+            else {
+                return .failure(Refusal(reason: "has an invalid IPv6 address"))
+            }
+        } else {
+            if let colon = authority.firstIndex(of: ":") {
+                host = authority[..<colon]
+                portText = authority[authority.index(after: colon)...]
+            } else {
+                host = authority
+                portText = nil
+            }
+            guard !host.isEmpty else { return .failure(Refusal(reason: "has no host")) }
+            // reg-name labels (RFC 1123 §2.1): letters, digits and inner hyphens; IPv4 fits this too.
+            for label in host.split(separator: ".", omittingEmptySubsequences: false) {
+                guard !label.isEmpty, label.first != "-", label.last != "-",
+                    label.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" })
+                else {
+                    return .failure(Refusal(reason: "has an invalid host '\(host)'"))
+                }
+            }
+        }
+        return .success((host, portText))
     }
 }
