@@ -11,10 +11,9 @@ public struct APIHandler: RequestHandler {
     let lastModified: Int
     private let preparer: ResponsePreparer
     /// Links as configured: relative, or under `--public-url`.
-    let standard: LinkBaseResponses
-    /// Responses for the bases trusted proxies ask for; nil when `--public-url` fixes the base for everyone.
+    let standard: PrecomputedResponses
+    /// Answers for the bases trusted proxies ask for; nil when `--public-url` fixes the base for everyone.
     private let forwarded: ForwardedBaseResponses?
-    private let store: Store
 
     /// The methods every resource allows: the API is read-only.
     static let allowedMethods = "GET, HEAD, OPTIONS"
@@ -26,7 +25,6 @@ public struct APIHandler: RequestHandler {
         store: Store, options: APIOptions = APIOptions(), readiness: Readiness = Readiness(),
         metrics: ServerMetrics = ServerMetrics()
     ) throws {
-        self.store = store
         let cors: CORSPolicy
         switch CORSPolicy.parse(options.corsOrigins) {
         case .success(let policy): cors = policy
@@ -46,14 +44,14 @@ public struct APIHandler: RequestHandler {
 
         // The OpenAPI document is built alongside the other precomputed responses, then served like them.
         let version = options.version
-        standard = LinkBaseResponses(
+        standard = PrecomputedResponses(
             catalog: catalog, router: router, preparer: preparer,
             sideJob: { openAPI.document = OpenAPIDocument.build(router: router, catalog: catalog, version: version) },
             after: ["/openapi.json"], deferRelations: true)
         forwarded = options.publicURL == nil ? ForwardedBaseResponses() : nil
     }
 
-    /// How many forwarded bases have their own responses (0 with `--public-url`).
+    /// How many forwarded bases have their own answers (0 with `--public-url`).
     var forwardedBaseCount: Int { forwarded?.count ?? 0 }
 
     /// Encodes the responses start-up deferred (the sub-collections) so they too are served from memory. The executable
@@ -63,19 +61,15 @@ public struct APIHandler: RequestHandler {
         standard.warmUp()
     }
 
-    /// The responses whose links suit this request: a trusted proxy's forwarded host and prefix make links absolute
-    /// and/or prefixed; `--public-url` overrides them; otherwise links are relative.
-    private func responses(for request: Request) -> LinkBaseResponses {
-        guard let forwarded, let header = request.forwarded else { return standard }
+    /// The base a trusted proxy asks links to be under (`https://host/prefix`, or just a prefix), when it has its
+    /// own answers; nil for the configured links: no forwarding, `--public-url`, or `maxBases` bases already taken.
+    private func forwardedBase(of request: Request) -> (base: String, cache: ResponseCache)? {
+        guard let forwarded, let header = request.forwarded else { return nil }
         var base = ""
         if let host = header.host { base = "\(header.proto ?? "http")://\(host)" }
         base += header.prefix ?? ""
-        guard !base.isEmpty else { return standard }
-        return forwarded.responses(for: base) {
-            (try? Catalog(store: store, links: LinkBuilder(publicURL: base))).map {
-                LinkBaseResponses(catalog: $0, router: router, preparer: preparer)
-            }
-        } ?? standard
+        guard !base.isEmpty, let cache = forwarded.cache(for: base) else { return nil }
+        return (base, cache)
     }
 
     /// Every response leaves with the common fields: baked in, or (an origin allow-list) chosen here per request.
@@ -106,14 +100,12 @@ public struct APIHandler: RequestHandler {
             return direct(.noContent, [(ResponseField.allow.name, APIHandler.allowedMethods)], route: "")
         }
         // The common case first: a parameterless GET of a precomputed resource needs no routing at all (every key
-        // of `prepared` is a path its route produced, so routing would find that route). The standard responses
-        // are asked first, so a path that names no resource never builds a forwarded base's.
+        // of `prepared` is a path its route produced, so routing would find that route). A forwarded request is
+        // routed first, so a path that names no resource never takes a slot for its base.
         if request.method == "GET" || request.method == "HEAD", request.query == nil || request.query == "",
-            let ready = standard.prepared[request.path]
+            request.forwarded == nil || forwarded == nil, let ready = standard.prepared[request.path]
         {
-            let links = responses(for: request)
-            if links === standard { return send(ready, request) }
-            if let forwarded = links.prepared[request.path] { return send(forwarded, request) }
+            return send(ready, request)
         }
         switch router.match(path: request.path) {
         case .badPath:
@@ -134,14 +126,21 @@ public struct APIHandler: RequestHandler {
     private func respond(_ request: Request, route: RouteDefinition, parameters: [String: String]) -> Response {
         switch request.method {
         case "GET", "HEAD":
-            let links = responses(for: request)
-            // Answers to queries are computed once per distinct target, then served from the cache.
+            let base = forwardedBase(of: request)
+            if base == nil, let ready = standard.prepared[request.path], request.query == nil || request.query == "" {
+                return send(ready, request)
+            }
+            // Answers to queries (and forwarded answers) are computed once per distinct target, then cached.
+            let cache = base?.cache ?? standard.cache
             let key = request.head.target
-            if route.caching.cachesQueries, let cached = links.cache.get(key) { return send(cached, request) }
-            let match = PathMatch(request: request, parameters: parameters, catalog: links.catalog)
+            if route.caching.cachesQueries, let cached = cache.get(key) { return send(cached, request) }
+            let match = PathMatch(request: request, parameters: parameters, catalog: standard.catalog)
+            var result = route.respond(to: match)
+            // The OpenAPI document's examples keep the configured links, whoever asks.
+            if let base, route.kind != .openAPI { result = result.rebased(onto: base.base) }
             let prepared = preparer.prepare(
-                route.respond(to: match), instance: request.head.target, route: route.template, caching: route.caching)
-            if route.caching.cachesQueries { links.cache.put(key, prepared) }
+                result, instance: request.head.target, route: route.template, caching: route.caching)
+            if route.caching.cachesQueries { cache.put(key, prepared) }
             return send(prepared, request)
         case "OPTIONS":
             if let preflight = fields.cors.preflightHeaders(method: request.method, headers: request.headers) {

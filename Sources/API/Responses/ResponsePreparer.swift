@@ -52,7 +52,10 @@ struct ResponsePreparer: Sendable {
         var headers = Headers()
         headers.add(name: ResponseField.contentType.name, value: "application/json; charset=utf-8")
         headers.add(name: ResponseField.contentLanguage.name, value: resource.contentLanguage)
-        for field in resource.fields { headers.add(name: field.name, value: field.value) }
+        if let page = resource.page {
+            headers.add(name: ResponseField.totalCount.name, value: String(page.total))
+            headers.add(name: ResponseField.link.name, value: LinkHeader.value(page.links))
+        }
         var etag: EntityTag?
         if caching.allowsClientCaching {
             let tag = EntityTag.strong(for: body)

@@ -42,6 +42,6 @@ enum CollectionEnvelope {
         linkTargets.append(("last", page(lastOffset)))
         return Resource(
             body: body, pretty: query.pretty, contentLanguage: query.contentLanguage,
-            fields: [("X-Total-Count", "\(total)"), ("Link", LinkHeader.value(linkTargets))])
+            page: PageFields(total: total, links: linkTargets))
     }
 }

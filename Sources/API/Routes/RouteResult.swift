@@ -17,33 +17,13 @@ struct Resource: Sendable {
     var body: JSONValue
     var pretty = false
     var contentLanguage = "ar, en"
-    /// `X-Total-Count`, `Link`.
-    var fields: [(name: String, value: String)] = []
+    /// A collection page's `X-Total-Count` and `Link` fields.
+    var page: PageFields?
 }
 
-/// An RFC 9457 problem: `type`, `title`, `status`, `detail`, `instance`, and for parameter errors `errors`.
-struct ProblemDetails: Sendable {
-    var status: HTTPStatus
-    var detail: String
-    var errors: [ParameterError] = []
-
-    static func invalid(_ errors: ParameterErrors) -> ProblemDetails {
-        let names = errors.errors.map { "'\($0.parameter)'" }
-        let unique = names.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        return ProblemDetails(
-            status: .badRequest,
-            detail: "Invalid query parameter\(unique.count == 1 ? "" : "s"): \(unique.joined(separator: ", ")).",
-            errors: errors.errors)
-    }
-
-    static func notFound(_ detail: String) -> ProblemDetails {
-        ProblemDetails(status: .notFound, detail: detail)
-    }
-
-    /// The RFC 9457 document for a request to `instance`, written by the one problem writer.
-    func document(instance: String) -> ProblemDocument {
-        ProblemDocument(
-            status: status.code, title: status.reason, detail: detail, instance: instance,
-            errors: errors.map { ProblemDocument.InvalidParameter(parameter: $0.parameter, detail: $0.detail) })
-    }
+/// What a collection page says in its fields: the total of matching items (`X-Total-Count`) and its RFC 8288 links
+/// (`Link`: first, prev, next, last), kept as values so their targets can be rebased like the body's links.
+struct PageFields: Sendable {
+    var total: Int
+    var links: [(rel: String, target: String)]
 }

@@ -1,11 +1,10 @@
 import Server
 import Store
 
-/// Everything whose bytes depend on the link base: the catalog (representations embed links), the responses
-/// precomputed from it, and a bounded cache of the query responses computed from it. There is one for the configured
-/// base (relative, or `--public-url`) and one per distinct base a trusted proxy asks for (`X-Forwarded-Prefix` /
-/// `-Host` / `-Proto`), built on first use.
-final class LinkBaseResponses: Sendable {
+/// The answers for the configured link base (relative, or `--public-url`): the catalog they are made from, every
+/// parameterless GET of a precomputed route encoded at start-up, and a bounded cache of answers to queries. A base
+/// a trusted proxy forwards gets these answers rebased (`ForwardedBaseResponses`).
+final class PrecomputedResponses: Sendable {
     let catalog: Catalog
     /// Every parameterless GET of a precomputed route, encoded once: path → response.
     let prepared: [String: PreparedResponse]
