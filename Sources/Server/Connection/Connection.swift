@@ -41,8 +41,6 @@ final class Connection {
         self.machine = ConnectionStateMachine(timeouts: timeouts, now: now)
     }
 
-    var isClosed: Bool { machine.closed }
-
     /// The epoll interest this connection needs now: read while it may accept requests, write while output is queued.
     var desiredEvents: UInt32 {
         var events: UInt32 = 0
@@ -282,7 +280,7 @@ final class Connection {
     func flush(_ context: LoopContext) -> ReadOutcome {
         while true {
             if output.isEmpty { return machine.closed ? .close : .keepOpen }
-            let result = output.flush(to: fd) { _ in }
+            let result = output.flush(to: fd)
             switch result {
             case .failed:
                 return .close

@@ -33,12 +33,6 @@ public struct Headers: Sendable, Equatable, Sequence {
         fields.append(Field(name: name, value: value))
     }
 
-    /// Replaces every field of that name (case-insensitively) with one.
-    public mutating func replaceOrAdd(name: String, value: String) {
-        remove(name: name)
-        add(name: name, value: value)
-    }
-
     public mutating func remove(name: String) {
         fields.removeAll { ASCIICase.equal($0.name, name) }
         dropEncodedPrefix()
