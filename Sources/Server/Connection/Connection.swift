@@ -51,16 +51,17 @@ final class Connection {
         return events
     }
 
-    // MARK: Reading
-
-    enum ReadOutcome {
+    /// What the event loop does with the connection after an event: keep it registered, or close it.
+    enum Disposition {
         case keepOpen
         case close
     }
 
+    // MARK: Reading
+
     /// Reads what is available (once: level-triggered epoll calls again if more is left), serves every complete
     /// request in it, and writes the responses.
-    func onReadable(_ context: LoopContext) -> ReadOutcome {
+    func onReadable(_ context: LoopContext) -> Disposition {
         if readingPaused || machine.closeAfterWrite {
             return .keepOpen
         }
@@ -167,7 +168,7 @@ final class Connection {
     /// Decides how the body is framed (RFC 9112 §6) and handles `Expect` (RFC 9110 §10.1.1).
     private func startBody(for head: RequestHead, available: Int, _ context: LoopContext) {
         let framing: BodyFraming
-        switch BodyFramer.framing(for: head, maxBodySize: context.configuration.maxBodySize) {
+        switch BodyFraming.determine(for: head, maxBodySize: context.configuration.maxBodySize) {
         case .success(let f): framing = f
         case .failure(let error):
             queueEngineError(error.status, detail: error.reason, method: head.method, target: head.target, context)
@@ -183,7 +184,7 @@ final class Connection {
             }
             if framing != .none && available == 0 {
                 // The body is wanted and not sent yet: invite it. (A body over the limit was already answered 413
-                // by BodyFramer, without a 100, so the client never sends it.)
+                // by BodyFraming.determine, without a 100, so the client never sends it.)
                 output.append(Connection.continueLine)
                 machine.outputQueued(now: context.now)
             }
@@ -250,7 +251,7 @@ final class Connection {
     }
 
     /// The request-read timeout fired: answer 408 and close (RFC 9110 §15.5.9).
-    func timeOut(_ context: LoopContext) -> ReadOutcome {
+    func timeOut(_ context: LoopContext) -> Disposition {
         pending = []
         body = .none
         parser.reset()
@@ -277,7 +278,7 @@ final class Connection {
     // MARK: Writing
 
     /// Writes queued output. When it drains below the watermark, held-back pipelined requests are served.
-    func flush(_ context: LoopContext) -> ReadOutcome {
+    func flush(_ context: LoopContext) -> Disposition {
         while true {
             if output.isEmpty { return machine.closed ? .close : .keepOpen }
             let result = output.flush(to: fd)
@@ -300,13 +301,13 @@ final class Connection {
         }
     }
 
-    func onWritable(_ context: LoopContext) -> ReadOutcome {
+    func onWritable(_ context: LoopContext) -> Disposition {
         flush(context)
     }
 
     // MARK: Lifecycle
 
-    func tick(_ context: LoopContext) -> ReadOutcome {
+    func tick(_ context: LoopContext) -> Disposition {
         switch machine.tick(now: context.now) {
         case .none: .keepOpen
         case .close: .close
@@ -314,7 +315,7 @@ final class Connection {
         }
     }
 
-    func shutdownRequested(_ context: LoopContext) -> ReadOutcome {
+    func shutdownRequested(_ context: LoopContext) -> Disposition {
         machine.shutdownRequested() == .close ? .close : .keepOpen
     }
 }

@@ -102,19 +102,19 @@ final class EventLoop: @unchecked Sendable {
             close(connection)
             return
         }
-        var outcome = Connection.ReadOutcome.keepOpen
+        var disposition = Connection.Disposition.keepOpen
         if flags & (UInt32(EPOLLIN.rawValue) | UInt32(EPOLLRDHUP.rawValue)) != 0 {
-            outcome = connection.onReadable(context)
+            disposition = connection.onReadable(context)
         }
-        if case .keepOpen = outcome, flags & UInt32(EPOLLOUT.rawValue) != 0 {
-            outcome = connection.onWritable(context)
+        if case .keepOpen = disposition, flags & UInt32(EPOLLOUT.rawValue) != 0 {
+            disposition = connection.onWritable(context)
         }
-        settle(connection, outcome)
+        settle(connection, disposition)
     }
 
     /// Closes the connection or brings its epoll interest up to date.
-    private func settle(_ connection: Connection, _ outcome: Connection.ReadOutcome) {
-        if case .close = outcome {
+    private func settle(_ connection: Connection, _ disposition: Connection.Disposition) {
+        if case .close = disposition {
             close(connection)
             return
         }

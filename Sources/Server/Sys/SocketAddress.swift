@@ -2,16 +2,16 @@ import CSystem
 import Glibc
 
 /// An IPv4 or IPv6 socket address, kept as `sockaddr_storage` so it can be handed to bind/accept as is.
-struct SocketAddress: @unchecked Sendable {
+public struct SocketAddress: @unchecked Sendable {
     // @unchecked: sockaddr_storage is a plain C value type with no pointers.
     var storage = sockaddr_storage()
     var length: socklen_t = 0
 
-    var family: Int32 { Int32(storage.ss_family) }
+    public var family: Int32 { Int32(storage.ss_family) }
 
     /// Parses a numeric host (`0.0.0.0`, `127.0.0.1`, `::`, `::1`, `[::1]`) and a port. Host names are not resolved:
     /// a server binds to addresses, and resolving at startup would hide which one it picked.
-    init?(host: String, port: Int) {
+    public init?(host: String, port: Int) {
         guard (0...65_535).contains(port) else { return nil }
         var h = host
         if h.hasPrefix("["), h.hasSuffix("]") { h = String(h.dropFirst().dropLast()) }
@@ -44,6 +44,13 @@ struct SocketAddress: @unchecked Sendable {
     init(storage: sockaddr_storage, length: socklen_t) {
         self.storage = storage
         self.length = length
+    }
+
+    /// The address as the `sockaddr` pointer and length that bind and connect take.
+    public func withSockaddr<R>(_ body: (UnsafePointer<sockaddr>, socklen_t) -> R) -> R {
+        withUnsafePointer(to: storage) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { body($0, length) }
+        }
     }
 
     var port: Int {

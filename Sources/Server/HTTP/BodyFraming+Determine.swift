@@ -1,7 +1,7 @@
-/// Decides how a request body is delimited from its head (RFC 9112 §6).
-public enum BodyFramer {
-    /// RFC 9112 §6. Returns the framing or the error status + reason.
-    public static func framing(for head: RequestHead, maxBodySize: Int) -> Result<BodyFraming, FramingError> {
+/// The rules that decide, from a request's head, how its body is delimited (RFC 9112 §6).
+extension BodyFraming {
+    /// RFC 9112 §6.3. Returns the framing, or the error status and reason.
+    public static func determine(for head: RequestHead, maxBodySize: Int) -> Result<BodyFraming, FramingError> {
         let headers = head.headers
         let transferEncodings = headers.values(for: "Transfer-Encoding")
         let contentLengths = headers.values(for: "Content-Length")

@@ -103,10 +103,10 @@ private let rows: [FramingCase] = [
         [("Transfer-Encoding", "gzip"), ("Transfer-Encoding", "chunked")], .status(501)),
 ]
 
-@Suite struct BodyFramerTests {
+@Suite struct BodyFramingTests {
     @Test(arguments: rows)
     func eachRow_givesItsExpectedFramingOrStatus(_ row: FramingCase) {
-        switch BodyFramer.framing(for: row.head, maxBodySize: row.maxBodySize) {
+        switch BodyFraming.determine(for: row.head, maxBodySize: row.maxBodySize) {
         case .success(let framing):
             #expect(FramingCase.Expected.framing(framing) == row.expected)
         case .failure(let error):
