@@ -33,7 +33,7 @@ public struct Forwarded: Sendable, Equatable {
             }
         }
         result.prefix = headers.values(for: "X-Forwarded-Prefix").last.map { String(Substring($0).trimmingOWS()) }
-        result.client = result.client.flatMap { CIDR.bytes(of: $0) != nil ? $0 : nil }
+        result.client = result.client.flatMap { IPAddress($0) != nil ? $0 : nil }
         result.proto = result.proto.map { $0.lowercased() }.flatMap { $0 == "http" || $0 == "https" ? $0 : nil }
         result.host = result.host.flatMap(isValidHost)
         result.prefix = result.prefix.flatMap(normalizedPrefix)

@@ -61,6 +61,21 @@ enum ByteClass {
     @inline(__always)
     static func isWhitespace(_ b: UInt8) -> Bool { b == sp || b == htab }
 
+    /// `bytes` without optional whitespace at either end (OWS = *( SP / HTAB ), RFC 9110 §5.6.3). The engine's one
+    /// trimmer: list elements, token lists scanned in place, and `Substring.trimmingOWS` all use it.
+    @inline(__always)
+    static func trimmingOWS<Bytes: BidirectionalCollection<UInt8>>(_ bytes: Bytes) -> Bytes.SubSequence {
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, isWhitespace(bytes[start]) { bytes.formIndex(after: &start) }
+        while start < end {
+            let before = bytes.index(before: end)
+            guard isWhitespace(bytes[before]) else { break }
+            end = before
+        }
+        return bytes[start..<end]
+    }
+
     @inline(__always)
     static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
 

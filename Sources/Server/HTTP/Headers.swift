@@ -83,11 +83,8 @@ public struct Headers: Sendable, Equatable, Sequence {
                 while start <= bytes.count {
                     var end = start
                     while end < bytes.count && bytes[end] != UInt8(ascii: ",") { end += 1 }
-                    var a = start
-                    var b = end
-                    while a < b && (bytes[a] == 0x20 || bytes[a] == 0x09) { a += 1 }
-                    while b > a && (bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09) { b -= 1 }
-                    if ASCIICase.equal(UnsafeBufferPointer(rebasing: bytes[a..<b]), token) { return true }
+                    let element = ByteClass.trimmingOWS(bytes[start..<end])
+                    if ASCIICase.equal(UnsafeBufferPointer(rebasing: element), token) { return true }
                     start = end + 1
                 }
                 return false
@@ -98,14 +95,4 @@ public struct Headers: Sendable, Equatable, Sequence {
     }
 
     public func makeIterator() -> IndexingIterator<[Field]> { fields.makeIterator() }
-}
-
-extension Substring {
-    /// Strips optional whitespace (SP / HTAB, RFC 9110 §5.6.3) from both ends.
-    func trimmingOWS() -> Substring {
-        var s = self
-        while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
-        while let l = s.last, l == " " || l == "\t" { s.removeLast() }
-        return s
-    }
 }

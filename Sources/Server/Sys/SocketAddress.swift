@@ -12,13 +12,11 @@ public struct SocketAddress: @unchecked Sendable {
     /// Parses a numeric host (`0.0.0.0`, `127.0.0.1`, `::`, `::1`, `[::1]`) and a port. Host names are not resolved:
     /// a server binds to addresses, and resolving at startup would hide which one it picked.
     public init?(host: String, port: Int) {
-        guard (0...65_535).contains(port) else { return nil }
-        var h = host
-        if h.hasPrefix("["), h.hasSuffix("]") { h = String(h.dropFirst().dropLast()) }
-        if h == "localhost" { h = "127.0.0.1" }
-        var v4 = in_addr()
-        var v6 = in6_addr()
-        if inet_pton(AF_INET, h, &v4) == 1 {
+        guard (0...65_535).contains(port), let address = IPAddress(host == "localhost" ? "127.0.0.1" : host) else {
+            return nil
+        }
+        switch address {
+        case .v4(let v4):
             var sin = sockaddr_in()
             sin.sin_family = sa_family_t(AF_INET)
             sin.sin_port = in_port_t(UInt16(port).bigEndian)
@@ -27,7 +25,7 @@ public struct SocketAddress: @unchecked Sendable {
                 withUnsafeBytes(of: sin) { dst.copyMemory(from: $0) }
             }
             length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        } else if inet_pton(AF_INET6, h, &v6) == 1 {
+        case .v6(let v6):
             var sin6 = sockaddr_in6()
             sin6.sin6_family = sa_family_t(AF_INET6)
             sin6.sin6_port = in_port_t(UInt16(port).bigEndian)
@@ -36,8 +34,6 @@ public struct SocketAddress: @unchecked Sendable {
                 withUnsafeBytes(of: sin6) { dst.copyMemory(from: $0) }
             }
             length = socklen_t(MemoryLayout<sockaddr_in6>.size)
-        } else {
-            return nil
         }
     }
 
