@@ -97,7 +97,7 @@ public struct APIHandler: RequestHandler {
         var response = respond(request)
         if case .list = cors.origins, !isPreflight(request) {
             for field in cors.responseHeaders(origin: request.headers["Origin"]) {
-                response.headers.add(name: field.name, value: field.value)
+                response.headers.add(name: HeaderName(field.name), value: field.value)
             }
         }
         return response
@@ -110,7 +110,7 @@ public struct APIHandler: RequestHandler {
     /// A response built here rather than by the Finisher (OPTIONS answers), with the fields every response carries.
     private func direct(_ status: HTTPStatus, _ fields: [(name: String, value: String)], route: String) -> Response {
         var headers = Headers()
-        for field in fields + sharedFields { headers.add(name: field.name, value: field.value) }
+        for field in fields + sharedFields { headers.add(name: HeaderName(field.name), value: field.value) }
         return Response(status: status, headers: headers, route: route)
     }
 
@@ -167,7 +167,7 @@ public struct APIHandler: RequestHandler {
                     // The preflight's own CORS fields, once each (not the shared ones again), plus nosniff.
                     var headers = Headers()
                     for field in preflight + [("X-Content-Type-Options", "nosniff")] {
-                        headers.add(name: field.name, value: field.value)
+                        headers.add(name: HeaderName(field.name), value: field.value)
                     }
                     return Response(status: .noContent, headers: headers, route: route.template)
                 }
@@ -204,7 +204,7 @@ public struct APIHandler: RequestHandler {
         // The request may be unreadable, so its Origin is unknown: the shared fields, plus `Vary: Origin` for a list.
         var fields = sharedFields
         if case .list = cors.origins { fields += cors.responseHeaders(origin: nil) }
-        for field in fields { response.headers.add(name: field.name, value: field.value) }
+        for field in fields { response.headers.add(name: HeaderName(field.name), value: field.value) }
         return response
     }
 }
@@ -227,7 +227,7 @@ struct Finisher: Sendable {
         headers.add(name: "Content-Type", value: "application/problem+json")
         headers.add(name: "Content-Language", value: "en")
         headers.add(name: "Cache-Control", value: "no-store")
-        for field in sharedFields { headers.add(name: field.name, value: field.value) }
+        for field in sharedFields { headers.add(name: HeaderName(field.name), value: field.value) }
         headers.preEncode()
         problemHeaders = headers
     }
@@ -240,7 +240,7 @@ struct Finisher: Sendable {
             var headers = Headers()
             headers.add(name: "Content-Type", value: "application/json; charset=utf-8")
             headers.add(name: "Content-Language", value: resource.contentLanguage)
-            for field in resource.fields { headers.add(name: field.name, value: field.value) }
+            for field in resource.fields { headers.add(name: HeaderName(field.name), value: field.value) }
             var etag: EntityTag?
             if resource.cacheable && resource.status == .ok {
                 let tag = EntityTag.strong(for: body)
@@ -273,6 +273,6 @@ struct Finisher: Sendable {
     }
 
     private func addShared(to headers: inout Headers) {
-        for field in sharedFields { headers.add(name: field.name, value: field.value) }
+        for field in sharedFields { headers.add(name: HeaderName(field.name), value: field.value) }
     }
 }

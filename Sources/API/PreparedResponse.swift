@@ -25,7 +25,7 @@ struct PreparedResponse: Sendable {
         self.headers = encoded
         var notModified = Headers()
         if etag != nil {
-            for field in headers where !PreparedResponse.describesRepresentation(field.name) {
+            for field in headers where !PreparedResponse.describesRepresentation(field.name.rawName) {
                 notModified.add(name: field.name, value: field.value)
             }
             notModified.preEncode()

@@ -22,7 +22,7 @@ struct FramingCase: Sendable, CustomTestStringConvertible {
     ) {
         self.name = name
         self.version = version
-        self.headers = headers.map { Headers.Field(name: $0.0, value: $0.1) }
+        self.headers = headers.map { Headers.Field(name: HeaderName($0.0), value: $0.1) }
         self.maxBodySize = maxBodySize
         self.expected = expected
     }
@@ -30,7 +30,7 @@ struct FramingCase: Sendable, CustomTestStringConvertible {
     var head: RequestHead {
         RequestHead(
             method: "POST", target: "/", path: "/", query: nil, version: version,
-            headers: Headers(headers.map { ($0.name, $0.value) }))
+            headers: Headers(headers.map { ($0.name.rawName, $0.value) }))
     }
 }
 

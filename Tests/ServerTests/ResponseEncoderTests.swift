@@ -70,6 +70,15 @@ struct ResponseEncoderTests {
         )
     }
 
+    @Test(arguments: HeaderName.engineOwnedNames.flatMap { [$0, $0.lowercased(), $0.uppercased()] })
+    func everyEngineOwnedName_isDroppedFromAHandlersFields_whateverItsCase(name: String) {
+        let r = Response(status: .ok, headers: Headers([(name, "x"), ("X-Kept", "1")]), body: [0x41])
+        #expect(
+            encode(r)
+                == "HTTP/1.1 200 OK\r\nDate: Sun, 06 Nov 1994 08:49:37 GMT\r\nServer: test\r\nX-Kept: 1\r\nContent-Length: 1\r\n\r\n"
+        )
+    }
+
     @Test(arguments: [(0, "0"), (7, "7"), (10, "10"), (1_048_576, "1048576"), (Int(Int32.max), "2147483647")])
     func decimal_isWrittenWithoutFoundation(value: Int, text: String) {
         var out: [UInt8] = []

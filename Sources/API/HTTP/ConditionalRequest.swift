@@ -43,7 +43,7 @@ enum ConditionalRequest {
     /// (RFC 9110 §13.1.3: ignore a value that is not a valid HTTP-date or has more than one member).
     private static func singleDate(_ name: String, in headers: Headers) -> Int? {
         var found: String?
-        for field in headers where FieldSyntax.namesEqual(field.name, name) {
+        for field in headers where FieldSyntax.namesEqual(field.name.rawName, name) {
             guard found == nil else { return nil }
             found = field.value
         }

@@ -11,11 +11,11 @@ enum FieldSyntax {
     /// The values of every field called `name`, in order, without building an array.
     static func values(named name: String, in headers: Headers) -> LazyMapSequence<LazyFilterSequence<Headers>, String>
     {
-        headers.lazy.filter { namesEqual($0.name, name) }.map(\.value)
+        headers.lazy.filter { namesEqual($0.name.rawName, name) }.map(\.value)
     }
 
     static func contains(_ name: String, in headers: Headers) -> Bool {
-        headers.contains { namesEqual($0.name, name) }
+        headers.contains { namesEqual($0.name.rawName, name) }
     }
 
     /// OWS = *( SP / HTAB ) (RFC 9110 §5.6.3).

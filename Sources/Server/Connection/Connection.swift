@@ -174,7 +174,7 @@ final class Connection {
             queueEngineError(error.status, detail: error.reason, method: head.method, target: head.target, context)
             return
         }
-        if head.version == .http1_1, let expect = head.headers["Expect"] {
+        if head.version == .http1_1, let expect = head.headers[.expect] {
             // An HTTP/1.0 client cannot know 100-continue, so there the expectation is ignored (RFC 9110 §10.1.1).
             guard ASCIICase.equal(String(Substring(expect).trimmingOWS()), "100-continue") else {
                 queueEngineError(
@@ -211,15 +211,15 @@ final class Connection {
     private func dispatch(_ head: RequestHead, body: [UInt8], _ context: LoopContext) {
         let started = Instant.now()
         let requestID =
-            head.headers["X-Request-ID"].flatMap { RequestID.isAcceptable($0) ? $0 : nil } ?? context.nextRequestID()
+            head.headers[.xRequestID].flatMap { RequestID.isAcceptable($0) ? $0 : nil } ?? context.nextRequestID()
         var request = Request(head: head, body: body, remoteAddress: remoteAddress, requestID: requestID)
         if peerIsTrustedProxy {
             request.forwarded = Forwarded.read(head.headers, trusted: context.configuration.trustedProxies)
         }
         var response = context.handler.handle(request)
         // Appended, not replaced: handlers leave X-Request-ID to the engine, and a scan-and-rebuild per request is waste.
-        if response.headers["X-Request-ID"] == nil { response.headers.add(name: "X-Request-ID", value: requestID) }
-        let keepAlive = Connection.wantsKeepAlive(head) && !response.headers.containsToken("close", in: "Connection")
+        if response.headers[.xRequestID] == nil { response.headers.add(name: .xRequestID, value: requestID) }
+        let keepAlive = Connection.wantsKeepAlive(head) && !response.headers.containsToken("close", in: .connection)
         let close = machine.requestDispatched(keepAlive: keepAlive)
         let isHead = head.method == "HEAD"
         queue(response, close: close, announceKeepAlive: !close && head.version == .http1_0, isHead: isHead, context)
@@ -232,9 +232,9 @@ final class Connection {
     /// HTTP/1.1 is persistent unless `close` is among the Connection tokens; HTTP/1.0 only with `keep-alive`
     /// (RFC 9112 §9.3). The header is a token list, so `Connection: Keep-Alive, Upgrade` counts.
     static func wantsKeepAlive(_ head: RequestHead) -> Bool {
-        if head.headers.containsToken("close", in: "Connection") { return false }
+        if head.headers.containsToken("close", in: .connection) { return false }
         if head.version == .http1_1 { return true }
-        return head.headers.containsToken("keep-alive", in: "Connection")
+        return head.headers.containsToken("keep-alive", in: .connection)
     }
 
     /// Errors the engine answers itself always close the connection: after a framing error the next request's

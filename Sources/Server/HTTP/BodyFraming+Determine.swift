@@ -3,8 +3,8 @@ extension BodyFraming {
     /// RFC 9112 §6.3. Returns the framing, or the error status and reason.
     public static func determine(for head: RequestHead, maxBodySize: Int) -> Result<BodyFraming, FramingError> {
         let headers = head.headers
-        let transferEncodings = headers.values(for: "Transfer-Encoding")
-        let contentLengths = headers.values(for: "Content-Length")
+        let transferEncodings = headers.values(for: .transferEncoding)
+        let contentLengths = headers.values(for: .contentLength)
 
         if !transferEncodings.isEmpty {
             // RFC 9112 §6.1: TE with CL is a request-smuggling attempt; the server must not trust either (and closes).

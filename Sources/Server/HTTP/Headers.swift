@@ -2,9 +2,9 @@
 /// (RFC 9110 §5.3 — a recipient must be able to see repeated fields to detect e.g. conflicting Content-Length).
 public struct Headers: Sendable, Equatable, Sequence {
     public struct Field: Sendable, Equatable {
-        public var name: String
+        public var name: HeaderName
         public var value: String
-        public init(name: String, value: String) {
+        public init(name: HeaderName, value: String) {
             self.name = name
             self.value = value
         }
@@ -21,7 +21,7 @@ public struct Headers: Sendable, Equatable, Sequence {
     public init() { fields = [] }
 
     public init(_ pairs: [(String, String)]) {
-        fields = pairs.map { Field(name: $0.0, value: $0.1) }
+        fields = pairs.map { Field(name: HeaderName($0.0), value: $0.1) }
     }
 
     /// Takes an already built list as is (the parser builds one with the right capacity).
@@ -29,12 +29,12 @@ public struct Headers: Sendable, Equatable, Sequence {
 
     public var count: Int { fields.count }
 
-    public mutating func add(name: String, value: String) {
+    public mutating func add(name: HeaderName, value: String) {
         fields.append(Field(name: name, value: value))
     }
 
-    public mutating func remove(name: String) {
-        fields.removeAll { ASCIICase.equal($0.name, name) }
+    public mutating func remove(name: HeaderName) {
+        fields.removeAll { $0.name == name }
         dropEncodedPrefix()
     }
 
@@ -56,18 +56,18 @@ public struct Headers: Sendable, Equatable, Sequence {
     public static func == (lhs: Headers, rhs: Headers) -> Bool { lhs.fields == rhs.fields }
 
     /// The first value of a field, compared case-insensitively (RFC 9110 §5.1: names are case-insensitive).
-    public subscript(name: String) -> String? {
-        for field in fields where ASCIICase.equal(field.name, name) { return field.value }
+    public subscript(name: HeaderName) -> String? {
+        for field in fields where field.name == name { return field.value }
         return nil
     }
 
     /// Every value of a field, in order.
-    public func values(for name: String) -> [String] {
-        fields.lazy.filter { ASCIICase.equal($0.name, name) }.map(\.value)
+    public func values(for name: HeaderName) -> [String] {
+        fields.lazy.filter { $0.name == name }.map(\.value)
     }
 
     /// The comma-separated list elements of every field of that name, trimmed (RFC 9110 §5.6.1).
-    public func listElements(for name: String) -> [Substring] {
+    public func listElements(for name: HeaderName) -> [Substring] {
         values(for: name).flatMap { value in
             value.split(separator: ",").map { $0.trimmingOWS() }.filter { !$0.isEmpty }
         }
@@ -75,8 +75,8 @@ public struct Headers: Sendable, Equatable, Sequence {
 
     /// Whether a token-list field (Connection, Transfer-Encoding, …) contains `token`, case-insensitively. Runs on
     /// every request (Connection), so it scans the bytes in place instead of building the list.
-    public func containsToken(_ token: String, in name: String) -> Bool {
-        for field in fields where ASCIICase.equal(field.name, name) {
+    public func containsToken(_ token: String, in name: HeaderName) -> Bool {
+        for field in fields where field.name == name {
             var value = field.value
             let found = value.withUTF8 { bytes in
                 var start = 0

@@ -40,8 +40,8 @@ enum ResponseEncoder {
 
     /// One `Name: value` line; engine-owned fields are left out (see the type's comment).
     static func appendField(_ field: Headers.Field, to out: inout [UInt8]) {
-        guard !isEngineOwned(field.name) else { return }
-        out.append(contentsOf: field.name.utf8)
+        guard !field.name.isEngineOwned else { return }
+        out.append(contentsOf: field.name.rawName.utf8)
         out.append(contentsOf: ": ".utf8)
         out.append(contentsOf: field.value.utf8)
         out.append(contentsOf: crlf)
@@ -53,16 +53,6 @@ enum ResponseEncoder {
     }
 
     private static let crlf: [UInt8] = [13, 10]
-
-    static func isEngineOwned(_ name: String) -> Bool {
-        let n = name.utf8.count
-        guard n == 4 || n == 6 || n == 10 || n == 14 || n == 17 else { return false }
-        return ASCIICase.equal(name, "Date")
-            || ASCIICase.equal(name, "Server")
-            || ASCIICase.equal(name, "Connection")
-            || ASCIICase.equal(name, "Content-Length")
-            || ASCIICase.equal(name, "Transfer-Encoding")
-    }
 
     static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
         precondition(value >= 0, "lengths and status codes are never negative")
