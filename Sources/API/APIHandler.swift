@@ -97,7 +97,7 @@ public struct APIHandler: RequestHandler {
         var response = respond(request)
         if case .list = cors.origins, !isPreflight(request) {
             for field in cors.responseHeaders(origin: request.headers["Origin"]) {
-                response.headers.add(name: HeaderName(field.name), value: field.value)
+                response.addHeader(name: HeaderName(field.name), value: field.value)
             }
         }
         return response
@@ -180,7 +180,7 @@ public struct APIHandler: RequestHandler {
                                 status: .methodNotAllowed,
                                 detail: "\(request.method) is not allowed here; this API is read-only.")),
                         instance: request.head.target, route: route.template), request)
-                response.headers.add(name: "Allow", value: APIHandler.allowedMethods)
+                response.addHeader(name: "Allow", value: APIHandler.allowedMethods)
                 return response
             }
         }
@@ -200,11 +200,11 @@ public struct APIHandler: RequestHandler {
     /// The engine's own errors (400, 408, 413, …) get the same CORS and nosniff fields as every other response.
     public func engineError(status: HTTPStatus, detail: String) -> Response {
         var response = EngineProblem.response(status: status, detail: detail)
-        response.headers.add(name: "Cache-Control", value: "no-store")
+        response.addHeader(name: "Cache-Control", value: "no-store")
         // The request may be unreadable, so its Origin is unknown: the shared fields, plus `Vary: Origin` for a list.
         var fields = sharedFields
         if case .list = cors.origins { fields += cors.responseHeaders(origin: nil) }
-        for field in fields { response.headers.add(name: HeaderName(field.name), value: field.value) }
+        for field in fields { response.addHeader(name: HeaderName(field.name), value: field.value) }
         return response
     }
 }
@@ -217,7 +217,7 @@ struct Finisher: Sendable {
     /// Appended to every response (nosniff, and CORS when it does not depend on the request).
     let sharedFields: [(name: String, value: String)]
     /// Every problem response's fields, shared fields included, encoded once: 404s are answered per request.
-    private let problemHeaders: Headers
+    private let problemHeaders: PreEncodedHeaders
 
     init(lastModifiedText: String, cacheControl: String, sharedFields: [(name: String, value: String)] = []) {
         self.lastModifiedText = lastModifiedText
@@ -228,8 +228,7 @@ struct Finisher: Sendable {
         headers.add(name: "Content-Language", value: "en")
         headers.add(name: "Cache-Control", value: "no-store")
         for field in sharedFields { headers.add(name: HeaderName(field.name), value: field.value) }
-        headers.preEncode()
-        problemHeaders = headers
+        problemHeaders = PreEncodedHeaders(headers)
     }
 
     /// Each case adds the shared fields last, before the response is built (and its fields encoded) once.

@@ -218,7 +218,7 @@ final class Connection {
         }
         var response = context.handler.handle(request)
         // Appended, not replaced: handlers leave X-Request-ID to the engine, and a scan-and-rebuild per request is waste.
-        if response.headers[.xRequestID] == nil { response.headers.add(name: .xRequestID, value: requestID) }
+        if response.headers[.xRequestID] == nil { response.addHeader(name: .xRequestID, value: requestID) }
         let keepAlive = Connection.wantsKeepAlive(head) && !response.headers.containsToken("close", in: .connection)
         let close = machine.requestDispatched(keepAlive: keepAlive)
         let isHead = head.method == "HEAD"

@@ -12,12 +12,6 @@ public struct Headers: Sendable, Equatable, Sequence {
 
     public private(set) var fields: [Field]
 
-    /// The first `encodedCount` fields already written as `Name: value\r\n` lines (engine-owned names left out), so
-    /// a response served many times is encoded once: the encoder copies these bytes and writes only later fields.
-    /// `add` keeps the prefix valid; any other change drops it.
-    public private(set) var encodedPrefix: [UInt8] = []
-    public private(set) var encodedCount = 0
-
     public init() { fields = [] }
 
     public init(_ pairs: [(String, String)]) {
@@ -35,25 +29,7 @@ public struct Headers: Sendable, Equatable, Sequence {
 
     public mutating func remove(name: HeaderName) {
         fields.removeAll { $0.name == name }
-        dropEncodedPrefix()
     }
-
-    /// Encodes every current field into `encodedPrefix` (see there). For responses that are built once and sent often.
-    public mutating func preEncode() {
-        guard encodedCount < fields.count else { return }
-        var bytes: [UInt8] = []
-        for field in fields { ResponseEncoder.appendField(field, to: &bytes) }
-        encodedPrefix = bytes
-        encodedCount = fields.count
-    }
-
-    private mutating func dropEncodedPrefix() {
-        encodedPrefix = []
-        encodedCount = 0
-    }
-
-    /// Equal when the fields are: the encoded prefix is a cache of them.
-    public static func == (lhs: Headers, rhs: Headers) -> Bool { lhs.fields == rhs.fields }
 
     /// The first value of a field, compared case-insensitively (RFC 9110 §5.1: names are case-insensitive).
     public subscript(name: HeaderName) -> String? {

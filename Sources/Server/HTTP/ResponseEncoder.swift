@@ -21,9 +21,8 @@ enum ResponseEncoder {
         out.append(contentsOf: crlf)
         out.append(contentsOf: dateLine)
         out.append(contentsOf: serverLine)
-        let headers = response.headers
-        out.append(contentsOf: headers.encodedPrefix)
-        for field in headers.fields[headers.encodedCount...] { appendField(field, to: &out) }
+        out.append(contentsOf: response.preEncoded)
+        for field in response.headers.fields[response.preEncodedCount...] { appendField(field, to: &out) }
         // RFC 9110 §8.6: no Content-Length in 1xx or 204; in 304 it would have to be the GET's length, which we omit.
         if !response.status.forbidsBody {
             out.append(contentsOf: "Content-Length: ".utf8)
