@@ -1,0 +1,36 @@
+/// Per-loop generator of request ids: a random 64-bit prefix per loop and a counter, as 32 hex digits. Unique across
+/// loops and replicas (the prefixes are random), and cheap: no syscall per request, and one allocation (the string's
+/// own) — the prefix's digits are written once.
+struct RequestIDGenerator {
+    private let prefixDigits: [UInt8]
+    private var counter: UInt64 = 0
+
+    init(prefix: UInt64? = nil) {
+        var random = SystemRandomNumberGenerator()  // the kernel's CSPRNG (getrandom)
+        prefixDigits = RequestIDGenerator.hex(prefix ?? random.next())
+    }
+
+    mutating func next() -> String {
+        counter &+= 1
+        let value = counter
+        return prefixDigits.withUnsafeBufferPointer { prefix in
+            String(unsafeUninitializedCapacity: 32) { out in
+                _ = out.initialize(fromContentsOf: prefix)
+                var rest = value
+                for i in stride(from: 31, through: 16, by: -1) {
+                    out[i] = RequestIDGenerator.digit(rest & 0xF)
+                    rest >>= 4
+                }
+                return 32
+            }
+        }
+    }
+
+    static func hex(_ value: UInt64) -> [UInt8] {
+        (0..<16).map { i in digit((value >> (UInt64(15 - i) * 4)) & 0xF) }
+    }
+
+    private static func digit(_ nibble: UInt64) -> UInt8 {
+        UInt8(truncatingIfNeeded: nibble < 10 ? 0x30 + nibble : 0x57 + nibble)
+    }
+}
