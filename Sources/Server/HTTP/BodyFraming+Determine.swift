@@ -1,7 +1,7 @@
 /// The rules that decide, from a request's head, how its body is delimited (RFC 9112 §6).
 extension BodyFraming {
     /// RFC 9112 §6.3. Returns the framing, or the error status and reason.
-    public static func determine(for head: RequestHead, maxBodySize: Int) -> Result<BodyFraming, FramingError> {
+    static func determine(for head: RequestHead, maxBodySize: Int) -> Result<BodyFraming, FramingError> {
         let headers = head.headers
         let transferEncodings = headers.values(for: .transferEncoding)
         let contentLengths = headers.values(for: .contentLength)

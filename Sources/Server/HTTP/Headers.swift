@@ -1,5 +1,6 @@
 /// Header fields as an ordered list, exactly as received: duplicates stay visible
 /// (RFC 9110 §5.3 — a recipient must be able to see repeated fields to detect e.g. conflicting Content-Length).
+/// Only the list: a response's fields in wire form, encoded once, are `PreEncodedHeaders`.
 public struct Headers: Sendable, Equatable, Sequence {
     public struct Field: Sendable, Equatable {
         public var name: HeaderName
@@ -27,6 +28,7 @@ public struct Headers: Sendable, Equatable, Sequence {
         fields.append(Field(name: name, value: value))
     }
 
+    /// Removes every field of that name.
     public mutating func remove(name: HeaderName) {
         fields.removeAll { $0.name == name }
     }

@@ -1,5 +1,6 @@
-/// Writes a response head. The engine owns the framing fields (`Date`, `Server`, `Content-Length`, `Connection`):
-/// any a handler set are dropped, so a response can never be framed two ways.
+/// Writes a response head. The engine owns the framing fields (`HeaderName.engineOwnedNames`: `Date`, `Server`,
+/// `Content-Length`, `Connection`, `Transfer-Encoding`): any a handler set are dropped, so a response can never be
+/// framed two ways.
 enum ResponseEncoder {
     struct Options {
         /// Whether the connection closes after this response.
