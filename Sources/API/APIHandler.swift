@@ -77,7 +77,7 @@ public struct APIHandler: RequestHandler {
     public func handle(_ request: Request) -> Response {
         var response = respond(request)
         if !isPreflight(request) {
-            for field in fields.perRequest(request) { response.headers.add(name: field.name, value: field.value) }
+            for field in fields.perRequest(request) { response.addHeader(name: field.name, value: field.value) }
         }
         return response
     }
@@ -155,7 +155,7 @@ public struct APIHandler: RequestHandler {
             let prepared = preparer.prepare(
                 .problem(problem), instance: request.head.target, route: route.template, caching: .dynamic)
             var response = send(prepared, request)
-            response.headers.add(name: ResponseField.allow.name, value: APIHandler.allowedMethods)
+            response.addHeader(name: ResponseField.allow.name, value: APIHandler.allowedMethods)
             return response
         }
     }
@@ -174,7 +174,7 @@ public struct APIHandler: RequestHandler {
     /// The engine's own errors (400, 408, 413, …) get the common fields too.
     public func engineError(status: HTTPStatus, detail: String) -> Response {
         var response = EngineProblem.response(status: status, detail: detail)
-        for field in fields.engineError { response.headers.add(name: field.name, value: field.value) }
+        for field in fields.engineError { response.addHeader(name: field.name, value: field.value) }
         return response
     }
 }

@@ -1,4 +1,3 @@
-import Glibc
 import JSON
 
 /// One line per request on stdout, buffered per event loop and flushed when the buffer fills or at least once a
@@ -85,43 +84,5 @@ struct AccessLog {
     /// RFC 3339 UTC with milliseconds: 2026-11-29T05:26:47.123Z
     private mutating func appendTimestamp(_ seconds: Int, _ nanoseconds: Int) {
         buffer.append(contentsOf: Timestamp.rfc3339(seconds: seconds, milliseconds: nanoseconds / 1_000_000).utf8)
-    }
-}
-
-/// Whole-buffer writes to stdout under one lock, shared by the access log and the engine's own log lines.
-public enum StandardOutput {
-    /// Guards no data, only the order of writes. Not `Locked(())`: a zero-sized value shares its address with the
-    /// mutex pointer, and ThreadSanitizer then reports the lock's own bookkeeping as a race.
-    private static let lock = Locked(0)
-
-    static func write(_ bytes: [UInt8]) {
-        lock.withLock { _ in
-            bytes.withUnsafeBytes { raw in
-                var offset = 0
-                while offset < raw.count {
-                    let n = Glibc.write(1, raw.baseAddress! + offset, raw.count - offset)  // non-empty: caller checked
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        return  // stdout gone (closed pipe): drop the log rather than stall a loop
-                    }
-                    offset += n
-                }
-            }
-        }
-    }
-
-    /// Writes one line (a newline is added).
-    public static func writeLine(_ line: String) {
-        write(Array((line + "\n").utf8))
-    }
-}
-
-/// The engine's own diagnostics (accept back-off, failed listeners) go to stderr as JSON lines.
-enum StandardError {
-    static func writeLine(_ line: String) {
-        var bytes = Array((line + "\n").utf8)
-        bytes.withUnsafeMutableBytes { raw in
-            _ = Glibc.write(2, raw.baseAddress, raw.count)
-        }
     }
 }

@@ -9,7 +9,6 @@ public final class Server: Sendable {
     public let configuration: ServerConfiguration
     private let handler: any RequestHandler
     private let state = Locked(State())
-    private let counter = ConnectionCounter()
 
     private struct State {
         var loops: [EventLoop] = []
@@ -37,7 +36,7 @@ public final class Server: Sendable {
     /// `0.0.0.0:8080`, `[::1]:41234`, `unix:/run/kazakhstan-api.sock`.
     public var boundAddress: String { state.withLock { $0.boundAddress } }
     /// Open connections across every loop.
-    public var openConnections: Int { counter.current }
+    public var openConnections: Int { metrics.openConnections.current }
 
     public enum StartError: Error, CustomStringConvertible {
         case system(SystemError)
@@ -90,8 +89,7 @@ public final class Server: Sendable {
                 loops.append(
                     try EventLoop(
                         index: i, listener: listeners[shared ? 0 : i], shared: shared, configuration: configuration,
-                        handler: handler,
-                        counter: counter, metrics: metrics))
+                        handler: handler, metrics: metrics))
             }
             var loopThreads: [LoopThread] = []
             for loop in loops {

@@ -26,10 +26,10 @@ enum Log {
                 "url": boundAddress.hasPrefix("unix:") ? boundAddress : "http://\(boundAddress)",
                 "threads": "\(s.threads)",
                 "max_connections": "\(s.maxConnections)",
-                "header_timeout": format(s.timeouts.header),
-                "idle_timeout": format(s.timeouts.idle),
-                "write_timeout": format(s.timeouts.write),
-                "shutdown_grace": format(s.shutdownGrace),
+                "header_timeout": formatDuration(s.timeouts.header),
+                "idle_timeout": formatDuration(s.timeouts.idle),
+                "write_timeout": formatDuration(s.timeouts.write),
+                "shutdown_grace": formatDuration(s.shutdownGrace),
                 "max_body_size": "\(s.maxBodySize)",
                 "max_request_line": "\(s.limits.maxRequestLineLength)",
                 "max_header_size": "\(s.limits.maxHeaderSectionSize)",
@@ -43,7 +43,7 @@ enum Log {
 }
 
 /// `10s`, `500ms`: how durations are written in logs and accepted by the options.
-func format(_ d: Duration) -> String {
+func formatDuration(_ d: Duration) -> String {
     let ms = d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000
     return ms % 1000 == 0 ? "\(ms / 1000)s" : "\(ms)ms"
 }

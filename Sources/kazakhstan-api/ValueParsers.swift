@@ -1,4 +1,4 @@
-import Glibc
+import Server
 
 /// Strict parsers for option values: anything they do not fully understand is an error, never a default.
 enum ValueParsers {
@@ -34,10 +34,6 @@ enum ValueParsers {
     }
 
     static func isNumericAddress(_ s: String) -> Bool {
-        var h = s
-        if h.hasPrefix("["), h.hasSuffix("]") { h = String(h.dropFirst().dropLast()) }
-        var v4 = in_addr()
-        var v6 = in6_addr()
-        return inet_pton(AF_INET, h, &v4) == 1 || inet_pton(AF_INET6, h, &v6) == 1
+        IPAddress(s) != nil
     }
 }

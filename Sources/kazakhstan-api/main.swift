@@ -85,7 +85,7 @@ case .run(let configuration):
         "stopping",
         [
             "signal": received == SIGTERM ? "SIGTERM" : "SIGINT",
-            "grace": format(configuration.server.shutdownGrace),
+            "grace": formatDuration(configuration.server.shutdownGrace),
         ])
     // /readyz answers 503 from now on. During the drain delay everything else is served as usual, so a balancer
     // polling readiness takes this replica out of rotation before it stops accepting.

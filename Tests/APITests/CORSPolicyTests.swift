@@ -7,7 +7,7 @@ private let exposed = "ETag, Link, X-Total-Count, Content-Language, X-Request-ID
 private let preflightVary = "Origin, Access-Control-Request-Method, Access-Control-Request-Headers"
 
 /// Tuples are not Equatable: compare fields as "Name: value" lines.
-private func lines(_ fields: [(name: String, value: String)]?) -> [String]? {
+private func lines(_ fields: CORSPolicy.Fields?) -> [String]? {
     fields?.map { "\($0.name): \($0.value)" }
 }
 

@@ -10,7 +10,7 @@ extension CORSPolicy {
     /// subdomain, a path — is refused with a message naming the entry, so a typo fails at start-up instead
     /// of silently blocking a front end.
     static func parse(_ text: String) -> Result<CORSPolicy, CORSConfigurationError> {
-        let whole = FieldSyntax.trimmed(Substring(text))
+        let whole = Substring(text).trimmingOWS()
         if whole.isEmpty {
             return .failure(
                 CORSConfigurationError(
@@ -22,7 +22,7 @@ extension CORSPolicy {
 
         var origins: [String] = []
         for rawEntry in whole.split(separator: ",", omittingEmptySubsequences: false) {
-            let entry = FieldSyntax.trimmed(rawEntry)
+            let entry = rawEntry.trimmingOWS()
             switch serializedOrigin(entry) {
             case .success(let origin):
                 if !origins.contains(origin) { origins.append(origin) }

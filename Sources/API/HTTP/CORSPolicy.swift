@@ -11,7 +11,7 @@ struct CORSPolicy: Sendable, Equatable {
         case list([String])
     }
 
-    typealias Fields = [(name: String, value: String)]
+    typealias Fields = [(name: HeaderName, value: String)]
 
     let origins: Origins
 
@@ -33,15 +33,15 @@ struct CORSPolicy: Sendable, Equatable {
     private let anyFields: Fields
     /// For `.list`: per allowed origin, the fields that grant it.
     private let grantedFields: [(origin: String, fields: Fields)]
-    private static let varyOnly: Fields = [("Vary", "Origin")]
+    private static let varyOnly: Fields = [(.vary, "Origin")]
 
     init(origins: Origins) {
         self.origins = origins
         switch origins {
         case .any:
             anyFields = [
-                ("Access-Control-Allow-Origin", "*"),
-                ("Access-Control-Expose-Headers", ResponseField.exposedToBrowsers),
+                (.accessControlAllowOrigin, "*"),
+                (.accessControlExposeHeaders, ResponseField.exposedToBrowsers),
             ]
             grantedFields = []
         case .list(let list):
@@ -54,10 +54,10 @@ struct CORSPolicy: Sendable, Equatable {
 
     private static func granting(_ origin: String) -> Fields {
         [
-            ("Access-Control-Allow-Origin", origin),
+            (.accessControlAllowOrigin, origin),
             // The answer differs by Origin, so a shared cache must not hand it to another origin.
-            ("Vary", "Origin"),
-            ("Access-Control-Expose-Headers", ResponseField.exposedToBrowsers),
+            (.vary, "Origin"),
+            (.accessControlExposeHeaders, ResponseField.exposedToBrowsers),
         ]
     }
 
@@ -103,26 +103,26 @@ struct CORSPolicy: Sendable, Equatable {
     /// - Either way one `Vary: Origin, Access-Control-Request-Method, Access-Control-Request-Headers`.
     func preflightHeaders(method: String, headers: Headers) -> Fields? {
         guard method == "OPTIONS",
-            let origin = headers["Origin"],
-            FieldSyntax.contains("Access-Control-Request-Method", in: headers)
+            let origin = headers[.origin],
+            headers[.accessControlRequestMethod] != nil
         else { return nil }
 
         var fields: Fields = []
         fields.reserveCapacity(7)
         var granted = false
-        for field in responseHeaders(origin: origin) where field.name != "Vary" {
-            if field.name == "Access-Control-Allow-Origin" { granted = true }
+        for field in responseHeaders(origin: origin) where field.name != .vary {
+            if field.name == .accessControlAllowOrigin { granted = true }
             fields.append(field)
         }
         if granted {
-            fields.append(("Access-Control-Allow-Methods", CORSPolicy.allowedMethods))
-            let requested = CORSPolicy.allowedSubset(of: headers.listElements(for: "Access-Control-Request-Headers"))
+            fields.append((.accessControlAllowMethods, CORSPolicy.allowedMethods))
+            let requested = CORSPolicy.allowedSubset(of: headers.listElements(for: .accessControlRequestHeaders))
             if !requested.isEmpty {
-                fields.append(("Access-Control-Allow-Headers", requested.joined(separator: ", ")))
+                fields.append((.accessControlAllowHeaders, requested.joined(separator: ", ")))
             }
-            fields.append(("Access-Control-Max-Age", CORSPolicy.maxAge))
+            fields.append((.accessControlMaxAge, CORSPolicy.maxAge))
         }
-        fields.append(("Vary", CORSPolicy.preflightVary))
+        fields.append((.vary, CORSPolicy.preflightVary))
         return fields
     }
 

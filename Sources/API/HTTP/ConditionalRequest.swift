@@ -17,11 +17,13 @@ enum ConditionalRequest {
     static func isNotModified(method: String, headers: Headers, etag: EntityTag, lastModified: Int) -> Bool {
         guard method == "GET" || method == "HEAD" else { return false }
 
-        if FieldSyntax.contains("If-None-Match", in: headers) {
+        if headers[.ifNoneMatch] != nil {
             var matched = false
             var target = etag.opaque
             let shape = target.withUTF8 { target in
-                EntityTag.scanList(FieldSyntax.values(named: "If-None-Match", in: headers)) { _, opaque in
+                // Every line of the field, lazily: no array is built per request.
+                let values = headers.lazy.filter { $0.name == .ifNoneMatch }.map(\.value)
+                return EntityTag.scanList(values) { _, opaque in
                     // Weak comparison: the weakness of either tag does not matter, only the opaque bytes.
                     if !matched, opaque.elementsEqual(target) { matched = true }
                 }
@@ -33,7 +35,7 @@ enum ConditionalRequest {
             }
         }
 
-        guard let since = singleDate("If-Modified-Since", in: headers) else { return false }
+        guard let since = singleDate(.ifModifiedSince, in: headers) else { return false }
         // RFC 9110 §13.1.3: false (not modified) when the selected representation's last modification date
         // is earlier than or equal to the date provided.
         return lastModified <= since
@@ -41,9 +43,9 @@ enum ConditionalRequest {
 
     /// The date of a field that occurs exactly once and parses as an HTTP-date; nil otherwise
     /// (RFC 9110 §13.1.3: ignore a value that is not a valid HTTP-date or has more than one member).
-    private static func singleDate(_ name: String, in headers: Headers) -> Int? {
+    private static func singleDate(_ name: HeaderName, in headers: Headers) -> Int? {
         var found: String?
-        for field in headers where FieldSyntax.namesEqual(field.name, name) {
+        for field in headers where field.name == name {
             guard found == nil else { return nil }
             found = field.value
         }

@@ -1,4 +1,5 @@
 import JSON
+import Server
 
 /// An entity-tag (RFC 9110 §8.8.3): an opaque validator of one representation.
 struct EntityTag: Sendable, Equatable {
@@ -68,7 +69,7 @@ extension EntityTag {
                 let end = bytes.count
                 while true {
                     // RFC 9110 §5.6.1: empty list elements (`, ,`) are accepted and ignored.
-                    while i < end, bytes[i] == UInt8(ascii: ",") || FieldSyntax.isWhitespace(bytes[i]) { i += 1 }
+                    while i < end, bytes[i] == UInt8(ascii: ",") || ByteClass.isWhitespace(bytes[i]) { i += 1 }
                     guard i < end else { return true }
                     members += 1
                     if bytes[i] == UInt8(ascii: "*") {
@@ -95,7 +96,7 @@ extension EntityTag {
                         i += 1  // the closing quote
                     }
                     // After a member: OWS, then a comma or the end.
-                    while i < end, FieldSyntax.isWhitespace(bytes[i]) { i += 1 }
+                    while i < end, ByteClass.isWhitespace(bytes[i]) { i += 1 }
                     guard i == end || bytes[i] == UInt8(ascii: ",") else { return false }
                 }
             }

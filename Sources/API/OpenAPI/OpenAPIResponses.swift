@@ -105,7 +105,7 @@ enum OpenAPIResponses {
         if route.kind != .metrics { fields.append(.contentLanguage) }
         if route.caching.allowsClientCaching { fields += [.etag, .lastModified] }
         if route.kind.isCollection { fields += [.totalCount, .link] }
-        return OA.object(fields.map { ($0.name, OA.ref($0.name, in: "headers")) })
+        return OA.object(fields.map { ($0.rawValue, OA.ref($0.rawValue, in: "headers")) })
     }
 
     /// `components.headers`: every field `ResponseField` describes.
@@ -116,7 +116,7 @@ enum OpenAPIResponses {
                 let schema =
                     isInteger ? OA.object(["type": .string("integer"), "minimum": .integer(0)]) : OA.type("string")
                 return (
-                    field.name,
+                    field.rawValue,
                     OA.object(["description": .string(text), "required": .bool(true), "schema": schema])
                 )
             })

@@ -4,7 +4,7 @@ import Server
 /// engine's own errors included), and the caching fields by the route's `CachingPolicy`. Built once from the
 /// configuration; the one place that decides them.
 struct CommonFields: Sendable {
-    typealias Fields = [(name: String, value: String)]
+    typealias Fields = [(name: HeaderName, value: String)]
 
     let cors: CORSPolicy
     /// On every answer and independent of the request (`nosniff`, and CORS for `*`), so prepared responses carry
@@ -27,7 +27,7 @@ struct CommonFields: Sendable {
     /// CORS fields that depend on the request's `Origin` (an origin allow-list), appended per request; none for `*`.
     func perRequest(_ request: Request) -> Fields {
         guard case .list = cors.origins else { return [] }
-        return cors.responseHeaders(origin: request.headers["Origin"])
+        return cors.responseHeaders(origin: request.headers[.origin])
     }
 
     /// A preflight's answer: its own CORS fields, once each (not the constant ones again: browsers reject two

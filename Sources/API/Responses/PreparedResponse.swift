@@ -5,7 +5,7 @@ import Server
 /// here, once, for both the full answer and its 304.
 struct PreparedResponse: Sendable {
     let status: HTTPStatus
-    let headers: Headers
+    let headers: PreEncodedHeaders
     let body: [UInt8]
     /// Set on cacheable 200s only.
     let etag: EntityTag?
@@ -13,28 +13,30 @@ struct PreparedResponse: Sendable {
     let route: String
     /// The fields of this response's 304 (RFC 9110 §15.4.5: those a 200 would carry for caching — ETag,
     /// Cache-Control, Vary, … — without the representation's own); empty unless `etag` is set.
-    let notModifiedHeaders: Headers
+    let notModifiedHeaders: PreEncodedHeaders
 
     init(status: HTTPStatus, headers: Headers, body: [UInt8], etag: EntityTag?, route: String) {
+        self.init(status: status, headers: PreEncodedHeaders(headers), body: body, etag: etag, route: route)
+    }
+
+    /// With fields encoded already (shared by many responses, such as every problem's).
+    init(status: HTTPStatus, headers: PreEncodedHeaders, body: [UInt8], etag: EntityTag?, route: String) {
         self.status = status
         self.body = body
         self.etag = etag
         self.route = route
-        var encoded = headers
-        encoded.preEncode()
-        self.headers = encoded
+        self.headers = headers
         var notModified = Headers()
         if etag != nil {
-            for field in headers where PreparedResponse.isKeptOn304(field.name) {
+            for field in headers.headers where PreparedResponse.isKeptOn304(field.name) {
                 notModified.add(name: field.name, value: field.value)
             }
-            notModified.preEncode()
         }
-        notModifiedHeaders = notModified
+        notModifiedHeaders = PreEncodedHeaders(notModified)
     }
 
     /// Fields the API sets follow `ResponseField.isKeptOn304`; others (CORS, Vary) guide caches and stay.
-    private static func isKeptOn304(_ name: String) -> Bool {
-        ResponseField(rawValue: name)?.isKeptOn304 ?? true
+    private static func isKeptOn304(_ name: HeaderName) -> Bool {
+        ResponseField(name)?.isKeptOn304 ?? true
     }
 }

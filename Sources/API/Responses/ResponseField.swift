@@ -1,3 +1,5 @@
+import Server
+
 /// Every field the API's answers carry beyond the engine's framing fields, with what each one means to the parts
 /// that must agree on it: whether a 304 keeps it, whether browser scripts may read it (CORS), and how the OpenAPI
 /// document describes it. A new field is one case here; the compiler then asks each of those questions.
@@ -16,7 +18,28 @@ enum ResponseField: String, CaseIterable, Sendable {
     case allow = "Allow"
     case contentTypeOptions = "X-Content-Type-Options"
 
-    var name: String { rawValue }
+    /// The name as sent.
+    var name: HeaderName {
+        switch self {
+        case .etag: .etag
+        case .link: .link
+        case .totalCount: .xTotalCount
+        case .contentLanguage: .contentLanguage
+        case .requestID: .xRequestID
+        case .lastModified: .lastModified
+        case .cacheControl: .cacheControl
+        case .contentType: .contentType
+        case .location: .location
+        case .allow: .allow
+        case .contentTypeOptions: .xContentTypeOptions
+        }
+    }
+
+    /// The field a name is (compared as field names are: ignoring case), if the API sets it.
+    init?(_ name: HeaderName) {
+        guard let field = ResponseField.allCases.first(where: { $0.name == name }) else { return nil }
+        self = field
+    }
 
     /// RFC 9110 §15.4.5: a 304 carries what a 200 would for caching (ETag, Last-Modified, Cache-Control, Vary, …)
     /// and none of the representation's own metadata.
@@ -38,7 +61,7 @@ enum ResponseField: String, CaseIterable, Sendable {
     }
 
     /// `Access-Control-Expose-Headers`.
-    static let exposedToBrowsers = allCases.filter(\.isExposedToBrowsers).map(\.name).joined(separator: ", ")
+    static let exposedToBrowsers = allCases.filter(\.isExposedToBrowsers).map(\.rawValue).joined(separator: ", ")
 
     /// The field's description in the OpenAPI document's `components.headers`, with whether its value is an integer;
     /// nil for fields the document states elsewhere (the media type) or not at all (set on every answer).

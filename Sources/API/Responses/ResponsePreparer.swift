@@ -7,7 +7,7 @@ import Server
 struct ResponsePreparer: Sendable {
     let fields: CommonFields
     /// Every problem response's fields, encoded once: 404s are answered per request.
-    private let problemHeaders: Headers
+    private let problemHeaders: PreEncodedHeaders
 
     init(fields: CommonFields) {
         self.fields = fields
@@ -16,8 +16,7 @@ struct ResponsePreparer: Sendable {
         headers.add(name: ResponseField.contentLanguage.name, value: "en")
         headers.add(name: ResponseField.cacheControl.name, value: CacheControl.noStore)
         for field in fields.constant { headers.add(name: field.name, value: field.value) }
-        headers.preEncode()
-        problemHeaders = headers
+        problemHeaders = PreEncodedHeaders(headers)
     }
 
     /// `route` is the template (for metrics), `caching` its policy. Each case adds the constant fields last, before

@@ -5,11 +5,9 @@
 
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
-#include <sys/signalfd.h>
 #include <sys/socket.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
-#include <signal.h>
 
 // accept4 is declared only under _GNU_SOURCE, which a Swift import cannot define for us.
 int csystem_accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags);

@@ -41,8 +41,6 @@ final class Connection {
         self.machine = ConnectionStateMachine(timeouts: timeouts, now: now)
     }
 
-    var isClosed: Bool { machine.closed }
-
     /// The epoll interest this connection needs now: read while it may accept requests, write while output is queued.
     var desiredEvents: UInt32 {
         var events: UInt32 = 0
@@ -53,16 +51,17 @@ final class Connection {
         return events
     }
 
-    // MARK: Reading
-
-    enum ReadOutcome {
+    /// What the event loop does with the connection after an event: keep it registered, or close it.
+    enum Disposition {
         case keepOpen
         case close
     }
 
+    // MARK: Reading
+
     /// Reads what is available (once: level-triggered epoll calls again if more is left), serves every complete
     /// request in it, and writes the responses.
-    func onReadable(_ context: LoopContext) -> ReadOutcome {
+    func onReadable(_ context: LoopContext) -> Disposition {
         if readingPaused || machine.closeAfterWrite {
             return .keepOpen
         }
@@ -169,13 +168,13 @@ final class Connection {
     /// Decides how the body is framed (RFC 9112 §6) and handles `Expect` (RFC 9110 §10.1.1).
     private func startBody(for head: RequestHead, available: Int, _ context: LoopContext) {
         let framing: BodyFraming
-        switch BodyFramer.framing(for: head, maxBodySize: context.configuration.maxBodySize) {
+        switch BodyFraming.determine(for: head, maxBodySize: context.configuration.maxBodySize) {
         case .success(let f): framing = f
         case .failure(let error):
             queueEngineError(error.status, detail: error.reason, method: head.method, target: head.target, context)
             return
         }
-        if head.version == .http1_1, let expect = head.headers["Expect"] {
+        if head.version == .http1_1, let expect = head.headers[.expect] {
             // An HTTP/1.0 client cannot know 100-continue, so there the expectation is ignored (RFC 9110 §10.1.1).
             guard ASCIICase.equal(String(Substring(expect).trimmingOWS()), "100-continue") else {
                 queueEngineError(
@@ -185,7 +184,7 @@ final class Connection {
             }
             if framing != .none && available == 0 {
                 // The body is wanted and not sent yet: invite it. (A body over the limit was already answered 413
-                // by BodyFramer, without a 100, so the client never sends it.)
+                // by BodyFraming.determine, without a 100, so the client never sends it.)
                 output.append(Connection.continueLine)
                 machine.outputQueued(now: context.now)
             }
@@ -212,15 +211,15 @@ final class Connection {
     private func dispatch(_ head: RequestHead, body: [UInt8], _ context: LoopContext) {
         let started = Instant.now()
         let requestID =
-            head.headers["X-Request-ID"].flatMap { RequestID.isAcceptable($0) ? $0 : nil } ?? context.nextRequestID()
+            head.headers[.xRequestID].flatMap { RequestID.isAcceptable($0) ? $0 : nil } ?? context.nextRequestID()
         var request = Request(head: head, body: body, remoteAddress: remoteAddress, requestID: requestID)
         if peerIsTrustedProxy {
             request.forwarded = Forwarded.read(head.headers, trusted: context.configuration.trustedProxies)
         }
         var response = context.handler.handle(request)
         // Appended, not replaced: handlers leave X-Request-ID to the engine, and a scan-and-rebuild per request is waste.
-        if response.headers["X-Request-ID"] == nil { response.headers.add(name: "X-Request-ID", value: requestID) }
-        let keepAlive = Connection.wantsKeepAlive(head) && !response.headers.containsToken("close", in: "Connection")
+        if response.headers[.xRequestID] == nil { response.addHeader(name: .xRequestID, value: requestID) }
+        let keepAlive = Connection.wantsKeepAlive(head) && !response.headers.containsToken("close", in: .connection)
         let close = machine.requestDispatched(keepAlive: keepAlive)
         let isHead = head.method == "HEAD"
         queue(response, close: close, announceKeepAlive: !close && head.version == .http1_0, isHead: isHead, context)
@@ -233,9 +232,9 @@ final class Connection {
     /// HTTP/1.1 is persistent unless `close` is among the Connection tokens; HTTP/1.0 only with `keep-alive`
     /// (RFC 9112 §9.3). The header is a token list, so `Connection: Keep-Alive, Upgrade` counts.
     static func wantsKeepAlive(_ head: RequestHead) -> Bool {
-        if head.headers.containsToken("close", in: "Connection") { return false }
+        if head.headers.containsToken("close", in: .connection) { return false }
         if head.version == .http1_1 { return true }
-        return head.headers.containsToken("keep-alive", in: "Connection")
+        return head.headers.containsToken("keep-alive", in: .connection)
     }
 
     /// Errors the engine answers itself always close the connection: after a framing error the next request's
@@ -252,7 +251,7 @@ final class Connection {
     }
 
     /// The request-read timeout fired: answer 408 and close (RFC 9110 §15.5.9).
-    func timeOut(_ context: LoopContext) -> ReadOutcome {
+    func timeOut(_ context: LoopContext) -> Disposition {
         pending = []
         body = .none
         parser.reset()
@@ -279,10 +278,10 @@ final class Connection {
     // MARK: Writing
 
     /// Writes queued output. When it drains below the watermark, held-back pipelined requests are served.
-    func flush(_ context: LoopContext) -> ReadOutcome {
+    func flush(_ context: LoopContext) -> Disposition {
         while true {
             if output.isEmpty { return machine.closed ? .close : .keepOpen }
-            let result = output.flush(to: fd) { _ in }
+            let result = output.flush(to: fd)
             switch result {
             case .failed:
                 return .close
@@ -302,13 +301,13 @@ final class Connection {
         }
     }
 
-    func onWritable(_ context: LoopContext) -> ReadOutcome {
+    func onWritable(_ context: LoopContext) -> Disposition {
         flush(context)
     }
 
     // MARK: Lifecycle
 
-    func tick(_ context: LoopContext) -> ReadOutcome {
+    func tick(_ context: LoopContext) -> Disposition {
         switch machine.tick(now: context.now) {
         case .none: .keepOpen
         case .close: .close
@@ -316,7 +315,7 @@ final class Connection {
         }
     }
 
-    func shutdownRequested(_ context: LoopContext) -> ReadOutcome {
+    func shutdownRequested(_ context: LoopContext) -> Disposition {
         machine.shutdownRequested() == .close ? .close : .keepOpen
     }
 }

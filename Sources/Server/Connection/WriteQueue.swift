@@ -35,8 +35,8 @@ struct WriteQueue {
     /// At most this many chunks per sendmsg; the rest go in the next call of the same flush.
     private static let maxChunksPerCall = 32
 
-    /// Writes until drained or the socket would block. `wrote` reports progress for the write timeout.
-    mutating func flush(to fd: Int32, wrote: (Int) -> Void) -> FlushResult {
+    /// Writes until drained or the socket would block.
+    mutating func flush(to fd: Int32) -> FlushResult {
         while pendingBytes > 0 {
             let end = min(chunks.count, head + WriteQueue.maxChunksPerCall)
             var iovecs: [iovec] = []
@@ -55,7 +55,6 @@ struct WriteQueue {
                 return .failed(e)
             }
             consume(n)
-            wrote(n)
         }
         chunks.removeAll(keepingCapacity: false)
         head = 0

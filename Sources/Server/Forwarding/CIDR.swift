@@ -1,5 +1,3 @@
-import Glibc
-
 /// An IPv4 or IPv6 network (`10.0.0.0/8`, `::1/128`, or a bare address meaning one host), for `--trusted-proxies`.
 /// IPv4-mapped IPv6 peers (`::ffff:10.1.2.3`, as a dual-stack listener reports IPv4 clients) match IPv4 networks.
 public struct CIDR: Sendable, Equatable, CustomStringConvertible {
@@ -10,8 +8,8 @@ public struct CIDR: Sendable, Equatable, CustomStringConvertible {
 
     public init?(_ text: String) {
         let parts = text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let address = CIDR.bytes(of: String(parts[0])) else { return nil }
-        let isV4 = !parts[0].contains(":")
+        guard let address = IPAddress(String(parts[0])) else { return nil }
+        let isV4 = if case .v4 = address { true } else { false }
         let maxLength = isV4 ? 32 : 128
         var length = maxLength
         if parts.count == 2 {
@@ -21,28 +19,13 @@ public struct CIDR: Sendable, Equatable, CustomStringConvertible {
             length = n
         }
         prefixLength = isV4 ? length + 96 : length
-        network = CIDR.masked(address, prefixLength)
+        network = CIDR.masked(address.mappedBytes, prefixLength)
         description = text
     }
 
     public func contains(_ address: String) -> Bool {
-        guard let bytes = CIDR.bytes(of: address) else { return false }
+        guard let bytes = IPAddress(address)?.mappedBytes else { return false }
         return CIDR.masked(bytes, prefixLength) == network
-    }
-
-    /// 16 bytes for an IPv4 (mapped) or IPv6 address; nil if it is neither.
-    static func bytes(of text: String) -> [UInt8]? {
-        var host = text
-        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
-        var v4 = in_addr()
-        if inet_pton(AF_INET, host, &v4) == 1 {
-            return [UInt8](repeating: 0, count: 10) + [0xFF, 0xFF] + withUnsafeBytes(of: v4) { Array($0) }
-        }
-        var v6 = in6_addr()
-        if inet_pton(AF_INET6, host, &v6) == 1 {
-            return withUnsafeBytes(of: v6) { Array($0) }
-        }
-        return nil
     }
 
     private static func masked(_ bytes: [UInt8], _ length: Int) -> [UInt8] {

@@ -19,21 +19,21 @@ public struct Forwarded: Sendable, Equatable {
     /// `Forwarded` wins over `X-Forwarded-*` when both are present. Malformed values are ignored, never passed on.
     static func read(_ headers: Headers, trusted: [CIDR]) -> Forwarded {
         var result = Forwarded()
-        let forwarded = headers.listElements(for: "Forwarded").map(parsePairs)
+        let forwarded = headers.listElements(for: .forwarded).map(parsePairs)
         if !forwarded.isEmpty {
             result.client = rightmostUntrusted(forwarded.compactMap { $0["for"] }.map(stripPort), trusted: trusted)
             if let proto = forwarded.last?["proto"] { result.proto = proto }
             if let host = forwarded.last?["host"] { result.host = host }
         } else {
-            let chain = headers.listElements(for: "X-Forwarded-For").map { stripPort(String($0)) }
+            let chain = headers.listElements(for: .xForwardedFor).map { stripPort(String($0)) }
             result.client = rightmostUntrusted(chain, trusted: trusted)
-            result.proto = headers.values(for: "X-Forwarded-Proto").last.map { String(Substring($0).trimmingOWS()) }
-            result.host = headers.values(for: "X-Forwarded-Host").last.flatMap {
+            result.proto = headers.values(for: .xForwardedProto).last.map { String(Substring($0).trimmingOWS()) }
+            result.host = headers.values(for: .xForwardedHost).last.flatMap {
                 $0.split(separator: ",").last.map { String($0.trimmingOWS()) }
             }
         }
-        result.prefix = headers.values(for: "X-Forwarded-Prefix").last.map { String(Substring($0).trimmingOWS()) }
-        result.client = result.client.flatMap { CIDR.bytes(of: $0) != nil ? $0 : nil }
+        result.prefix = headers.values(for: .xForwardedPrefix).last.map { String(Substring($0).trimmingOWS()) }
+        result.client = result.client.flatMap { IPAddress($0) != nil ? $0 : nil }
         result.proto = result.proto.map { $0.lowercased() }.flatMap { $0 == "http" || $0 == "https" ? $0 : nil }
         result.host = result.host.flatMap(isValidHost)
         result.prefix = result.prefix.flatMap(normalizedPrefix)

@@ -1,6 +1,6 @@
 /// Character classes of the HTTP grammars, as 128-bit membership masks so a test is two shifts and no table load
 /// (a global lookup array would cost a lazy-initialisation check on every byte).
-enum ByteClass {
+public enum ByteClass {
     static let cr: UInt8 = 0x0D
     static let lf: UInt8 = 0x0A
     static let sp: UInt8 = 0x20
@@ -58,8 +58,24 @@ enum ByteClass {
         (b > 0x20 && b != 0x7F)
     }
 
+    /// OWS = *( SP / HTAB ) (RFC 9110 §5.6.3). Public: the API's entity-tag list scanner uses it too.
     @inline(__always)
-    static func isWhitespace(_ b: UInt8) -> Bool { b == sp || b == htab }
+    public static func isWhitespace(_ b: UInt8) -> Bool { b == sp || b == htab }
+
+    /// `bytes` without optional whitespace at either end (OWS = *( SP / HTAB ), RFC 9110 §5.6.3). The engine's one
+    /// trimmer: list elements, token lists scanned in place, and `Substring.trimmingOWS` all use it.
+    @inline(__always)
+    static func trimmingOWS<Bytes: BidirectionalCollection<UInt8>>(_ bytes: Bytes) -> Bytes.SubSequence {
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, isWhitespace(bytes[start]) { bytes.formIndex(after: &start) }
+        while start < end {
+            let before = bytes.index(before: end)
+            guard isWhitespace(bytes[before]) else { break }
+            end = before
+        }
+        return bytes[start..<end]
+    }
 
     @inline(__always)
     static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }

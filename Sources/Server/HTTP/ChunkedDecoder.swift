@@ -55,33 +55,7 @@ public struct ChunkedDecoder: Sendable {
             let b = input[pos]
             switch state {
             case .size:
-                if let digit = ByteClass.hexValue(b) {
-                    guard sizeDigits < ChunkedDecoder.maxSizeDigits else {
-                        return fail(.badRequest, "chunk size has more than 16 hex digits")
-                    }
-                    chunkSize = chunkSize << 4 | UInt64(digit)
-                    sizeDigits += 1
-                    break
-                }
-                guard sizeDigits > 0 else {
-                    return fail(
-                        .badRequest,
-                        b == ByteClass.lf ? "bare LF; lines must end with CRLF" : "missing or invalid chunk size")
-                }
-                // The length is known before any of its data arrives: refuse an oversized body now.
-                guard chunkSize <= UInt64(maxBodySize - bodySize) else {
-                    return fail(.contentTooLarge, "request body larger than \(maxBodySize) bytes")
-                }
-                if b == ByteClass.cr {
-                    state = .sizeLF
-                } else if b == UInt8(ascii: ";") || ByteClass.isWhitespace(b) {
-                    state = .bwsBeforeSemicolon
-                    continue  // let the extension states examine (and count) this byte
-                } else if b == ByteClass.lf {
-                    return fail(.badRequest, "bare LF; lines must end with CRLF")
-                } else {
-                    return fail(.badRequest, "invalid character in chunk size")
-                }
+                if let outcome = sizeByte(b) { return outcome }
 
             case .bwsBeforeSemicolon, .extensionNameStart, .extensionName, .afterExtensionName,
                 .extensionValueStart, .extensionToken, .extensionQuoted, .extensionQuotedPair, .afterQuotedValue:
@@ -130,6 +104,37 @@ public struct ChunkedDecoder: Sendable {
             pos += 1
         }
         return .needMore(consumed: end)
+    }
+
+    /// RFC 9112 §7.1: chunk-size = 1*HEXDIG, ended by CRLF or the start of an extension.
+    /// Returns an outcome only when decoding must stop.
+    private mutating func sizeByte(_ b: UInt8) -> Outcome? {
+        if let digit = ByteClass.hexValue(b) {
+            guard sizeDigits < ChunkedDecoder.maxSizeDigits else {
+                return fail(.badRequest, "chunk size has more than 16 hex digits")
+            }
+            chunkSize = chunkSize << 4 | UInt64(digit)
+            sizeDigits += 1
+            return nil
+        }
+        guard sizeDigits > 0 else {
+            return fail(
+                .badRequest, b == ByteClass.lf ? "bare LF; lines must end with CRLF" : "missing or invalid chunk size")
+        }
+        // The length is known before any of its data arrives: refuse an oversized body now.
+        guard chunkSize <= UInt64(maxBodySize - bodySize) else {
+            return fail(.contentTooLarge, "request body larger than \(maxBodySize) bytes")
+        }
+        if b == ByteClass.cr {
+            state = .sizeLF
+            return nil
+        }
+        if b == UInt8(ascii: ";") || ByteClass.isWhitespace(b) {
+            state = .bwsBeforeSemicolon
+            return extensionByte(b)  // this byte begins the extensions: they examine (and count) it
+        }
+        return fail(
+            .badRequest, b == ByteClass.lf ? "bare LF; lines must end with CRLF" : "invalid character in chunk size")
     }
 
     /// RFC 9112 §7.1.1: chunk-ext = *( BWS ";" BWS chunk-ext-name [ BWS "=" BWS chunk-ext-val ] ),

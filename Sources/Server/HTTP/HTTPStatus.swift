@@ -13,7 +13,6 @@ public struct HTTPStatus: Sendable, Hashable {
         self.reason = HTTPStatus.reasonPhrase(for: code)
     }
 
-    public static let `continue` = HTTPStatus(100)
     public static let ok = HTTPStatus(200)
     public static let noContent = HTTPStatus(204)
     public static let movedPermanently = HTTPStatus(301)

@@ -1,10 +1,11 @@
 /// Header fields as an ordered list, exactly as received: duplicates stay visible
 /// (RFC 9110 §5.3 — a recipient must be able to see repeated fields to detect e.g. conflicting Content-Length).
+/// Only the list: a response's fields in wire form, encoded once, are `PreEncodedHeaders`.
 public struct Headers: Sendable, Equatable, Sequence {
     public struct Field: Sendable, Equatable {
-        public var name: String
+        public var name: HeaderName
         public var value: String
-        public init(name: String, value: String) {
+        public init(name: HeaderName, value: String) {
             self.name = name
             self.value = value
         }
@@ -12,16 +13,10 @@ public struct Headers: Sendable, Equatable, Sequence {
 
     public private(set) var fields: [Field]
 
-    /// The first `encodedCount` fields already written as `Name: value\r\n` lines (engine-owned names left out), so
-    /// a response served many times is encoded once: the encoder copies these bytes and writes only later fields.
-    /// `add` keeps the prefix valid; any other change drops it.
-    public private(set) var encodedPrefix: [UInt8] = []
-    public private(set) var encodedCount = 0
-
     public init() { fields = [] }
 
     public init(_ pairs: [(String, String)]) {
-        fields = pairs.map { Field(name: $0.0, value: $0.1) }
+        fields = pairs.map { Field(name: HeaderName($0.0), value: $0.1) }
     }
 
     /// Takes an already built list as is (the parser builds one with the right capacity).
@@ -29,51 +24,28 @@ public struct Headers: Sendable, Equatable, Sequence {
 
     public var count: Int { fields.count }
 
-    public mutating func add(name: String, value: String) {
+    public mutating func add(name: HeaderName, value: String) {
         fields.append(Field(name: name, value: value))
     }
 
-    /// Replaces every field of that name (case-insensitively) with one.
-    public mutating func replaceOrAdd(name: String, value: String) {
-        remove(name: name)
-        add(name: name, value: value)
+    /// Removes every field of that name.
+    public mutating func remove(name: HeaderName) {
+        fields.removeAll { $0.name == name }
     }
-
-    public mutating func remove(name: String) {
-        fields.removeAll { ASCIICase.equal($0.name, name) }
-        dropEncodedPrefix()
-    }
-
-    /// Encodes every current field into `encodedPrefix` (see there). For responses that are built once and sent often.
-    public mutating func preEncode() {
-        guard encodedCount < fields.count else { return }
-        var bytes: [UInt8] = []
-        for field in fields { ResponseEncoder.appendField(field, to: &bytes) }
-        encodedPrefix = bytes
-        encodedCount = fields.count
-    }
-
-    private mutating func dropEncodedPrefix() {
-        encodedPrefix = []
-        encodedCount = 0
-    }
-
-    /// Equal when the fields are: the encoded prefix is a cache of them.
-    public static func == (lhs: Headers, rhs: Headers) -> Bool { lhs.fields == rhs.fields }
 
     /// The first value of a field, compared case-insensitively (RFC 9110 §5.1: names are case-insensitive).
-    public subscript(name: String) -> String? {
-        for field in fields where ASCIICase.equal(field.name, name) { return field.value }
+    public subscript(name: HeaderName) -> String? {
+        for field in fields where field.name == name { return field.value }
         return nil
     }
 
     /// Every value of a field, in order.
-    public func values(for name: String) -> [String] {
-        fields.lazy.filter { ASCIICase.equal($0.name, name) }.map(\.value)
+    public func values(for name: HeaderName) -> [String] {
+        fields.lazy.filter { $0.name == name }.map(\.value)
     }
 
     /// The comma-separated list elements of every field of that name, trimmed (RFC 9110 §5.6.1).
-    public func listElements(for name: String) -> [Substring] {
+    public func listElements(for name: HeaderName) -> [Substring] {
         values(for: name).flatMap { value in
             value.split(separator: ",").map { $0.trimmingOWS() }.filter { !$0.isEmpty }
         }
@@ -81,19 +53,16 @@ public struct Headers: Sendable, Equatable, Sequence {
 
     /// Whether a token-list field (Connection, Transfer-Encoding, …) contains `token`, case-insensitively. Runs on
     /// every request (Connection), so it scans the bytes in place instead of building the list.
-    public func containsToken(_ token: String, in name: String) -> Bool {
-        for field in fields where ASCIICase.equal(field.name, name) {
+    public func containsToken(_ token: String, in name: HeaderName) -> Bool {
+        for field in fields where field.name == name {
             var value = field.value
             let found = value.withUTF8 { bytes in
                 var start = 0
                 while start <= bytes.count {
                     var end = start
                     while end < bytes.count && bytes[end] != UInt8(ascii: ",") { end += 1 }
-                    var a = start
-                    var b = end
-                    while a < b && (bytes[a] == 0x20 || bytes[a] == 0x09) { a += 1 }
-                    while b > a && (bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09) { b -= 1 }
-                    if ASCIICase.equal(UnsafeBufferPointer(rebasing: bytes[a..<b]), token) { return true }
+                    let element = ByteClass.trimmingOWS(bytes[start..<end])
+                    if ASCIICase.equal(UnsafeBufferPointer(rebasing: element), token) { return true }
                     start = end + 1
                 }
                 return false
@@ -104,14 +73,4 @@ public struct Headers: Sendable, Equatable, Sequence {
     }
 
     public func makeIterator() -> IndexingIterator<[Field]> { fields.makeIterator() }
-}
-
-extension Substring {
-    /// Strips optional whitespace (SP / HTAB, RFC 9110 §5.6.3) from both ends.
-    func trimmingOWS() -> Substring {
-        var s = self
-        while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
-        while let l = s.last, l == " " || l == "\t" { s.removeLast() }
-        return s
-    }
 }

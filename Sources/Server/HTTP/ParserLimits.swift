@@ -1,4 +1,6 @@
-/// Size limits the parsers enforce, each answered with its own status code (DESIGN §2: limits are on by default).
+/// Size limits the parsers enforce, on by default: without them a client could make the server buffer a request
+/// head without end. RFC 9110 §2.3 leaves the lengths to the server; each limit is answered with the status made for
+/// it — 414 for the request line (RFC 9112 §3), 431 for the header section (RFC 6585 §5; RFC 9112 §5 asks for a 4xx).
 public struct ParserLimits: Sendable, Equatable {
     /// Longest request line in bytes, without its CRLF (and counting any skipped leading empty lines) → 414.
     /// RFC 9112 §3: servers should support at least 8000 octets.

@@ -479,7 +479,7 @@ public struct RequestHeadParser: Sendable {
         for field in fields {
             headerFields.append(
                 Headers.Field(
-                    name: RequestHeadParser.string(buffer, field.nameStart, field.nameEnd),
+                    name: HeaderName(RequestHeadParser.string(buffer, field.nameStart, field.nameEnd)),
                     value: RequestHeadParser.string(buffer, field.valueStart, field.valueEnd)))
         }
 

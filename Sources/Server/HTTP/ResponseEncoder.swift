@@ -1,7 +1,8 @@
 import JSON
 
-/// Writes a response head. The engine owns the framing fields (`Date`, `Server`, `Content-Length`, `Connection`):
-/// any a handler set are dropped, so a response can never be framed two ways.
+/// Writes a response head. The engine owns the framing fields (`HeaderName.engineOwnedNames`: `Date`, `Server`,
+/// `Content-Length`, `Connection`, `Transfer-Encoding`): any a handler set are dropped, so a response can never be
+/// framed two ways.
 enum ResponseEncoder {
     struct Options {
         /// Whether the connection closes after this response.
@@ -23,9 +24,8 @@ enum ResponseEncoder {
         out.append(contentsOf: crlf)
         out.append(contentsOf: dateLine)
         out.append(contentsOf: serverLine)
-        let headers = response.headers
-        out.append(contentsOf: headers.encodedPrefix)
-        for field in headers.fields[headers.encodedCount...] { appendField(field, to: &out) }
+        out.append(contentsOf: response.preEncoded)
+        for field in response.headers.fields[response.preEncodedCount...] { appendField(field, to: &out) }
         // RFC 9110 §8.6: no Content-Length in 1xx or 204; in 304 it would have to be the GET's length, which we omit.
         if !response.status.forbidsBody {
             out.append(contentsOf: "Content-Length: ".utf8)
@@ -42,8 +42,8 @@ enum ResponseEncoder {
 
     /// One `Name: value` line; engine-owned fields are left out (see the type's comment).
     static func appendField(_ field: Headers.Field, to out: inout [UInt8]) {
-        guard !isEngineOwned(field.name) else { return }
-        out.append(contentsOf: field.name.utf8)
+        guard !field.name.isEngineOwned else { return }
+        out.append(contentsOf: field.name.rawName.utf8)
         out.append(contentsOf: ": ".utf8)
         out.append(contentsOf: field.value.utf8)
         out.append(contentsOf: crlf)
@@ -55,14 +55,4 @@ enum ResponseEncoder {
     }
 
     private static let crlf: [UInt8] = [13, 10]
-
-    static func isEngineOwned(_ name: String) -> Bool {
-        let n = name.utf8.count
-        guard n == 4 || n == 6 || n == 10 || n == 14 || n == 17 else { return false }
-        return ASCIICase.equal(name, "Date")
-            || ASCIICase.equal(name, "Server")
-            || ASCIICase.equal(name, "Connection")
-            || ASCIICase.equal(name, "Content-Length")
-            || ASCIICase.equal(name, "Transfer-Encoding")
-    }
 }

@@ -1,6 +1,5 @@
 import CSystem
 import Glibc
-import Synchronization
 
 /// One thread running a level-triggered epoll loop. It owns its listener and every connection accepted on it,
 /// so nothing on the request path takes a lock. Other threads talk to it only through `requestShutdown`, which
@@ -18,7 +17,6 @@ final class EventLoop: @unchecked Sendable {
     private var listenerEvents: UInt32 {
         UInt32(EPOLLIN.rawValue) | (listenerIsShared ? UInt32(EPOLLEXCLUSIVE.rawValue) : 0)
     }
-    private let counter: ConnectionCounter
     /// Connections indexed by fd: fds are small dense integers, so this is the fastest lookup there is.
     private var connections: [Connection?] = []
     private var connectionCount = 0
@@ -30,7 +28,6 @@ final class EventLoop: @unchecked Sendable {
     private var nextLogFlush: Instant
     private var shutdownDeadline: Instant?
     private let pendingShutdown = Locked<Instant?>(nil)
-    private let stopped = Locked(false)
 
     private static let listenerToken: UInt64 = .max - 1
     /// Deadlines are checked by sweeping the connection table every 100 ms. That is the loop's one deadline
@@ -42,14 +39,12 @@ final class EventLoop: @unchecked Sendable {
 
     init(
         index: Int, listener: Int32, shared: Bool, configuration: ServerConfiguration, handler: any RequestHandler,
-        counter: ConnectionCounter,
         metrics: ServerMetrics
     ) throws(SystemError) {
         self.metrics = metrics
         self.epoll = try Epoll()
         self.listener = listener
         self.listenerIsShared = shared
-        self.counter = counter
         self.context = LoopContext(
             configuration: configuration, handler: handler, metrics: metrics, metricsShard: index)
         nextSweep = context.now + EventLoop.sweepInterval
@@ -62,8 +57,6 @@ final class EventLoop: @unchecked Sendable {
         pendingShutdown.withLock { $0 = deadline }
         epoll.wake()
     }
-
-    var isStopped: Bool { stopped.withLock { $0 } }
 
     // MARK: The loop
 
@@ -96,7 +89,6 @@ final class EventLoop: @unchecked Sendable {
         }
         for case let connection? in connections { close(connection) }
         context.flushLog()
-        stopped.withLock { $0 = true }
     }
 
     private func handle(_ event: epoll_event) {
@@ -110,19 +102,19 @@ final class EventLoop: @unchecked Sendable {
             close(connection)
             return
         }
-        var outcome = Connection.ReadOutcome.keepOpen
+        var disposition = Connection.Disposition.keepOpen
         if flags & (UInt32(EPOLLIN.rawValue) | UInt32(EPOLLRDHUP.rawValue)) != 0 {
-            outcome = connection.onReadable(context)
+            disposition = connection.onReadable(context)
         }
-        if case .keepOpen = outcome, flags & UInt32(EPOLLOUT.rawValue) != 0 {
-            outcome = connection.onWritable(context)
+        if case .keepOpen = disposition, flags & UInt32(EPOLLOUT.rawValue) != 0 {
+            disposition = connection.onWritable(context)
         }
-        settle(connection, outcome)
+        settle(connection, disposition)
     }
 
     /// Closes the connection or brings its epoll interest up to date.
-    private func settle(_ connection: Connection, _ outcome: Connection.ReadOutcome) {
-        if case .close = outcome {
+    private func settle(_ connection: Connection, _ disposition: Connection.Disposition) {
+        if case .close = disposition {
             close(connection)
             return
         }
@@ -146,7 +138,7 @@ final class EventLoop: @unchecked Sendable {
             switch Socket.accept(listener) {
             case .accepted(let fd, let address):
                 let cap = context.configuration.maxConnections
-                guard counter.tryIncrement(limit: cap) else {
+                guard metrics.openConnections.tryIncrement(limit: cap) else {
                     // Over --max-connections: refuse at once rather than queue without bound.
                     Glibc.close(fd)
                     continue
@@ -195,7 +187,7 @@ final class EventLoop: @unchecked Sendable {
             try epoll.add(fd, events: events, token: token)
         } catch {
             Glibc.close(fd)
-            counter.decrement()
+            metrics.openConnections.decrement()
             return
         }
         connection.registeredEvents = events
@@ -205,7 +197,7 @@ final class EventLoop: @unchecked Sendable {
         }
         connections[index] = connection
         connectionCount += 1
-        metrics.connectionOpened()
+        metrics.connectionAccepted()
         if !listenerIsShared {
             // TCP listeners use TCP_DEFER_ACCEPT: a connection is only accepted once its first bytes have arrived, so
             // read them now rather than after another epoll_wait round trip (what a new connection per request costs).
@@ -218,8 +210,7 @@ final class EventLoop: @unchecked Sendable {
         guard index < connections.count, connections[index] === connection else { return }
         connections[index] = nil
         connectionCount -= 1
-        counter.decrement()
-        metrics.connectionClosed()
+        metrics.openConnections.decrement()
         // close() also removes the fd from the epoll set (it is never duplicated), so no EPOLL_CTL_DEL syscall.
         Glibc.close(connection.fd)
     }
@@ -254,32 +245,5 @@ final class EventLoop: @unchecked Sendable {
         for case let connection? in connections {
             settle(connection, connection.shutdownRequested(context))
         }
-    }
-}
-
-/// Open connections across all loops, for `--max-connections`.
-final class ConnectionCounter: Sendable {
-    private let value = Atomic<Int>(0)
-
-    var current: Int { value.load(ordering: .relaxed) }
-
-    /// Increments unless that would exceed `limit` (0 = no limit).
-    func tryIncrement(limit: Int) -> Bool {
-        if limit <= 0 {
-            value.add(1, ordering: .relaxed)
-            return true
-        }
-        var current = value.load(ordering: .relaxed)
-        while current < limit {
-            let (exchanged, original) = value.compareExchange(
-                expected: current, desired: current + 1, ordering: .relaxed)
-            if exchanged { return true }
-            current = original
-        }
-        return false
-    }
-
-    func decrement() {
-        value.subtract(1, ordering: .relaxed)
     }
 }

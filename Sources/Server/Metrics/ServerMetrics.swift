@@ -9,7 +9,8 @@ public final class ServerMetrics: Sendable {
     ]
 
     private let shards: [ShardBox]
-    private let connections = Atomic<Int>(0)
+    /// Open connections; also what `--max-connections` is checked against, so there is one count, not two.
+    let openConnections = ConnectionCounter()
     private let connectionsAccepted = Atomic<Int>(0)
 
     struct Key: Hashable, Sendable {
@@ -44,12 +45,7 @@ public final class ServerMetrics: Sendable {
         }
     }
 
-    func connectionOpened() {
-        connections.add(1, ordering: .relaxed)
-        connectionsAccepted.add(1, ordering: .relaxed)
-    }
-
-    func connectionClosed() { connections.subtract(1, ordering: .relaxed) }
+    func connectionAccepted() { connectionsAccepted.add(1, ordering: .relaxed) }
 
     /// The sum of every shard (each read under its own lock).
     public struct Snapshot: Sendable {
@@ -87,7 +83,7 @@ public final class ServerMetrics: Sendable {
             .sorted { ($0.route, $0.status) < ($1.route, $1.status) }
         return Snapshot(
             requests: sorted, latencyCumulative: cumulative, latencyCount: count, latencySum: sum, bytesSent: bytes,
-            openConnections: connections.load(ordering: .relaxed),
+            openConnections: openConnections.current,
             acceptedConnections: connectionsAccepted.load(ordering: .relaxed))
     }
 }

@@ -21,10 +21,7 @@ enum Socket {
                 // `::` should accept IPv4 too (dual stack), whatever the host's bindv6only default is.
                 try setOption(fd, Int32(IPPROTO_IPV6), IPV6_V6ONLY, 0)
             }
-            var addr = address
-            let rc = withUnsafePointer(to: &addr.storage) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.bind(fd, $0, addr.length) }
-            }
+            let rc = address.withSockaddr { Glibc.bind(fd, $0, $1) }
             guard rc == 0 else { throw SystemError("bind \(address.description)") }
             guard Glibc.listen(fd, backlog) == 0 else { throw SystemError("listen") }
         } catch {

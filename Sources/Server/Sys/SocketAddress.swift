@@ -2,23 +2,21 @@ import CSystem
 import Glibc
 
 /// An IPv4 or IPv6 socket address, kept as `sockaddr_storage` so it can be handed to bind/accept as is.
-struct SocketAddress: @unchecked Sendable {
+public struct SocketAddress: @unchecked Sendable {
     // @unchecked: sockaddr_storage is a plain C value type with no pointers.
     var storage = sockaddr_storage()
     var length: socklen_t = 0
 
-    var family: Int32 { Int32(storage.ss_family) }
+    public var family: Int32 { Int32(storage.ss_family) }
 
     /// Parses a numeric host (`0.0.0.0`, `127.0.0.1`, `::`, `::1`, `[::1]`) and a port. Host names are not resolved:
     /// a server binds to addresses, and resolving at startup would hide which one it picked.
-    init?(host: String, port: Int) {
-        guard (0...65_535).contains(port) else { return nil }
-        var h = host
-        if h.hasPrefix("["), h.hasSuffix("]") { h = String(h.dropFirst().dropLast()) }
-        if h == "localhost" { h = "127.0.0.1" }
-        var v4 = in_addr()
-        var v6 = in6_addr()
-        if inet_pton(AF_INET, h, &v4) == 1 {
+    public init?(host: String, port: Int) {
+        guard (0...65_535).contains(port), let address = IPAddress(host == "localhost" ? "127.0.0.1" : host) else {
+            return nil
+        }
+        switch address {
+        case .v4(let v4):
             var sin = sockaddr_in()
             sin.sin_family = sa_family_t(AF_INET)
             sin.sin_port = in_port_t(UInt16(port).bigEndian)
@@ -27,7 +25,7 @@ struct SocketAddress: @unchecked Sendable {
                 withUnsafeBytes(of: sin) { dst.copyMemory(from: $0) }
             }
             length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        } else if inet_pton(AF_INET6, h, &v6) == 1 {
+        case .v6(let v6):
             var sin6 = sockaddr_in6()
             sin6.sin6_family = sa_family_t(AF_INET6)
             sin6.sin6_port = in_port_t(UInt16(port).bigEndian)
@@ -36,14 +34,19 @@ struct SocketAddress: @unchecked Sendable {
                 withUnsafeBytes(of: sin6) { dst.copyMemory(from: $0) }
             }
             length = socklen_t(MemoryLayout<sockaddr_in6>.size)
-        } else {
-            return nil
         }
     }
 
     init(storage: sockaddr_storage, length: socklen_t) {
         self.storage = storage
         self.length = length
+    }
+
+    /// The address as the `sockaddr` pointer and length that bind and connect take.
+    public func withSockaddr<R>(_ body: (UnsafePointer<sockaddr>, socklen_t) -> R) -> R {
+        withUnsafePointer(to: storage) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { body($0, length) }
+        }
     }
 
     var port: Int {

@@ -36,13 +36,13 @@ struct TestResponse {
     let body: [UInt8]
 
     /// The one value of a field (case-insensitive); nil when absent.
-    func header(_ name: String) -> String? { headers[name] }
+    func header(_ name: String) -> String? { headers[HeaderName(name)] }
 
     /// Every value of a field, in order (duplicates stay visible).
-    func headerValues(_ name: String) -> [String] { headers.values(for: name) }
+    func headerValues(_ name: String) -> [String] { headers.values(for: HeaderName(name)) }
 
     /// Names of every field, as sent.
-    var headerNames: [String] { headers.fields.map(\.name) }
+    var headerNames: [String] { headers.fields.map(\.name.rawName) }
 
     var text: String { String(decoding: body, as: UTF8.self) }
 

@@ -22,7 +22,7 @@ struct FramingCase: Sendable, CustomTestStringConvertible {
     ) {
         self.name = name
         self.version = version
-        self.headers = headers.map { Headers.Field(name: $0.0, value: $0.1) }
+        self.headers = headers.map { Headers.Field(name: HeaderName($0.0), value: $0.1) }
         self.maxBodySize = maxBodySize
         self.expected = expected
     }
@@ -30,7 +30,7 @@ struct FramingCase: Sendable, CustomTestStringConvertible {
     var head: RequestHead {
         RequestHead(
             method: "POST", target: "/", path: "/", query: nil, version: version,
-            headers: Headers(headers.map { ($0.name, $0.value) }))
+            headers: Headers(headers.map { ($0.name.rawName, $0.value) }))
     }
 }
 
@@ -103,10 +103,10 @@ private let rows: [FramingCase] = [
         [("Transfer-Encoding", "gzip"), ("Transfer-Encoding", "chunked")], .status(501)),
 ]
 
-@Suite struct BodyFramerTests {
+@Suite struct BodyFramingTests {
     @Test(arguments: rows)
     func eachRow_givesItsExpectedFramingOrStatus(_ row: FramingCase) {
-        switch BodyFramer.framing(for: row.head, maxBodySize: row.maxBodySize) {
+        switch BodyFraming.determine(for: row.head, maxBodySize: row.maxBodySize) {
         case .success(let framing):
             #expect(FramingCase.Expected.framing(framing) == row.expected)
         case .failure(let error):

@@ -1,10 +1,10 @@
-/// Decides how a request body is delimited from its head (RFC 9112 §6).
-public enum BodyFramer {
-    /// RFC 9112 §6. Returns the framing or the error status + reason.
-    public static func framing(for head: RequestHead, maxBodySize: Int) -> Result<BodyFraming, FramingError> {
+/// The rules that decide, from a request's head, how its body is delimited (RFC 9112 §6).
+extension BodyFraming {
+    /// RFC 9112 §6.3. Returns the framing, or the error status and reason.
+    static func determine(for head: RequestHead, maxBodySize: Int) -> Result<BodyFraming, FramingError> {
         let headers = head.headers
-        let transferEncodings = headers.values(for: "Transfer-Encoding")
-        let contentLengths = headers.values(for: "Content-Length")
+        let transferEncodings = headers.values(for: .transferEncoding)
+        let contentLengths = headers.values(for: .contentLength)
 
         if !transferEncodings.isEmpty {
             // RFC 9112 §6.1: TE with CL is a request-smuggling attempt; the server must not trust either (and closes).

@@ -1,17 +1,17 @@
-import CSystem
 import Glibc
+import Server
 
 /// A minimal blocking HTTP/1.1 GET for the container's HEALTHCHECK (`kazakhstan-api healthcheck`), so the image
 /// needs no curl. It speaks to loopback or a numeric address only, with a timeout on every step.
-public enum HealthProbe {
-    public enum Target: Sendable, Equatable {
+enum HealthProbe {
+    enum Target: Sendable, Equatable {
         case tcp(host: String, port: Int, path: String)
         case unix(path: String, requestPath: String)
     }
 
     /// Parses `http://127.0.0.1:8080/healthz`, `http://[::1]:8080/healthz`, `http://localhost:8080/healthz` or
     /// `unix:/run/api.sock` (then `/healthz` is asked). nil when it is none of these.
-    public static func parse(_ url: String) -> Target? {
+    static func parse(_ url: String) -> Target? {
         if url.hasPrefix("unix:") {
             let path = String(url.dropFirst(5))
             return path.isEmpty ? nil : .unix(path: path, requestPath: "/healthz")
@@ -41,7 +41,7 @@ public enum HealthProbe {
     }
 
     /// The status code of `GET`, or an error message.
-    public static func status(of target: Target, timeoutSeconds: Int = 5) -> Result<Int, SystemError> {
+    static func status(of target: Target, timeoutSeconds: Int = 5) -> Result<Int, SystemError> {
         let fd: Int32
         var host = "localhost"
         let path: String
@@ -55,10 +55,7 @@ public enum HealthProbe {
             fd = socket(address.family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
             guard fd >= 0 else { return .failure(SystemError("socket")) }
             setTimeouts(fd, timeoutSeconds)
-            var addr = address
-            let rc = withUnsafePointer(to: &addr.storage) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, addr.length) }
-            }
+            let rc = address.withSockaddr { connect(fd, $0, $1) }
             guard rc == 0 else {
                 defer { close(fd) }
                 return .failure(SystemError("connect \(host)"))

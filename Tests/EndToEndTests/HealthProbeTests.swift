@@ -1,6 +1,7 @@
+import Foundation
 import Testing
 
-@testable import Server
+@testable import kazakhstan_api
 
 struct HealthProbeTests {
     @Test(arguments: [
@@ -23,7 +24,12 @@ struct HealthProbeTests {
     }
 
     @Test func probe_readsTheStatusOfARealServer() throws {
-        let server = try TestServer()
+        let server = try ServerProcess.started()
+        defer {
+            server.signal(SIGTERM)
+            _ = server.finish()
+        }
         #expect(try HealthProbe.status(of: .tcp(host: "127.0.0.1", port: server.port, path: "/healthz")).get() == 200)
+        #expect(try HealthProbe.status(of: .tcp(host: "127.0.0.1", port: server.port, path: "/nothing")).get() == 404)
     }
 }
