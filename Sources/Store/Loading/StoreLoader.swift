@@ -26,7 +26,7 @@ enum StoreLoader {
         )
         for collection in collections {
             var validator = Validator(file: collection.file, context: context, log: log)
-            let spec = Schema.spec(for: collection.kind)
+            let spec = collection.kind.descriptor.spec
             for (i, entity) in collection.entities.enumerated() {
                 validator.validate(entity, against: spec, at: JSONPath.root.key(collection.kind.rawValue).index(i))
             }
