@@ -93,7 +93,7 @@ struct Catalog: Sendable {
         self.grammars = grammars
         sourceCatalog = SourceCatalog(store: store, links: links, allIDs: allIDs)
         countryByAlpha3 = Dictionary(
-            store.countries.map { ($0.alpha3.uppercased(), $0.id) }, uniquingKeysWith: { a, _ in a })
+            store.entities(of: Country.self).map { ($0.alpha3.uppercased(), $0.id) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The entities related to `ref`: what it points at, then what points at it; each once, in that order.

@@ -66,7 +66,8 @@ enum OpenAPIParameters {
                         "maxLength": .integer(CollectionQuery.maxSearchLength),
                         "pattern": .string("\\S"),
                     ]),
-                    example: .string(catalog.store.countries.first?.name.ar ?? "كازاخستان"), required: requiresQ)
+                    example: .string(catalog.store.entities(of: Country.self).first?.name.ar ?? "كازاخستان"),
+                    required: requiresQ)
             case "cited_in":
                 let count = max(1, catalog.store.source.paragraphCount)
                 return list(
