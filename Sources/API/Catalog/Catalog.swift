@@ -50,7 +50,7 @@ struct Catalog: Sendable {
         var items: [EntityKind: [CollectionItem]] = [:]
         var itemsByRef: [EntityReference: CollectionItem] = [:]
         for kind in EntityKind.allCases {
-            let filters = FilterDefinition.definitions(for: kind)
+            let filters = kind.descriptor.filters
             var rows: [CollectionItem] = []
             for entity in store.entities(of: kind) {
                 let cited = store.citingParagraphs(entity.reference)
@@ -58,10 +58,10 @@ struct Catalog: Sendable {
                 let representation = representer.represent(
                     entity, stored: stored, citedIn: cited, relations: (relationNames[kind] ?? []).map(\.name))
                 var values: [String: [String]] = [:]
-                for filter in filters { values[filter.name] = filter.extract(entity, store) }
+                for filter in filters { values[filter.name] = filter.values(of: entity, in: store) }
                 let row = CollectionItem(
                     ref: entity.reference, representation: representation, filterValues: values,
-                    sortKeys: SortDefinitions.keys(for: entity, stored: stored),
+                    sortKeys: RowSortKeys.keys(for: entity, stored: stored),
                     name: entity.name, description: entity.description, citedIn: cited)
                 rows.append(row)
                 itemsByRef[entity.reference] = row
@@ -76,7 +76,7 @@ struct Catalog: Sendable {
         var grammars: [EntityKind: CollectionGrammar] = [:]
         for kind in EntityKind.allCases {
             var grammar = CollectionGrammar()
-            grammar.filters = FilterDefinition.definitions(for: kind).map { f in
+            grammar.filters = kind.descriptor.filters.map { f in
                 let allowed: [String]
                 switch f.values {
                 case .ids(let k): allowed = store.entities(of: k).map(\.id).sorted()
@@ -85,7 +85,7 @@ struct Catalog: Sendable {
                 }
                 return CollectionGrammar.Filter(name: f.name, summary: f.summary, allowed: allowed)
             }
-            grammar.sortFields = ["id", "name.ar", "name.en"] + SortDefinitions.fields(for: kind)
+            grammar.sortFields = ["id", "name.ar", "name.en"] + kind.descriptor.sortFields
             grammar.fieldNames = Catalog.fieldNames(of: (items[kind] ?? []).map(\.representation)) + ["label"]
             grammar.includes = (relationNames[kind] ?? []).map(\.name)
             grammars[kind] = grammar
