@@ -45,9 +45,12 @@ struct SchemaAgreement {
         case .number: expectType("number", schema, path)
         case .localized: expectRef("localized", schema, path)
         case .localizedList: expectRef("localizedList", schema, path)
-        case .entityID, .slug, .alpha3, .sha256Hex, .isoDate:
-            expectType("string", schema, path)
-            expect(schema["pattern"] is String, path, "has no pattern")
+        case .slug: expectPattern("^[a-z0-9]+(-[a-z0-9]+)*$", schema, path)
+        case .countryCode: expectPattern("^([a-z]{2}|[a-z]{4})$", schema, path)
+        case .alpha3: expectPattern("^[A-Z]{3}$", schema, path)
+        case .sha256Hex: expectPattern("^[0-9a-f]{64}$", schema, path)
+        case .isoDate:
+            expectPattern(#"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$"#, schema, path)
         case .id(let kind):
             expectType("string", schema, path)
             expect(
@@ -84,6 +87,12 @@ struct SchemaAgreement {
 
     private mutating func expectType(_ type: String, _ schema: [String: Any], _ path: String) {
         expect(schema["type"] as? String == type, path, "is not of type \(type)")
+    }
+
+    /// The formats the validator checks in code, as the JSON Schemas write them.
+    private mutating func expectPattern(_ pattern: String, _ schema: [String: Any], _ path: String) {
+        expectType("string", schema, path)
+        expect(schema["pattern"] as? String == pattern, path, "pattern is not \(pattern)")
     }
 
     private mutating func expectRef(_ name: String, _ schema: [String: Any], _ path: String) {

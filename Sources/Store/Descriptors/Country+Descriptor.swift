@@ -1,5 +1,6 @@
 extension Country {
     public static let descriptor = EntityDescriptor<Country>(
+        id: .countryCode,
         fields: [
             required("alpha3", .alpha3).sortable(),
             required("status", .enumeration(Status.allCases.map(\.rawValue))).sortable(),

@@ -6,12 +6,15 @@ public struct EntityDescriptor<E: Entity>: Sendable {
     /// `citations`, `notes`) go around them (`Schema.entity`).
     let specific: [Field]
     let filters: [EntityFilter<E>]
+    /// The format of the kind's own ids.
+    let id: FieldType
 
-    init(fields: [Field], filters: [EntityFilter<E>]) {
+    init(id: FieldType = .slug, fields: [Field], filters: [EntityFilter<E>]) {
+        self.id = id
         self.specific = fields
         self.filters = filters
     }
 
     /// The whole entity object: the common fields around the kind's own.
-    var spec: ObjectSpec { Schema.entity(E.kind, specific: specific) }
+    var spec: ObjectSpec { Schema.entity(id: id, specific: specific) }
 }

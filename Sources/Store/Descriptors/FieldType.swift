@@ -9,8 +9,8 @@ indirect enum FieldType: Sendable {
     case localized
     /// `{"ar": ["…"], "en": ["…"]}`, non-empty strings, no other keys.
     case localizedList
-    /// The entity's own id: a lowercase slug (countries: ISO 3166-1 alpha-2 or ISO 3166-3).
-    case entityID(EntityKind)
+    /// A country's own id: ISO 3166-1 alpha-2, or ISO 3166-3 for a state that no longer exists, lowercase.
+    case countryCode
     /// A lowercase slug: `[a-z0-9]+(-[a-z0-9]+)*`.
     case slug
     /// A plain id string pointing at an entity of a fixed kind.

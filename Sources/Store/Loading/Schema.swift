@@ -32,11 +32,11 @@ enum Schema {
         required("citations", citations),
     ])
 
-    /// Fields every entity has, in the order the data files write them.
-    static func entity(_ kind: EntityKind, specific: [Field]) -> ObjectSpec {
+    /// Fields every entity has, in the order the data files write them; `id` is a slug unless the kind says otherwise.
+    static func entity(id: FieldType, specific: [Field]) -> ObjectSpec {
         ObjectSpec(
             [
-                required("id", .entityID(kind)),
+                required("id", id),
                 required("name", .localized),
                 required("aliases", .localizedList),
                 required("description", .localized),
