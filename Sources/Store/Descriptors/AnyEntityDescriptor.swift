@@ -1,7 +1,6 @@
 /// A kind's descriptor with its model type erased, and the facts derived from it once, for code that handles every
 /// kind alike (the loader, the catalog, the OpenAPI document).
 public struct AnyEntityDescriptor: Sendable {
-    public let kind: EntityKind
     /// The entity object as the data file holds it.
     let spec: ObjectSpec
     /// Top-level fields a collection may be sorted by, in field order.
@@ -14,7 +13,6 @@ public struct AnyEntityDescriptor: Sendable {
     public let filters: [AnyEntityFilter]
 
     init<E: Entity>(_ descriptor: EntityDescriptor<E>) {
-        kind = E.kind
         spec = descriptor.spec
         sortFields = spec.fields.filter(\.isSortable).map(\.name)
         var references: [String: EntityKind] = [:]

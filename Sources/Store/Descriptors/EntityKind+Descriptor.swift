@@ -1,6 +1,6 @@
 extension EntityKind {
     /// The model type of the kind's rows. The one switch a new kind must add a case to.
-    public var entityType: any Entity.Type {
+    var entityType: any Entity.Type {
         switch self {
         case .countries: Country.self
         case .organizations: Organization.self
