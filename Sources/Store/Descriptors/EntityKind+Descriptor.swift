@@ -1,5 +1,5 @@
 extension EntityKind {
-    /// The model type of the kind's rows. The one switch a new kind must add a case to.
+    /// The model type of the kind's rows: the Store's one switch over kinds, so the compiler asks for a new kind's model.
     var entityType: any Entity.Type {
         switch self {
         case .countries: Country.self
