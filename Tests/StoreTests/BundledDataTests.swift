@@ -128,7 +128,7 @@ import Testing
     }
 
     @Test func europeanUnionInitiative_keepsTheLiteralWords_andGivesTheLikelyMeaning() throws {
-        let initiative = try #require(store.initiatives.first { $0.id == "eurasian-union" })
+        let initiative = try #require(store.entities(of: Initiative.self).first { $0.id == "eurasian-union" })
         #expect(initiative.name.ar == "إقامة الاتحاد الأوروبي")
         let reading = try #require(initiative.interpretations?.first)
         #expect(reading.literal.ar == "الاتحاد الأوروبي")
@@ -143,17 +143,17 @@ import Testing
     }
 
     @Test func visits_areHostedByKazakhstanInAstana_andCiteTheirNotability() {
-        #expect(store.visits.count == 2)
-        for visit in store.visits {
+        #expect(store.entities(of: Visit.self).count == 2)
+        for visit in store.entities(of: Visit.self) {
             #expect(visit.hostCountry == "kz" && visit.city == "astana")
             #expect(visit.notable.ar.contains("الأولى من نوعها"))
             #expect(visit.citations.contains { $0.quote.contains("الأوليان من نوعهما") })
         }
-        #expect(Set(store.visits.map(\.visitorCountry)) == ["qa", "sa"])
+        #expect(Set(store.entities(of: Visit.self).map(\.visitorCountry)) == ["qa", "sa"])
     }
 
     @Test func almatySummit_isJune2002_inAlmaty_withItsDocuments() throws {
-        let summit = try #require(store.events.first { $0.id == "cica-summit-2002" })
+        let summit = try #require(store.entities(of: Event.self).first { $0.id == "cica-summit-2002" })
         #expect(summit.date == EventDate(value: "2002-06", precision: .month))
         #expect(summit.place == "almaty")
         let results = Set(summit.outcomes.compactMap(\.result))

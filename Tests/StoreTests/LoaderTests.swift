@@ -12,15 +12,15 @@ import Testing
     }
 
     @Test func validFixture_loadsEveryCollectionInFileOrder() {
-        #expect(store.countries.map(\.id) == ["kz", "qa"])
-        #expect(store.organizations.map(\.id) == ["un"])
-        #expect(store.visits.map(\.id) == ["emir-visit"])
-        #expect(store.initiatives.map(\.id) == ["almaty-initiative"])
-        #expect(store.people.map(\.id) == ["emir"])
-        #expect(store.places.map(\.id) == ["almaty"])
-        #expect(store.events.map(\.id) == ["visit-2002"])
-        #expect(store.declarations.map(\.id) == ["almaty-declaration"])
-        #expect(store.facts.map(\.id) == ["joined-un"])
+        #expect(store.entities(of: Country.self).map(\.id) == ["kz", "qa"])
+        #expect(store.entities(of: Organization.self).map(\.id) == ["un"])
+        #expect(store.entities(of: Visit.self).map(\.id) == ["emir-visit"])
+        #expect(store.entities(of: Initiative.self).map(\.id) == ["almaty-initiative"])
+        #expect(store.entities(of: Person.self).map(\.id) == ["emir"])
+        #expect(store.entities(of: Place.self).map(\.id) == ["almaty"])
+        #expect(store.entities(of: Event.self).map(\.id) == ["visit-2002"])
+        #expect(store.entities(of: Declaration.self).map(\.id) == ["almaty-declaration"])
+        #expect(store.entities(of: Fact.self).map(\.id) == ["joined-un"])
         #expect(EntityKind.allCases.allSatisfy { !store.entities(of: $0).isEmpty })
     }
 
@@ -35,17 +35,17 @@ import Testing
     }
 
     @Test func typedFields_areDecoded() throws {
-        let visit = try #require(store.visits.first)
+        let visit = try #require(store.entities(of: Visit.self).first)
         #expect(
             visit.visitor == "emir" && visit.hostCountry == "kz" && visit.visitorCountry == "qa"
                 && visit.city == "almaty")
         #expect(visit.visitorTitle.en == "Emir of Qatar")
-        let event = try #require(store.events.first)
+        let event = try #require(store.entities(of: Event.self).first)
         #expect(event.date == EventDate(value: "2002-06", precision: .month))
         #expect(event.outcomes.first?.result == EntityReference(type: .declarations, id: "almaty-declaration"))
-        #expect(store.places.first?.external?.first?.source == "external")
-        #expect(store.declarations.first?.interpretations?.first?.likely.en == "act")
-        #expect(store.facts.first?.quantity?.qualifier == .exactly)
+        #expect(store.entities(of: Place.self).first?.external?.first?.source == "external")
+        #expect(store.entities(of: Declaration.self).first?.interpretations?.first?.likely.en == "act")
+        #expect(store.entities(of: Fact.self).first?.quantity?.qualifier == .exactly)
     }
 
     @Test func entityLookup_byKindAndID() {

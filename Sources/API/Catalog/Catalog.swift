@@ -51,7 +51,7 @@ struct Catalog: Sendable {
         var items: [EntityKind: [CollectionItem]] = [:]
         var itemsByRef: [EntityReference: CollectionItem] = [:]
         for kind in EntityKind.allCases {
-            let filters = FilterDefinition.definitions(for: kind)
+            let filters = kind.descriptor.filters
             var rows: [CollectionItem] = []
             for entity in store.entities(of: kind) {
                 let cited = store.citingParagraphs(entity.reference)
@@ -59,10 +59,10 @@ struct Catalog: Sendable {
                 let representation = representer.represent(
                     entity, stored: stored, citedIn: cited, relations: (relationNames[kind] ?? []).map(\.name))
                 var values: [String: [String]] = [:]
-                for filter in filters { values[filter.name] = filter.extract(entity, store) }
+                for filter in filters { values[filter.name] = filter.values(of: entity, in: store) }
                 let row = CollectionItem(
                     ref: entity.reference, representation: representation, filterValues: values,
-                    sortKeys: SortDefinitions.keys(for: entity, stored: stored),
+                    sortKeys: RowSortKeys.keys(for: entity, stored: stored),
                     name: entity.name, description: entity.description, citedIn: cited)
                 rows.append(row)
                 itemsByRef[entity.reference] = row
@@ -77,7 +77,7 @@ struct Catalog: Sendable {
         var grammars: [EntityKind: CollectionGrammar] = [:]
         for kind in EntityKind.allCases {
             var grammar = CollectionGrammar()
-            grammar.filters = FilterDefinition.definitions(for: kind).map { f in
+            grammar.filters = kind.descriptor.filters.map { f in
                 let allowed: [String]
                 switch f.values {
                 case .ids(let k): allowed = store.entities(of: k).map(\.id).sorted()
@@ -86,7 +86,7 @@ struct Catalog: Sendable {
                 }
                 return CollectionGrammar.Filter(name: f.name, summary: f.summary, allowed: allowed)
             }
-            grammar.sortFields = ["id", "name.ar", "name.en"] + SortDefinitions.fields(for: kind)
+            grammar.sortFields = ["id", "name.ar", "name.en"] + kind.descriptor.sortFields
             grammar.fieldNames = Catalog.fieldNames(of: (items[kind] ?? []).map(\.representation)) + ["label"]
             grammar.includes = (relationNames[kind] ?? []).map(\.name)
             grammars[kind] = grammar
@@ -94,7 +94,7 @@ struct Catalog: Sendable {
         self.grammars = grammars
         sourceCatalog = SourceCatalog(store: store, links: links, allIDs: allIDs)
         countryByAlpha3 = Dictionary(
-            store.countries.map { ($0.alpha3.uppercased(), $0.id) }, uniquingKeysWith: { a, _ in a })
+            store.entities(of: Country.self).map { ($0.alpha3.uppercased(), $0.id) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The entities related to `ref`: what it points at, then what points at it; each once, in that order.

@@ -16,7 +16,7 @@ struct OpenAPIExamples {
         case .readiness: return [("ready", "Ready", "/readyz")]
         case .openAPI, .metrics: return []
         case .search:
-            guard let name = catalog.store.countries.first?.name else { return [] }
+            guard let name = catalog.store.entities(of: Country.self).first?.name else { return [] }
             return [
                 ("ar", "Search in Arabic", "/search?q=\(QueryEncoding.encode(name.ar))&limit=2"),
                 ("en", "Search in English", "/search?q=\(QueryEncoding.encode(name.en))&limit=2"),

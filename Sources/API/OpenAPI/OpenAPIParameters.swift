@@ -89,7 +89,8 @@ enum OpenAPIParameters {
                 "maxLength": .integer(CollectionQuery.maxSearchLength),
                 "pattern": .string("\\S"),
             ]),
-            example: .string(catalog.store.countries.first?.name.ar ?? "كازاخستان"), required: grammar.requiresQ)
+            example: .string(catalog.store.entities(of: Country.self).first?.name.ar ?? "كازاخستان"),
+            required: grammar.requiresQ)
     }
 
     /// A named filter of the collection.

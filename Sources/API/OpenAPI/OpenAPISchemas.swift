@@ -93,9 +93,9 @@ enum OpenAPISchemas {
                 "additionalProperties": .bool(false),
             ])
         }
-        // A string field named like an enumeration filter takes that filter's values (`status`, `place_type`, …).
-        var enumerations: [String: [String]] = [:]
-        for filter in catalog.grammars[kind]?.filters ?? [] { enumerations[filter.name] = filter.allowed }
+        // A field the descriptor declares an enumeration lists its values (`status`, `place_type`, …), sorted as the
+        // filters of the same name list them.
+        let enumerations = kind.descriptor.enumerations.mapValues { $0.sorted() }
         let schema = inference.objectSchema(
             shape, required: .exactly(alwaysKept), overrides: overrides, enumerations: enumerations,
             nestedRequire: false)

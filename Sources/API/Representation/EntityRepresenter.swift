@@ -8,25 +8,13 @@ struct EntityRepresenter: Sendable {
     let links: LinkBuilder
     let sourceID: String
 
-    /// Plain-id fields per kind and the kind they point at (typed `{"type","id"}` references need no table).
-    static let referenceFields: [EntityKind: [String: EntityKind]] = [
-        .countries: ["organization": .organizations],
-        .people: ["country": .countries],
-        .places: ["countries": .countries],
-        .visits: [
-            "visitor": .people, "visitor_country": .countries, "host_country": .countries, "city": .places,
-            "after_event": .events,
-        ],
-        .events: ["place": .places],
-        .declarations: ["issued_at": .events],
-    ]
-
     /// `stored` is the entity's own encoding (`JSONValue(encoding:)`), computed once by the caller.
     func represent(_ entity: any Entity, stored: JSONValue, citedIn paragraphs: [Int], relations: [String]) -> JSONValue
     {
         let ref = entity.reference
         guard case .object(let members) = stored else { return .null }
-        let table = EntityRepresenter.referenceFields[ref.type] ?? [:]
+        // Plain-id fields link to the kind their descriptor names; typed `{"type","id"}` references name their own.
+        let table = ref.type.descriptor.referenceFields
         var out = members.map { (key: $0.key, value: transform($0.value, key: $0.key, table: table)) }
         out.append((key: "type", value: .string(ref.type.rawValue)))
         out.append((key: "href", value: .string(links.entity(ref))))

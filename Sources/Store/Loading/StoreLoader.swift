@@ -27,7 +27,7 @@ enum StoreLoader {
         )
         for collection in collections {
             var validator = Validator(file: collection.file, context: context, log: log)
-            let spec = Schema.spec(for: collection.kind)
+            let spec = collection.kind.descriptor.spec
             for (i, entity) in collection.entities.enumerated() {
                 validator.validate(entity, against: spec, at: JSONPath.root.key(collection.kind.rawValue).index(i))
             }
@@ -38,11 +38,11 @@ enum StoreLoader {
             throw StoreLoadError(problems: log.problems)
         }
 
-        let typed = decodeTyped(collections, log: &log)
-        guard log.isEmpty, let typed else { throw StoreLoadError(problems: log.problems) }
+        let entities = decodeTyped(collections, log: &log)
+        guard log.isEmpty else { throw StoreLoadError(problems: log.problems) }
         return Store(
             sources: sources.loaded,
-            collections: typed,
+            entities: entities,
             datasetVersion: datasetVersion(sources: sources.fileDigests, collections: collections)
         )
     }
@@ -183,32 +183,23 @@ enum StoreLoader {
 
     // MARK: - Typed decoding
 
-    static func decodeTyped(_ collections: [RawCollection], log: inout ProblemLog) -> Store.Collections? {
-        var typed = Store.Collections()
+    /// Each collection decoded into its kind's model (`EntityKind.entityType`).
+    static func decodeTyped(_ collections: [RawCollection], log: inout ProblemLog) -> [EntityKind: [any Entity]] {
+        var entities: [EntityKind: [any Entity]] = [:]
         for collection in collections {
             do {
-                switch collection.kind {
-                case .countries: typed.countries = try decode(collection)
-                case .organizations: typed.organizations = try decode(collection)
-                case .visits: typed.visits = try decode(collection)
-                case .initiatives: typed.initiatives = try decode(collection)
-                case .people: typed.people = try decode(collection)
-                case .places: typed.places = try decode(collection)
-                case .events: typed.events = try decode(collection)
-                case .declarations: typed.declarations = try decode(collection)
-                case .facts: typed.facts = try decode(collection)
-                }
+                entities[collection.kind] = try decode(collection.kind.entityType, collection)
             } catch {
                 // Validation should make this unreachable; if the two ever disagree, report it
                 // like any other problem instead of crashing.
                 log.add(collection.file, "$", "cannot decode: \(error)")
             }
         }
-        return log.isEmpty ? typed : nil
+        return entities
     }
 
-    private static func decode<T: Decodable>(_ collection: RawCollection) throws -> [T] {
-        let wrapper = try JSONDecoder().decode([String: [T]].self, from: Data(collection.bytes))
+    private static func decode<E: Entity>(_ type: E.Type, _ collection: RawCollection) throws -> [any Entity] {
+        let wrapper = try JSONDecoder().decode([String: [E]].self, from: Data(collection.bytes))
         return wrapper[collection.kind.rawValue] ?? []
     }
 

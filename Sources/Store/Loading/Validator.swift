@@ -62,16 +62,12 @@ struct Validator {
             validateLanguageMap(value, at: path) { validator, element, elementPath in
                 validator.validate(element, as: .array(.string, nonEmpty: false), at: elementPath)
             }
-        case .entityID(let kind):
+        case .countryCode:
             guard let id = nonEmptyString(value, at: path) else { return }
-            if kind == .countries {
-                if !Self.isCountryID(id) {
-                    log.add(
-                        file, path,
-                        "invalid country id '\(id)': expected ISO 3166-1 alpha-2 or ISO 3166-3 code in lowercase")
-                }
-            } else if !Self.isSlug(id) {
-                log.add(file, path, "invalid id '\(id)': expected a lowercase slug")
+            if !Self.isCountryID(id) {
+                log.add(
+                    file, path,
+                    "invalid country id '\(id)': expected ISO 3166-1 alpha-2 or ISO 3166-3 code in lowercase")
             }
         case .slug:
             guard let id = nonEmptyString(value, at: path) else { return }

@@ -1,6 +1,8 @@
 /// What every entity of every kind has. Conforming types are the typed rows of one collection.
-public protocol Entity: Sendable, Encodable {
+public protocol Entity: Sendable, Codable {
     static var kind: EntityKind { get }
+    /// The kind's fields and filters (`Descriptors/<Model>+Descriptor.swift`).
+    static var descriptor: EntityDescriptor<Self> { get }
     var id: String { get }
     var name: LocalizedText { get }
     var aliases: LocalizedList { get }

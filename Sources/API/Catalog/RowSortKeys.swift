@@ -1,23 +1,9 @@
 import JSON
 import Store
 
-/// The sort fields of each collection beyond `id`, `name.ar` and `name.en`: scalar fields a page may order by.
-enum SortDefinitions {
-    /// JSON keys of the stored entity whose string (or `value` sub-field) is sortable.
-    static func fields(for kind: EntityKind) -> [String] {
-        switch kind {
-        case .countries: ["alpha3", "status"]
-        case .organizations: ["acronym"]
-        case .visits: ["visitor_country", "host_country"]
-        case .initiatives: []
-        case .people: ["country"]
-        case .places: ["place_type"]
-        case .events: ["date", "event_type"]
-        case .declarations: ["declaration_type"]
-        case .facts: ["category"]
-        }
-    }
-
+/// The sort keys of a row: `id`, `name.ar`, `name.en`, and the fields its descriptor marks sortable, whose string
+/// (or `value` sub-field) a page may order by.
+enum RowSortKeys {
     /// The sort keys of one entity, from its stored JSON.
     static func keys(for entity: any Entity, stored: JSONValue) -> [String: SortKey] {
         var keys: [String: SortKey] = [
@@ -26,7 +12,7 @@ enum SortDefinitions {
             "name.ar": .text(TextNormalizer.normalize(entity.name.ar)),
             "name.en": .text(entity.name.en.lowercased()),
         ]
-        for field in fields(for: entity.kind) {
+        for field in entity.kind.descriptor.sortFields {
             switch stored[field] {
             case .string(let s)?: keys[field] = .text(s)
             case .number(let d, _)?: keys[field] = .number(d)
