@@ -17,25 +17,26 @@ enum OpenAPIDocument {
                 (route.template, pathItem(route, catalog: catalog, examples: examples, parameters: parameters)))
         }
         let indexBody = examples.runner.respond("/").flatMap { $0.status == 200 ? $0.body : nil }
-        return OA.object([
+        return OpenAPIJSON.object([
             "openapi": .string("3.1.0"),
-            "info": OA.object([
+            "info": OpenAPIJSON.object([
                 "title": .string("kazakhstan-api"),
                 "version": .string(version),
                 "description": .string(description),
             ]),
             "servers": .array([
-                OA.object([
+                OpenAPIJSON.object([
                     "url": .string("/"),
                     "description": .string(
                         "This server (links in bodies are relative unless a public URL is configured)."),
                 ])
             ]),
-            "tags": .array(tags.map { OA.object(["name": .string($0), "description": .string(tagDescription($0))]) }),
-            "paths": OA.object(paths),
-            "components": OA.object([
-                "schemas": OA.object(OpenAPISchemas.all(catalog: catalog, indexBody: indexBody)),
-                "parameters": OA.object(parameters.components),
+            "tags": .array(
+                tags.map { OpenAPIJSON.object(["name": .string($0), "description": .string(tagDescription($0))]) }),
+            "paths": OpenAPIJSON.object(paths),
+            "components": OpenAPIJSON.object([
+                "schemas": OpenAPIJSON.object(OpenAPISchemas.all(catalog: catalog, indexBody: indexBody)),
+                "parameters": OpenAPIJSON.object(parameters.components),
                 "responses": OpenAPIResponses.componentResponses(examples),
                 "headers": OpenAPIResponses.componentHeaders(),
             ]),
@@ -50,8 +51,8 @@ enum OpenAPIDocument {
             parameters.reference($0, scope: kind.scope)
         }
         let stem = kind.operationStem
-        let get = OA.object([
-            "tags": OA.strings([route.tag]),
+        let get = OpenAPIJSON.object([
+            "tags": OpenAPIJSON.strings([route.tag]),
             "summary": .string(route.summary),
             "description": .string(operationDescription(route)),
             "operationId": .string(stem),
@@ -59,27 +60,27 @@ enum OpenAPIDocument {
             "responses": OpenAPIResponses.get(
                 route, examples: examples.examples(examples.requests(for: kind), status: 200)),
         ])
-        let head = OA.object([
-            "tags": OA.strings([route.tag]),
+        let head = OpenAPIJSON.object([
+            "tags": OpenAPIJSON.strings([route.tag]),
             "summary": .string("\(route.summary) (fields only)"),
             "operationId": .string(stem + "-head"),
             "parameters": .array(query),
             "responses": OpenAPIResponses.head(route),
         ])
         var options: [(String, JSONValue)] = [
-            ("tags", OA.strings([route.tag])),
+            ("tags", OpenAPIJSON.strings([route.tag])),
             ("summary", .string("Allowed methods, or a CORS preflight")),
             ("operationId", .string(stem + "-options")),
             ("responses", OpenAPIResponses.options),
         ]
         let anyPath = OpenAPIParameters.optionsPath(kind, catalog: catalog)
         if !anyPath.isEmpty { options.append(("parameters", .array(anyPath))) }
-        var item: [(String, JSONValue)] = [("get", get), ("head", head), ("options", OA.object(options))]
+        var item: [(String, JSONValue)] = [("get", get), ("head", head), ("options", OpenAPIJSON.object(options))]
         let pathParameters = OpenAPIParameters.path(kind, catalog: catalog).map {
             parameters.reference($0, scope: kind.pathScope)
         }
         if !pathParameters.isEmpty { item.append(("parameters", .array(pathParameters))) }
-        return OA.object(item)
+        return OpenAPIJSON.object(item)
     }
 
     private static func operationDescription(_ route: RouteDefinition) -> String {

@@ -88,14 +88,14 @@ struct OpenAPIExamples {
             guard let answer = runner.respond(request.target), answer.status == status else { return nil }
             return (
                 request.name,
-                OA.object([
+                OpenAPIJSON.object([
                     "summary": .string("GET \(request.target) — \(request.summary)"),
                     "x-request": .string(request.target),
                     "value": answer.body,
                 ])
             )
         }
-        return members.isEmpty ? nil : OA.object(members)
+        return members.isEmpty ? nil : OpenAPIJSON.object(members)
     }
 
     /// A bad request and a missing entity, as the server answers them.

@@ -3,7 +3,7 @@ import Store
 
 /// Short constructors for the JSON the document is made of. The writer sorts keys, so member order here is only
 /// for the reader of this code.
-enum OA {
+enum OpenAPIJSON {
     static func object(_ members: KeyValuePairs<String, JSONValue>) -> JSONValue {
         .object(members.map { (key: $0.key, value: $0.value) })
     }

@@ -17,7 +17,7 @@ final class OpenAPIParameterRegistry {
         let base = parameter["name"]?.stringValue ?? "parameter"
         let isShared = QueryParameter(rawValue: base)?.meansTheSameEverywhere ?? false || scope.isEmpty
         let group = isShared ? "" : scope
-        if let name = names[group]?[key] { return OA.ref(name, in: "parameters") }
+        if let name = names[group]?[key] { return OpenAPIJSON.ref(name, in: "parameters") }
         var name = isShared ? base : "\(scope).\(base)"
         var n = 2
         while taken.contains(name) {
@@ -27,6 +27,6 @@ final class OpenAPIParameterRegistry {
         taken.insert(name)
         names[group, default: [:]][key] = name
         components.append((name, parameter))
-        return OA.ref(name, in: "parameters")
+        return OpenAPIJSON.ref(name, in: "parameters")
     }
 }

@@ -30,7 +30,7 @@ enum OpenAPIParameters {
         case .limit:
             return self.parameter(
                 name, "Page size.",
-                schema: OA.object([
+                schema: OpenAPIJSON.object([
                     "type": .string("integer"), "minimum": .integer(1),
                     "maximum": .integer(CollectionGrammar.maxLimit),
                     "default": .integer(CollectionGrammar.defaultLimit),
@@ -38,7 +38,7 @@ enum OpenAPIParameters {
         case .offset:
             return self.parameter(
                 name, "How many items to skip.",
-                schema: OA.object([
+                schema: OpenAPIJSON.object([
                     "type": .string("integer"), "minimum": .integer(0),
                     "maximum": .integer(CollectionQuery.maxOffset), "default": .integer(0),
                 ]), example: .integer(0))
@@ -68,7 +68,9 @@ enum OpenAPIParameters {
             let count = max(1, catalog.store.source.paragraphCount)
             return list(
                 name, "Keep only items cited in these paragraphs of the source, comma-separated.",
-                items: OA.object(["type": .string("integer"), "minimum": .integer(1), "maximum": .integer(count)]),
+                items: OpenAPIJSON.object([
+                    "type": .string("integer"), "minimum": .integer(1), "maximum": .integer(count),
+                ]),
                 example: [.integer(1)])
         case .pretty:
             return self.parameter(
@@ -84,7 +86,7 @@ enum OpenAPIParameters {
             grammar.requiresQ
                 ? "The text to search for, in Arabic or English (hamza, alef and tashkeel variants match)."
                 : "Keep only \(paragraphs ? "paragraphs" : "items") matching this text (Arabic-aware); without `sort`, best matches first.",
-            schema: OA.object([
+            schema: OpenAPIJSON.object([
                 "type": .string("string"), "minLength": .integer(1),
                 "maxLength": .integer(CollectionQuery.maxSearchLength),
                 "pattern": .string("\\S"),
@@ -121,7 +123,7 @@ enum OpenAPIParameters {
                 sourceID(catalog),
                 pathParameter(
                     "n", "The paragraph number, from 1.",
-                    schema: OA.object([
+                    schema: OpenAPIJSON.object([
                         "type": .string("integer"), "minimum": .integer(1), "maximum": .integer(count),
                     ]), example: .integer(1)),
             ]
@@ -136,7 +138,7 @@ enum OpenAPIParameters {
         path(kind, catalog: catalog).compactMap { parameter in
             guard let name = parameter["name"]?.stringValue else { return nil }
             return pathParameter(
-                name, "Any value: OPTIONS does not look the resource up.", schema: OA.type("string"),
+                name, "Any value: OPTIONS does not look the resource up.", schema: OpenAPIJSON.type("string"),
                 example: .string(parameter["example"].map { $0.stringValue ?? "1" } ?? ""))
         }
     }
@@ -148,13 +150,13 @@ enum OpenAPIParameters {
     }
 
     private static func enumeration(_ values: [String]) -> JSONValue {
-        OA.object(["type": .string("string"), "enum": OA.strings(values)])
+        OpenAPIJSON.object(["type": .string("string"), "enum": OpenAPIJSON.strings(values)])
     }
 
     private static func parameter(
         _ name: String, _ description: String, schema: JSONValue, example: JSONValue, required: Bool = false
     ) -> JSONValue {
-        OA.object([
+        OpenAPIJSON.object([
             "name": .string(name), "in": .string("query"), "description": .string(description),
             "required": .bool(required),
             "schema": schema, "example": example,
@@ -174,17 +176,18 @@ enum OpenAPIParameters {
     ) -> JSONValue {
         var schema: [(String, JSONValue)] = [("type", .string("array")), ("items", items)]
         if minItems > 0 { schema.append(("minItems", .integer(minItems))) }
-        return OA.object([
+        return OpenAPIJSON.object([
             "name": .string(name), "in": .string("query"), "description": .string(description),
             "required": .bool(false),
-            "style": .string("form"), "explode": .bool(false), "schema": OA.object(schema), "example": .array(example),
+            "style": .string("form"), "explode": .bool(false), "schema": OpenAPIJSON.object(schema),
+            "example": .array(example),
         ])
     }
 
     private static func pathParameter(_ name: String, _ description: String, schema: JSONValue, example: JSONValue)
         -> JSONValue
     {
-        OA.object([
+        OpenAPIJSON.object([
             "name": .string(name), "in": .string("path"), "description": .string(description), "required": .bool(true),
             "schema": schema, "example": example,
         ])

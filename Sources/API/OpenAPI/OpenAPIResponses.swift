@@ -9,8 +9,8 @@ enum OpenAPIResponses {
         var content: [(String, JSONValue)] = [
             (
                 "schema",
-                kind.bodySchema.map { OA.ref($0) }
-                    ?? OA.object([
+                kind.bodySchema.map { OpenAPIJSON.ref($0) }
+                    ?? OpenAPIJSON.object([
                         "type": .string("object"), "description": .string("An OpenAPI 3.1 document."),
                     ])
             )
@@ -18,53 +18,58 @@ enum OpenAPIResponses {
         if let examples { content.append(("examples", examples)) }
         let body: JSONValue =
             kind == .metrics
-            ? OA.object([
-                "text/plain; version=0.0.4; charset=utf-8": OA.object(["schema": OA.object(["type": .string("string")])]
+            ? OpenAPIJSON.object([
+                "text/plain; version=0.0.4; charset=utf-8": OpenAPIJSON.object([
+                    "schema": OpenAPIJSON.object(["type": .string("string")])
+                ]
                 )
             ])
-            : OA.object(["application/json": OA.object(content)])
+            : OpenAPIJSON.object(["application/json": OpenAPIJSON.object(content)])
         let ok: [(String, JSONValue)] = [
             ("description", .string("OK")),
             ("headers", headers(route)),
             ("content", body),
         ]
-        var responses: [(String, JSONValue)] = [("200", OA.object(ok))]
+        var responses: [(String, JSONValue)] = [("200", OpenAPIJSON.object(ok))]
         if kind == .readiness {
             responses.append(
                 (
                     "503",
-                    OA.object([
+                    OpenAPIJSON.object([
                         "description": .string("Draining: shutdown has begun; route no new traffic here."),
-                        "headers": OA.object([
-                            "Cache-Control": OA.ref("Cache-Control", in: "headers"),
-                            "Content-Language": OA.ref("Content-Language", in: "headers"),
+                        "headers": OpenAPIJSON.object([
+                            "Cache-Control": OpenAPIJSON.ref("Cache-Control", in: "headers"),
+                            "Content-Language": OpenAPIJSON.ref("Content-Language", in: "headers"),
                         ]),
-                        "content": OA.object([
-                            "application/problem+json": OA.object(["schema": OA.ref("ProblemDetails")])
+                        "content": OpenAPIJSON.object([
+                            "application/problem+json": OpenAPIJSON.object(["schema": OpenAPIJSON.ref("ProblemDetails")]
+                            )
                         ]),
                     ])
                 ))
         }
         responses += shared(route)
-        return OA.object(responses)
+        return OpenAPIJSON.object(responses)
     }
 
     /// HEAD: the same statuses and fields as GET, without bodies.
     static func head(_ route: RouteDefinition) -> JSONValue {
         var responses: [(String, JSONValue)] = [
-            ("200", OA.object(["description": .string("OK, without the body."), "headers": headers(route)]))
+            ("200", OpenAPIJSON.object(["description": .string("OK, without the body."), "headers": headers(route)]))
         ]
         if route.kind == .readiness {
-            responses.append(("503", OA.object(["description": .string("Draining, without the body.")])))
+            responses.append(("503", OpenAPIJSON.object(["description": .string("Draining, without the body.")])))
         }
         for (status, _) in shared(route) {
             responses.append(
                 (
                     status,
-                    OA.object(["description": .string(headDescriptions[status] ?? "As for GET, without the body.")])
+                    OpenAPIJSON.object([
+                        "description": .string(headDescriptions[status] ?? "As for GET, without the body.")
+                    ])
                 ))
         }
-        return OA.object(responses)
+        return OpenAPIJSON.object(responses)
     }
 
     static let headDescriptions = [
@@ -78,23 +83,25 @@ enum OpenAPIResponses {
 
     /// OPTIONS: `Allow`, or a CORS preflight answer.
     static var options: JSONValue {
-        OA.object([
-            "204": OA.object([
+        OpenAPIJSON.object([
+            "204": OpenAPIJSON.object([
                 "description": .string(
                     "The allowed methods (Allow), or the CORS preflight fields when the request is a preflight."),
-                "headers": OA.object(["Allow": OA.ref("Allow", in: "headers")]),
+                "headers": OpenAPIJSON.object(["Allow": OpenAPIJSON.ref("Allow", in: "headers")]),
             ])
         ])
     }
 
     private static func shared(_ route: RouteDefinition) -> [(String, JSONValue)] {
         var responses: [(String, JSONValue)] = []
-        if route.kind.redirects { responses.append(("301", OA.ref("MovedPermanently", in: "responses"))) }
-        if route.caching.allowsClientCaching { responses.append(("304", OA.ref("NotModified", in: "responses"))) }
-        responses.append(("400", OA.ref("BadRequest", in: "responses")))
-        if route.kind.hasPathParameters { responses.append(("404", OA.ref("NotFound", in: "responses"))) }
-        responses.append(("405", OA.ref("MethodNotAllowed", in: "responses")))
-        responses.append(("414", OA.ref("URITooLong", in: "responses")))
+        if route.kind.redirects { responses.append(("301", OpenAPIJSON.ref("MovedPermanently", in: "responses"))) }
+        if route.caching.allowsClientCaching {
+            responses.append(("304", OpenAPIJSON.ref("NotModified", in: "responses")))
+        }
+        responses.append(("400", OpenAPIJSON.ref("BadRequest", in: "responses")))
+        if route.kind.hasPathParameters { responses.append(("404", OpenAPIJSON.ref("NotFound", in: "responses"))) }
+        responses.append(("405", OpenAPIJSON.ref("MethodNotAllowed", in: "responses")))
+        responses.append(("414", OpenAPIJSON.ref("URITooLong", in: "responses")))
         return responses
     }
 
@@ -105,19 +112,21 @@ enum OpenAPIResponses {
         if route.kind != .metrics { fields.append(.contentLanguage) }
         if route.caching.allowsClientCaching { fields += [.etag, .lastModified] }
         if route.kind.isCollection { fields += [.totalCount, .link] }
-        return OA.object(fields.map { ($0.rawValue, OA.ref($0.rawValue, in: "headers")) })
+        return OpenAPIJSON.object(fields.map { ($0.rawValue, OpenAPIJSON.ref($0.rawValue, in: "headers")) })
     }
 
     /// `components.headers`: every field `ResponseField` describes.
     static func componentHeaders() -> JSONValue {
-        OA.object(
+        OpenAPIJSON.object(
             ResponseField.allCases.compactMap { field in
                 guard let (text, isInteger) = field.openAPIDescription else { return nil }
                 let schema =
-                    isInteger ? OA.object(["type": .string("integer"), "minimum": .integer(0)]) : OA.type("string")
+                    isInteger
+                    ? OpenAPIJSON.object(["type": .string("integer"), "minimum": .integer(0)])
+                    : OpenAPIJSON.type("string")
                 return (
                     field.rawValue,
-                    OA.object(["description": .string(text), "required": .bool(true), "schema": schema])
+                    OpenAPIJSON.object(["description": .string(text), "required": .bool(true), "schema": schema])
                 )
             })
     }
@@ -126,19 +135,19 @@ enum OpenAPIResponses {
         func problem(_ description: String, examples: JSONValue?, allow: Bool = false, engine: Bool = false)
             -> JSONValue
         {
-            var media: [(String, JSONValue)] = [("schema", OA.ref("ProblemDetails"))]
+            var media: [(String, JSONValue)] = [("schema", OpenAPIJSON.ref("ProblemDetails"))]
             if let examples { media.append(("examples", examples)) }
             // The engine's own errors carry only Cache-Control.
-            var fields: [(String, JSONValue)] = [("Cache-Control", OA.ref("Cache-Control", in: "headers"))]
-            if !engine { fields.append(("Content-Language", OA.ref("Content-Language", in: "headers"))) }
-            if allow { fields.append(("Allow", OA.ref("Allow", in: "headers"))) }
-            return OA.object([
+            var fields: [(String, JSONValue)] = [("Cache-Control", OpenAPIJSON.ref("Cache-Control", in: "headers"))]
+            if !engine { fields.append(("Content-Language", OpenAPIJSON.ref("Content-Language", in: "headers"))) }
+            if allow { fields.append(("Allow", OpenAPIJSON.ref("Allow", in: "headers"))) }
+            return OpenAPIJSON.object([
                 "description": .string(description),
-                "headers": OA.object(fields),
-                "content": OA.object(["application/problem+json": OA.object(media)]),
+                "headers": OpenAPIJSON.object(fields),
+                "content": OpenAPIJSON.object(["application/problem+json": OpenAPIJSON.object(media)]),
             ])
         }
-        return OA.object([
+        return OpenAPIJSON.object([
             "BadRequest": problem(
                 "An unknown parameter, a repeated one, or an invalid value: every one is named in `errors`.",
                 examples: examples.examples(examples.badRequest, status: 400)),
@@ -149,21 +158,21 @@ enum OpenAPIResponses {
             "URITooLong": problem(
                 "The request line (method, path and query) is longer than the server's limit; answered by the HTTP engine, which closes the connection.",
                 examples: nil, engine: true),
-            "NotModified": OA.object([
+            "NotModified": OpenAPIJSON.object([
                 "description": .string("The client's copy (If-None-Match or If-Modified-Since) is current."),
-                "headers": OA.object([
-                    "ETag": OA.ref("ETag", in: "headers"),
-                    "Cache-Control": OA.ref("Cache-Control", in: "headers"),
-                    "Last-Modified": OA.ref("Last-Modified", in: "headers"),
+                "headers": OpenAPIJSON.object([
+                    "ETag": OpenAPIJSON.ref("ETag", in: "headers"),
+                    "Cache-Control": OpenAPIJSON.ref("Cache-Control", in: "headers"),
+                    "Last-Modified": OpenAPIJSON.ref("Last-Modified", in: "headers"),
                 ]),
             ]),
-            "MovedPermanently": OA.object([
+            "MovedPermanently": OpenAPIJSON.object([
                 "description": .string(
                     "The id was given in another letter case (or, for a country, as its alpha-3 code): the canonical URL is in Location."
                 ),
-                "headers": OA.object([
-                    "Location": OA.ref("Location", in: "headers"),
-                    "Cache-Control": OA.ref("Cache-Control", in: "headers"),
+                "headers": OpenAPIJSON.object([
+                    "Location": OpenAPIJSON.ref("Location", in: "headers"),
+                    "Cache-Control": OpenAPIJSON.ref("Cache-Control", in: "headers"),
                 ]),
             ]),
         ])

@@ -70,25 +70,30 @@ enum OpenAPISchemas {
         let shape = ShapeInference.Shape()
         for row in rows { inference.add(row.representation, to: shape, key: nil) }
         var overrides: [String: JSONValue] = [
-            "type": OA.object(["type": .string("string"), "const": .string(kind.rawValue)]),
-            "label": OA.object([
+            "type": OpenAPIJSON.object(["type": .string("string"), "const": .string(kind.rawValue)]),
+            "label": OpenAPIJSON.object([
                 "type": .string("string"), "description": .string("With `lang`: the name in that language."),
             ]),
         ]
         if shape.properties["description"] != nil {
-            overrides["description"] = OA.object([
-                "oneOf": .array([OA.ref("LocalizedText"), OA.type("string")]),
+            overrides["description"] = OpenAPIJSON.object([
+                "oneOf": .array([OpenAPIJSON.ref("LocalizedText"), OpenAPIJSON.type("string")]),
                 "description": .string("Both languages; with `lang`, a string in that language."),
             ])
         }
         let relations = catalog.relationNames[kind] ?? []
         if !relations.isEmpty {
-            overrides["included"] = OA.object([
+            overrides["included"] = OpenAPIJSON.object([
                 "type": .string("object"),
                 "description": .string("With `include`: the related entities, one level deep."),
-                "properties": OA.object(
+                "properties": OpenAPIJSON.object(
                     relations.map {
-                        ($0.name, OA.object(["type": .string("array"), "items": OA.ref(OpenAPINames.entity($0.kind))]))
+                        (
+                            $0.name,
+                            OpenAPIJSON.object([
+                                "type": .string("array"), "items": OpenAPIJSON.ref(OpenAPINames.entity($0.kind)),
+                            ])
+                        )
                     }),
                 "additionalProperties": .bool(false),
             ])
@@ -117,25 +122,26 @@ enum OpenAPISchemas {
     }
 
     private static func collection(of item: String, _ description: String) -> JSONValue {
-        OA.object([
+        OpenAPIJSON.object([
             "type": .string("object"),
             "description": .string(description),
-            "properties": OA.object([
-                "data": OA.object(["type": .string("array"), "items": OA.ref(item)]),
-                "meta": OA.ref("PageMeta"),
-                "links": OA.ref("PageLinks"),
+            "properties": OpenAPIJSON.object([
+                "data": OpenAPIJSON.object(["type": .string("array"), "items": OpenAPIJSON.ref(item)]),
+                "meta": OpenAPIJSON.ref("PageMeta"),
+                "links": OpenAPIJSON.ref("PageLinks"),
             ]),
-            "required": OA.strings(["data", "links", "meta"]),
+            "required": OpenAPIJSON.strings(["data", "links", "meta"]),
             "additionalProperties": .bool(false),
         ])
     }
 
     private static func resource(of item: String, _ description: String) -> JSONValue {
-        OA.object([
+        OpenAPIJSON.object([
             "type": .string("object"),
             "description": .string(description),
-            "properties": OA.object(["data": OA.ref(item), "links": OA.ref("ResourceLinks")]),
-            "required": OA.strings(["data", "links"]),
+            "properties": OpenAPIJSON.object(["data": OpenAPIJSON.ref(item), "links": OpenAPIJSON.ref("ResourceLinks")]
+            ),
+            "required": OpenAPIJSON.strings(["data", "links"]),
             "additionalProperties": .bool(false),
         ])
     }
@@ -147,24 +153,29 @@ enum OpenAPISchemas {
     }
 
     private static func string(_ description: String) -> JSONValue {
-        OA.object(["type": .string("string"), "description": .string(description)])
+        OpenAPIJSON.object(["type": .string("string"), "description": .string(description)])
     }
 
     private static func nullableString(_ description: String) -> JSONValue {
-        OA.object(["type": OA.strings(["string", "null"]), "description": .string(description)])
+        OpenAPIJSON.object(["type": OpenAPIJSON.strings(["string", "null"]), "description": .string(description)])
     }
 
     /// The shapes every response shares.
     private static func fixed() -> [(String, JSONValue)] {
+        textShapes() + envelopeShapes() + answerShapes() + [("ProblemDetails", problemDetails())]
+    }
+
+    /// Bilingual text and references between entities.
+    private static func textShapes() -> [(String, JSONValue)] {
         [
             (
                 "LocalizedText",
-                OA.object([
+                OpenAPIJSON.object([
                     "type": .string("object"),
                     "description": .string(
                         "Text in Arabic (`ar`, the original) and English (`en`, a translation). Both are present, unless `fields=key.ar` or `fields=key.en` asked for one."
                     ),
-                    "properties": OA.object([
+                    "properties": OpenAPIJSON.object([
                         "ar": string("Arabic (the original)."), "en": string("English (a translation)."),
                     ]),
                     "minProperties": .integer(1),
@@ -173,14 +184,14 @@ enum OpenAPISchemas {
             ),
             (
                 "LocalizedList",
-                OA.object([
+                OpenAPIJSON.object([
                     "type": .string("object"),
                     "description": .string(
                         "Lists of names in Arabic and English. Both are present, unless `fields=key.ar` or `fields=key.en` asked for one."
                     ),
-                    "properties": OA.object([
-                        "ar": OA.object(["type": .string("array"), "items": OA.type("string")]),
-                        "en": OA.object(["type": .string("array"), "items": OA.type("string")]),
+                    "properties": OpenAPIJSON.object([
+                        "ar": OpenAPIJSON.object(["type": .string("array"), "items": OpenAPIJSON.type("string")]),
+                        "en": OpenAPIJSON.object(["type": .string("array"), "items": OpenAPIJSON.type("string")]),
                     ]),
                     "minProperties": .integer(1),
                     "additionalProperties": .bool(false),
@@ -188,15 +199,15 @@ enum OpenAPISchemas {
             ),
             (
                 "Reference",
-                OA.object([
+                OpenAPIJSON.object([
                     "type": .string("object"),
                     "description": .string(
                         "How one entity points at another. All three members are present, unless `fields=key.sub` asked for some."
                     ),
-                    "properties": OA.object([
+                    "properties": OpenAPIJSON.object([
                         "id": string("The id of the entity."),
-                        "type": OA.object([
-                            "type": .string("string"), "enum": OA.strings(EntityKind.allCases.map(\.rawValue)),
+                        "type": OpenAPIJSON.object([
+                            "type": .string("string"), "enum": OpenAPIJSON.strings(EntityKind.allCases.map(\.rawValue)),
                         ]),
                         "href": string("Its URL."),
                     ]),
@@ -204,140 +215,155 @@ enum OpenAPISchemas {
                     "additionalProperties": .bool(false),
                 ])
             ),
+        ]
+    }
+
+    /// The parts of the collection and resource envelopes.
+    private static func envelopeShapes() -> [(String, JSONValue)] {
+        [
             (
                 "PageMeta",
-                OA.object([
+                OpenAPIJSON.object([
                     "type": .string("object"),
-                    "properties": OA.object([
-                        "total": OA.object([
+                    "properties": OpenAPIJSON.object([
+                        "total": OpenAPIJSON.object([
                             "type": .string("integer"), "minimum": .integer(0),
                             "description": .string("Items matching the query (also in X-Total-Count)."),
                         ]),
-                        "count": OA.object([
+                        "count": OpenAPIJSON.object([
                             "type": .string("integer"), "minimum": .integer(0),
                             "description": .string("Items on this page."),
                         ]),
-                        "limit": OA.object([
+                        "limit": OpenAPIJSON.object([
                             "type": .string("integer"), "minimum": .integer(1),
                             "maximum": .integer(CollectionGrammar.maxLimit),
                         ]),
-                        "offset": OA.object(["type": .string("integer"), "minimum": .integer(0)]),
+                        "offset": OpenAPIJSON.object(["type": .string("integer"), "minimum": .integer(0)]),
                     ]),
-                    "required": OA.strings(["count", "limit", "offset", "total"]),
+                    "required": OpenAPIJSON.strings(["count", "limit", "offset", "total"]),
                     "additionalProperties": .bool(false),
                 ])
             ),
             (
                 "PageLinks",
-                OA.object([
+                OpenAPIJSON.object([
                     "type": .string("object"),
                     "description": .string(
                         "Pagination links, keeping every other parameter of the request (also in the Link field)."),
-                    "properties": OA.object([
+                    "properties": OpenAPIJSON.object([
                         "self": string("This page."), "first": string("The first page."),
                         "last": string("The last page."),
                         "prev": nullableString("The previous page, or null on the first."),
                         "next": nullableString("The next page, or null on the last."),
                     ]),
-                    "required": OA.strings(["first", "last", "next", "prev", "self"]),
+                    "required": OpenAPIJSON.strings(["first", "last", "next", "prev", "self"]),
                     "additionalProperties": .bool(false),
                 ])
             ),
             (
                 "ResourceLinks",
-                OA.object([
+                OpenAPIJSON.object([
                     "type": .string("object"),
-                    "properties": OA.object([
+                    "properties": OpenAPIJSON.object([
                         "self": string("This resource."), "collection": string("The collection it belongs to."),
                     ]),
-                    "required": OA.strings(["collection", "self"]),
+                    "required": OpenAPIJSON.strings(["collection", "self"]),
                     "additionalProperties": .bool(false),
                 ])
             ),
+        ]
+    }
+
+    /// Search hits, probe answers and problems.
+    private static func answerShapes() -> [(String, JSONValue)] {
+        [
             (
                 "SearchHit",
-                OA.object([
+                OpenAPIJSON.object([
                     "type": .string("object"),
                     "description": .string(
                         "One search hit: what matched (an entity or a paragraph), how well, and where, for highlighting. Only `id`, `type` and `href` are always present (see `fields`)."
                     ),
-                    "properties": OA.object([
+                    "properties": OpenAPIJSON.object([
                         "id": string("The entity id, or the paragraph number as a string."),
-                        "type": OA.object(["type": .string("string"), "enum": OA.strings(SearchRoute.hitTypes)]),
+                        "type": OpenAPIJSON.object([
+                            "type": .string("string"), "enum": OpenAPIJSON.strings(SearchRoute.hitTypes),
+                        ]),
                         "href": string("The URL of the entity or paragraph."),
-                        "paragraph": OA.object([
+                        "paragraph": OpenAPIJSON.object([
                             "type": .string("integer"), "minimum": .integer(1),
                             "description": .string("Paragraph hits: the paragraph number."),
                         ]),
                         "source": string("Paragraph hits: the source id."),
-                        "score": OA.object([
+                        "score": OpenAPIJSON.object([
                             "type": .string("integer"),
                             "description": .string("Higher is better; only the order is meaningful."),
                         ]),
                         "field": string("Which text matched: name, alias, description, quote or paragraph."),
                         "language": string("The language of `snippet` (`ar` or `en`)."),
                         "snippet": string("The matched text, original and unnormalized."),
-                        "match": OA.object([
+                        "match": OpenAPIJSON.object([
                             "type": .string("object"),
                             "description": .string("The match within `snippet`, in Unicode scalars, end exclusive."),
-                            "properties": OA.object([
-                                "start": OA.object(["type": .string("integer"), "minimum": .integer(0)]),
-                                "end": OA.object(["type": .string("integer"), "minimum": .integer(0)]),
+                            "properties": OpenAPIJSON.object([
+                                "start": OpenAPIJSON.object(["type": .string("integer"), "minimum": .integer(0)]),
+                                "end": OpenAPIJSON.object(["type": .string("integer"), "minimum": .integer(0)]),
                             ]),
                             "additionalProperties": .bool(false),
                         ]),
                     ]),
-                    "required": OA.strings(alwaysKept),
+                    "required": OpenAPIJSON.strings(alwaysKept),
                     "additionalProperties": .bool(false),
                 ])
             ),
             (
                 "Health",
-                OA.object([
+                OpenAPIJSON.object([
                     "type": .string("object"),
                     "description": .string(
                         "`ok` (liveness), `ready`, or `draining` (503 from /readyz once shutdown begins)."),
-                    "properties": OA.object([
-                        "status": OA.object([
-                            "type": .string("string"), "enum": OA.strings(["ok", "ready", "draining"]),
+                    "properties": OpenAPIJSON.object([
+                        "status": OpenAPIJSON.object([
+                            "type": .string("string"), "enum": OpenAPIJSON.strings(["ok", "ready", "draining"]),
                         ])
                     ]),
-                    "required": OA.strings(["status"]),
-                    "additionalProperties": .bool(false),
-                ])
-            ),
-            (
-                "ProblemDetails",
-                OA.object([
-                    "type": .string("object"),
-                    "description": .string(
-                        "An RFC 9457 problem. Parameter errors list every rejected parameter in `errors`."),
-                    "properties": OA.object([
-                        "type": string("A URI reference naming the problem type (`about:blank`)."),
-                        "title": string("The status code's reason phrase."),
-                        "status": OA.object([
-                            "type": .string("integer"), "minimum": .integer(400), "maximum": .integer(599),
-                        ]),
-                        "detail": string("What went wrong, for a human."),
-                        "instance": string(
-                            "The request target (absent from the HTTP engine's own errors, such as 414)."),
-                        "errors": OA.object([
-                            "type": .string("array"),
-                            "items": OA.object([
-                                "type": .string("object"),
-                                "properties": OA.object([
-                                    "parameter": string("The rejected parameter."),
-                                    "detail": string("Why, with a suggestion when one is near."),
-                                ]),
-                                "required": OA.strings(["detail", "parameter"]),
-                                "additionalProperties": .bool(false),
-                            ]),
-                        ]),
-                    ]),
-                    "required": OA.strings(["detail", "status", "title", "type"]),
+                    "required": OpenAPIJSON.strings(["status"]),
                     "additionalProperties": .bool(false),
                 ])
             ),
         ]
+    }
+
+    /// An RFC 9457 problem, as `ProblemDocument` writes it.
+    private static func problemDetails() -> JSONValue {
+        OpenAPIJSON.object([
+            "type": .string("object"),
+            "description": .string(
+                "An RFC 9457 problem. Parameter errors list every rejected parameter in `errors`."),
+            "properties": OpenAPIJSON.object([
+                "type": string("A URI reference naming the problem type (`about:blank`)."),
+                "title": string("The status code's reason phrase."),
+                "status": OpenAPIJSON.object([
+                    "type": .string("integer"), "minimum": .integer(400), "maximum": .integer(599),
+                ]),
+                "detail": string("What went wrong, for a human."),
+                "instance": string(
+                    "The request target (absent from the HTTP engine's own errors, such as 414)."),
+                "errors": OpenAPIJSON.object([
+                    "type": .string("array"),
+                    "items": OpenAPIJSON.object([
+                        "type": .string("object"),
+                        "properties": OpenAPIJSON.object([
+                            "parameter": string("The rejected parameter."),
+                            "detail": string("Why, with a suggestion when one is near."),
+                        ]),
+                        "required": OpenAPIJSON.strings(["detail", "parameter"]),
+                        "additionalProperties": .bool(false),
+                    ]),
+                ]),
+            ]),
+            "required": OpenAPIJSON.strings(["detail", "status", "title", "type"]),
+            "additionalProperties": .bool(false),
+        ])
     }
 }

@@ -85,28 +85,29 @@ final class ShapeInference {
     /// The JSON Schema of `shape`. `requireMembers` is false where `fields=key.sub` may drop members of an object
     /// (the values of top-level keys), so only what is always there is promised.
     func schema(_ shape: Shape, requireMembers: Bool = true, enumeration: [String]? = nil) -> JSONValue {
-        var alternatives: [JSONValue] = shape.refs.sorted().map { OA.ref($0) }
+        var alternatives: [JSONValue] = shape.refs.sorted().map { OpenAPIJSON.ref($0) }
         if shape.string {
             if let enumeration, shape.strings.isSubset(of: Set(enumeration)) {
-                alternatives.append(OA.object(["type": .string("string"), "enum": OA.strings(enumeration)]))
+                alternatives.append(
+                    OpenAPIJSON.object(["type": .string("string"), "enum": OpenAPIJSON.strings(enumeration)]))
             } else {
-                alternatives.append(OA.type("string"))
+                alternatives.append(OpenAPIJSON.type("string"))
             }
         }
         if shape.number {
-            alternatives.append(OA.type("number"))
+            alternatives.append(OpenAPIJSON.type("number"))
         } else if shape.integer {
-            alternatives.append(OA.type("integer"))
+            alternatives.append(OpenAPIJSON.type("integer"))
         }
-        if shape.bool { alternatives.append(OA.type("boolean")) }
+        if shape.bool { alternatives.append(OpenAPIJSON.type("boolean")) }
         if shape.objects > 0 { alternatives.append(objectSchema(shape, required: requireMembers ? .inferred : nil)) }
         if shape.arrays > 0 {
-            let items = shape.items.map { schema($0) } ?? OA.object([:])
-            alternatives.append(OA.object(["type": .string("array"), "items": items]))
+            let items = shape.items.map { schema($0) } ?? OpenAPIJSON.object([:])
+            alternatives.append(OpenAPIJSON.object(["type": .string("array"), "items": items]))
         }
-        if shape.null { alternatives.append(OA.type("null")) }
+        if shape.null { alternatives.append(OpenAPIJSON.type("null")) }
         switch alternatives.count {
-        case 0: return OA.object([:])
+        case 0: return OpenAPIJSON.object([:])
         case 1: return alternatives[0]
         default:
             // Plain types merge into one `type` list; anything richer needs `anyOf`.
@@ -114,8 +115,8 @@ final class ShapeInference {
                 guard case .object(let m) = value, m.count == 1, m[0].key == "type" else { return nil }
                 return m[0].value.stringValue
             }
-            if plain.count == alternatives.count { return OA.object(["type": OA.strings(plain)]) }
-            return OA.object(["anyOf": .array(alternatives)])
+            if plain.count == alternatives.count { return OpenAPIJSON.object(["type": OpenAPIJSON.strings(plain)]) }
+            return OpenAPIJSON.object(["anyOf": .array(alternatives)])
         }
     }
 
@@ -145,7 +146,7 @@ final class ShapeInference {
         }
         var members: [(String, JSONValue)] = [
             ("type", .string("object")),
-            ("properties", OA.object(properties)),
+            ("properties", OpenAPIJSON.object(properties)),
             ("additionalProperties", .bool(false)),
         ]
         let names: [String] =
@@ -154,8 +155,8 @@ final class ShapeInference {
             case .exactly(let names)?: names
             case nil: []
             }
-        if !names.isEmpty { members.append(("required", OA.strings(names))) }
-        return OA.object(members)
+        if !names.isEmpty { members.append(("required", OpenAPIJSON.strings(names))) }
+        return OpenAPIJSON.object(members)
     }
 
     /// The collected named components (Citation, CitedIn, Mention), each inferred across every instance.

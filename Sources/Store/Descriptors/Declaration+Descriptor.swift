@@ -1,8 +1,8 @@
 extension Declaration {
     public static let descriptor = EntityDescriptor<Declaration>(
         fields: [
-            required("declaration_type", .enumeration(DeclarationType.allCases.map(\.rawValue))).sortable(),
-            required("issued_at", .id(.events)),
+            .required("declaration_type", .enumeration(DeclarationType.allCases.map(\.rawValue))).sortable(),
+            .required("issued_at", .id(.events)),
         ],
         filters: [
             EntityFilter(

@@ -3,11 +3,11 @@ extension Event {
         fields: [
             // `date` before `event_type` although the data files write it after: field order is sort-key order
             // (`sort=date` is listed first), and validation does not depend on it.
-            optional("date", .object(dateSpec)).sortable(),
-            required("event_type", .enumeration(EventType.allCases.map(\.rawValue))).sortable(),
-            optional("place", .id(.places)),
-            required("participants", .array(.object(participantSpec), nonEmpty: false)),
-            required("outcomes", .array(.object(outcomeSpec), nonEmpty: false)),
+            .optional("date", .object(dateSpec)).sortable(),
+            .required("event_type", .enumeration(EventType.allCases.map(\.rawValue))).sortable(),
+            .optional("place", .id(.places)),
+            .required("participants", .array(.object(participantSpec), nonEmpty: false)),
+            .required("outcomes", .array(.object(outcomeSpec), nonEmpty: false)),
         ],
         filters: [
             EntityFilter("event_type", "events of these types", .enumeration(EventType.allCases.map(\.rawValue))) {
@@ -22,19 +22,19 @@ extension Event {
         ])
 
     static let dateSpec = ObjectSpec([
-        required("value", .isoDate),
-        required("precision", .enumeration(EventDate.Precision.allCases.map(\.rawValue))),
+        .required("value", .isoDate),
+        .required("precision", .enumeration(EventDate.Precision.allCases.map(\.rawValue))),
     ])
 
     static let participantSpec = ObjectSpec([
-        required("participant", .reference),
-        optional("role", .localized),
-        required("citations", Schema.citations),
+        .required("participant", .reference),
+        .optional("role", .localized),
+        .required("citations", Schema.citations),
     ])
 
     static let outcomeSpec = ObjectSpec([
-        required("summary", .localized),
-        optional("result", .reference),
-        required("citations", Schema.citations),
+        .required("summary", .localized),
+        .optional("result", .reference),
+        .required("citations", Schema.citations),
     ])
 }

@@ -1,11 +1,11 @@
 extension Fact {
     public static let descriptor = EntityDescriptor<Fact>(
         fields: [
-            required("subject", .reference),
-            required("category", .enumeration(Category.allCases.map(\.rawValue))).sortable(),
-            required("statement", .localized),
-            optional("quantity", .object(quantitySpec)),
-            required("related", .array(.reference, nonEmpty: false)),
+            .required("subject", .reference),
+            .required("category", .enumeration(Category.allCases.map(\.rawValue))).sortable(),
+            .required("statement", .localized),
+            .optional("quantity", .object(quantitySpec)),
+            .required("related", .array(.reference, nonEmpty: false)),
         ],
         filters: [
             EntityFilter("category", "facts in these categories", .enumeration(Category.allCases.map(\.rawValue))) {
@@ -16,9 +16,9 @@ extension Fact {
         ])
 
     static let quantitySpec = ObjectSpec([
-        required("value", .number),
-        required("unit", .string),
-        required("qualifier", .enumeration(Quantity.Qualifier.allCases.map(\.rawValue))),
-        required("text", .string),
+        .required("value", .number),
+        .required("unit", .string),
+        .required("qualifier", .enumeration(Quantity.Qualifier.allCases.map(\.rawValue))),
+        .required("text", .string),
     ])
 }

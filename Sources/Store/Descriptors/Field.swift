@@ -12,7 +12,14 @@ struct Field: Sendable {
         copy.isSortable = true
         return copy
     }
-}
 
-func required(_ name: String, _ type: FieldType) -> Field { Field(name: name, type: type, required: true) }
-func optional(_ name: String, _ type: FieldType) -> Field { Field(name: name, type: type, required: false) }
+    /// A member every object must have: `.required("id", .string)` reads as the schema's `required` list does.
+    static func required(_ name: String, _ type: FieldType) -> Field {
+        Field(name: name, type: type, required: true)
+    }
+
+    /// A member an object may leave out.
+    static func optional(_ name: String, _ type: FieldType) -> Field {
+        Field(name: name, type: type, required: false)
+    }
+}

@@ -1,8 +1,8 @@
 extension Place {
     public static let descriptor = EntityDescriptor<Place>(
         fields: [
-            required("place_type", .enumeration(PlaceType.allCases.map(\.rawValue))).sortable(),
-            required("countries", .array(.id(.countries), nonEmpty: false)),
+            .required("place_type", .enumeration(PlaceType.allCases.map(\.rawValue))).sortable(),
+            .required("countries", .array(.id(.countries), nonEmpty: false)),
         ],
         filters: [
             EntityFilter("place_type", "places of these types", .enumeration(PlaceType.allCases.map(\.rawValue))) {

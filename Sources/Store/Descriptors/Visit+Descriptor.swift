@@ -1,14 +1,14 @@
 extension Visit {
     public static let descriptor = EntityDescriptor<Visit>(
         fields: [
-            required("visitor", .id(.people)),
-            required("visitor_title", .localized),
-            required("visitor_country", .id(.countries)).sortable(),
-            required("host_country", .id(.countries)).sortable(),
-            required("city", .id(.places)),
-            optional("timing", .localized),
-            optional("after_event", .id(.events)),
-            required("notable", .localized),
+            .required("visitor", .id(.people)),
+            .required("visitor_title", .localized),
+            .required("visitor_country", .id(.countries)).sortable(),
+            .required("host_country", .id(.countries)).sortable(),
+            .required("city", .id(.places)),
+            .optional("timing", .localized),
+            .optional("after_event", .id(.events)),
+            .required("notable", .localized),
         ],
         filters: [
             EntityFilter("visitor", "visits by these people", .ids(.people)) { visit, _ in [visit.visitor] },

@@ -2,61 +2,61 @@
 /// the source metadata. Each kind's own fields are in its descriptor (`Descriptors/`).
 enum Schema {
     static let citation = ObjectSpec([
-        required("source", .string),
-        required("paragraph", .integer(minimum: 1)),
-        required("start", .integer(minimum: 0)),
-        required("end", .integer(minimum: 1)),
-        required("quote", .string),
-        optional(
+        .required("source", .string),
+        .required("paragraph", .integer(minimum: 1)),
+        .required("start", .integer(minimum: 0)),
+        .required("end", .integer(minimum: 1)),
+        .required("quote", .string),
+        .optional(
             "translation",
             .object(
                 ObjectSpec([
-                    required("en", .string),
-                    required("kind", .constant("translation")),
+                    .required("en", .string),
+                    .required("kind", .constant("translation")),
                 ]))),
     ])
 
     static let citations = FieldType.array(.citation, nonEmpty: true)
 
     static let external = ObjectSpec([
-        required("field", .string),
-        required("value", .string),
-        required("source", .constant("external")),
-        required("note", .localized),
+        .required("field", .string),
+        .required("value", .string),
+        .required("source", .constant("external")),
+        .required("note", .localized),
     ])
 
     static let interpretation = ObjectSpec([
-        required("literal", .localized),
-        required("likely", .localized),
-        required("note", .localized),
-        required("citations", citations),
+        .required("literal", .localized),
+        .required("likely", .localized),
+        .required("note", .localized),
+        .required("citations", citations),
     ])
 
     /// Fields every entity has, in the order the data files write them; `id` is a slug unless the kind says otherwise.
     static func entity(id: FieldType, specific: [Field]) -> ObjectSpec {
         ObjectSpec(
             [
-                required("id", id),
-                required("name", .localized),
-                required("aliases", .localizedList),
-                required("description", .localized),
+                .required("id", id),
+                .required("name", .localized),
+                .required("aliases", .localizedList),
+                .required("description", .localized),
             ] + specific + [
-                required("citations", citations),
-                optional("interpretations", .array(.object(interpretation), nonEmpty: true)),
-                optional("notes", .array(.localized, nonEmpty: true)),
-                optional("external", .array(.object(external), nonEmpty: true)),
+                .required("citations", citations),
+                .optional("interpretations", .array(.object(interpretation), nonEmpty: true)),
+                .optional("notes", .array(.localized, nonEmpty: true)),
+                .optional("external", .array(.object(external), nonEmpty: true)),
             ])
     }
 
     /// `sources/<id>.json`.
     static let sourceMetadata = ObjectSpec([
-        required("id", .slug),
-        required("language", .string),
-        required("title", .localized),
-        required("paragraph_count", .integer(minimum: 1)),
-        required("sha256", .sha256Hex),
-        required("text_file", .string),
-        required("offset_unit", .constant("unicode-scalar")),
-        optional("notes", .array(.localized, nonEmpty: true)),
+        .required("id", .slug),
+        .required("language", .string),
+        .required("title", .localized),
+        .required("paragraph_count", .integer(minimum: 1)),
+        .required("sha256", .sha256Hex),
+        .required("text_file", .string),
+        .required("offset_unit", .constant("unicode-scalar")),
+        .optional("notes", .array(.localized, nonEmpty: true)),
     ])
 }

@@ -169,8 +169,8 @@ struct Validator {
 
     private mutating func validateReference(_ value: JSONValue, at path: JSONPath) {
         let spec = ObjectSpec([
-            required("type", .enumeration(EntityKind.allCases.map(\.rawValue))),
-            required("id", .string),
+            .required("type", .enumeration(EntityKind.allCases.map(\.rawValue))),
+            .required("id", .string),
         ])
         let before = log.problems.count
         validate(value, against: spec, at: path)
