@@ -61,14 +61,22 @@ public struct APIHandler: RequestHandler {
         standard.warmUp()
     }
 
-    /// The base a trusted proxy asks links to be under (`https://host/prefix`, or just a prefix), when it has its
-    /// own answers; nil for the configured links: no forwarding, `--public-url`, or `maxBases` bases already taken.
-    private func forwardedBase(of request: Request) -> (base: String, cache: ResponseCache)? {
-        guard let forwarded, let header = request.forwarded else { return nil }
+    /// The base a trusted proxy asks links to be under (`https://host/prefix`, or just a prefix); nil when it asks
+    /// for none or `--public-url` fixes links for everyone. Cheap when nil: it runs on every request.
+    private func forwardedBaseText(of request: Request) -> String? {
+        guard forwarded != nil, let header = request.forwarded, header.host != nil || header.prefix != nil else {
+            return nil
+        }
         var base = ""
         if let host = header.host { base = "\(header.proto ?? "http")://\(host)" }
         base += header.prefix ?? ""
-        guard !base.isEmpty, let cache = forwarded.cache(for: base) else { return nil }
+        return base.isEmpty ? nil : base
+    }
+
+    /// The forwarded base with its answers' cache; nil for the configured links (no base forwarded, or `maxBases`
+    /// bases already have theirs).
+    private func forwardedBase(of request: Request) -> (base: String, cache: ResponseCache)? {
+        guard let base = forwardedBaseText(of: request), let cache = forwarded?.cache(for: base) else { return nil }
         return (base, cache)
     }
 
@@ -76,7 +84,8 @@ public struct APIHandler: RequestHandler {
     /// A preflight answer already has its own CORS fields.
     public func handle(_ request: Request) -> Response {
         var response = respond(request)
-        if !isPreflight(request) {
+        // Only an origin allow-list varies by request; with `*` the fields are baked in (checked first: it is free).
+        if case .list = fields.cors.origins, !isPreflight(request) {
             for field in fields.perRequest(request) { response.addHeader(name: field.name, value: field.value) }
         }
         return response
@@ -103,7 +112,7 @@ public struct APIHandler: RequestHandler {
         // of `prepared` is a path its route produced, so routing would find that route). A forwarded request is
         // routed first, so a path that names no resource never takes a slot for its base.
         if request.method == "GET" || request.method == "HEAD", request.query == nil || request.query == "",
-            request.forwarded == nil || forwarded == nil, let ready = standard.prepared[request.path]
+            forwardedBaseText(of: request) == nil, let ready = standard.prepared[request.path]
         {
             return send(ready, request)
         }

@@ -1,7 +1,10 @@
 /// One route, declared once: its template, what it serves, the query grammar it accepts, how its answers are cached,
 /// and how the OpenAPI document names it. Everything else — query validation, precomputation, the cache, the HTTP
 /// caching fields and the document — reads these fields instead of recognising the template.
-struct RouteDefinition: Sendable {
+///
+/// A class: a matched route is handed around on every request, and copying a reference is one retain where
+/// copying these fields would be a dozen.
+final class RouteDefinition: Sendable {
     typealias Handler = @Sendable (RouteContext) -> RouteResult
     typealias Locator = @Sendable (PathMatch) -> RouteResult?
 

@@ -1,21 +1,29 @@
 /// A header field name (RFC 9110 §5.1), kept as written (that is what goes on the wire) and compared and hashed
-/// case-insensitively, as field names are. Whether the engine owns the name is decided once, when the name is made,
-/// so the encoder's check of every field of every response is one load, not string comparisons.
+/// case-insensitively, as field names are.
 public struct HeaderName: Sendable, Hashable, ExpressibleByStringLiteral, CustomStringConvertible {
     /// The name as written.
     public let rawName: String
-    /// One of `engineOwnedNames`: the encoder drops it from whatever a handler returns.
-    let isEngineOwned: Bool
 
     /// The framing fields the engine writes itself on every response (`Date`, `Server`, `Content-Length`,
     /// `Connection`), and `Transfer-Encoding`, which it never sends: one response must not be framed two ways
     /// (RFC 9112 §6.1, §6.3).
     static let engineOwnedNames = ["Date", "Server", "Content-Length", "Connection", "Transfer-Encoding"]
 
+    /// Bit n is set when some engine-owned name is n bytes long. Derived from `engineOwnedNames`, so it cannot drift
+    /// from it; most names are told apart by this one bit test (all the names are shorter than 64 bytes).
+    private static let engineOwnedLengths: UInt64 = engineOwnedNames.reduce(0) { $0 | 1 << UInt64($1.utf8.count) }
+
     public init(_ name: String) {
         rawName = name
-        // ASCIICase.equal compares lengths first, so most names are told apart by their length alone.
-        isEngineOwned = HeaderName.engineOwnedNames.contains { ASCIICase.equal($0, name) }
+    }
+
+    /// One of `engineOwnedNames`: the encoder drops it from whatever a handler returns. Computed when asked (only
+    /// the encoder asks, for fields it has not pre-encoded), not when made: the parser makes a name for every field
+    /// of every request, and none of them is ever encoded.
+    var isEngineOwned: Bool {
+        let length = rawName.utf8.count
+        return length < 64 && HeaderName.engineOwnedLengths & (1 << UInt64(length)) != 0
+            && HeaderName.engineOwnedNames.contains { ASCIICase.equal($0, rawName) }
     }
 
     public init(stringLiteral name: String) {
