@@ -3,7 +3,8 @@ import JSON
 import Server
 import Store
 
-/// The executable's own log lines: JSON objects, one per line — info on stdout (with the access log), errors on stderr.
+/// The executable's own log lines: JSON objects, one per line — info on stdout (through the access log's buffer, so it
+/// never blocks), errors on stderr.
 enum Log {
     static func info(_ message: String, _ fields: [String: String]) {
         var line = #"{"level":"info","msg":\#(JSONWriter.quoted(message))"#

@@ -100,5 +100,8 @@ case .run(let configuration):
     }
     server.shutdown()
     Log.info("stopped", [:])
+    // Logs are written by their own threads: give them a moment to write what is buffered, but a reader that stopped
+    // reading must not keep the process from exiting.
+    ProcessLogs.flush(within: .seconds(2))
     exit(0)
 }

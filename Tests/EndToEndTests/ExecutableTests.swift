@@ -246,6 +246,8 @@ import Testing
         #expect(response.contains(#"kazakhstan_api_requests_total{route="none",status="404"} 1"#))
         #expect(response.contains(#"kazakhstan_api_request_duration_seconds_bucket{le="+Inf"} 3"#))
         #expect(response.contains("# TYPE kazakhstan_api_open_connections gauge"))
+        #expect(response.contains("# TYPE kazakhstan_api_log_lines_dropped_total counter"))
+        #expect(response.contains("kazakhstan_api_log_lines_dropped_total 0\n"))
         #expect(response.contains(#"kazakhstan_api_build_info{version="1.0.0"} 1"#))
         #expect(response.contains("kazakhstan_api_dataset_info{dataset_version=\""))
     }

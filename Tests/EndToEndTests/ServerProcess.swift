@@ -66,6 +66,31 @@ final class ServerProcess: @unchecked Sendable {
 
     private(set) var stdoutSoFar = ""
 
+    /// Reads stdout line by line, handing each complete line to `done` until it answers true or `timeout` passes;
+    /// the lines read (they also stay part of what `finish` returns).
+    func readStdoutLines(timeout: TimeInterval, until done: (String) -> Bool) -> [String] {
+        let fd = stdoutPipe.fileHandleForReading.fileDescriptor
+        let deadline = Date().addingTimeInterval(timeout)
+        var lines: [String] = []
+        var partial: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        reading: while Date() < deadline {
+            var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            guard poll(&entry, 1, 100) > 0 else { continue }
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n <= 0 { break }
+            partial += chunk[0..<n]
+            while let newline = partial.firstIndex(of: 10) {
+                let line = String(decoding: partial[..<newline], as: UTF8.self)
+                partial.removeSubrange(...newline)
+                lines.append(line)
+                if done(line) { break reading }
+            }
+        }
+        stdoutSoFar += lines.map { $0 + "\n" }.joined() + String(decoding: partial, as: UTF8.self)
+        return lines
+    }
+
     func signal(_ sig: Int32) { kill(process.processIdentifier, sig) }
 
     /// Waits for exit (bounded) and returns the status and everything printed.

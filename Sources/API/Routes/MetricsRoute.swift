@@ -2,7 +2,7 @@ import Server
 import Store
 
 /// `/metrics` in the Prometheus text exposition format (version 0.0.4): requests by route template and status, a
-/// latency histogram, open connections, bytes sent, build info and the dataset version. The counters are the engine's
+/// latency histogram, open connections, bytes sent, dropped log lines, build info and the dataset version. The counters are the engine's
 /// per-loop shards, summed only here, when scraped.
 enum MetricsRoute {
     static func register(
@@ -46,6 +46,10 @@ enum MetricsRoute {
         out += "kazakhstan_api_connections_accepted_total \(s.acceptedConnections)\n"
         family("kazakhstan_api_response_body_bytes_total", "counter", "Response body bytes sent.")
         out += "kazakhstan_api_response_body_bytes_total \(s.bytesSent)\n"
+        family(
+            "kazakhstan_api_log_lines_dropped_total", "counter",
+            "Log lines dropped because stdout or stderr did not keep up (logging never blocks requests).")
+        out += "kazakhstan_api_log_lines_dropped_total \(s.logLinesDropped)\n"
         family("kazakhstan_api_build_info", "gauge", "The running build; always 1.")
         out += "kazakhstan_api_build_info{version=\"\(escape(version))\"} 1\n"
         family("kazakhstan_api_dataset_info", "gauge", "The loaded dataset (sha256 of its files); always 1.")

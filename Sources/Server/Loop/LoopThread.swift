@@ -1,7 +1,7 @@
 import Glibc
 
-/// A plain pthread running one closure. Event loops are long-lived and block in epoll_wait, so they get real
-/// threads of their own rather than Dispatch or Swift concurrency workers.
+/// A plain pthread running one closure. Event loops and log writers are long-lived and block (in epoll_wait, in a
+/// write to a slow stdout), so they get real threads of their own rather than Dispatch or Swift concurrency workers.
 final class LoopThread: @unchecked Sendable {
     // @unchecked: `handle` is written once by start() before any other thread can see it and read only by join().
     private var handle = pthread_t()

@@ -1,7 +1,8 @@
 import Synchronization
 
 /// Request counters, a latency histogram and byte counts, kept per event loop and summed when scraped, so the hot
-/// path never contends: each loop only ever locks its own, uncontended, shard.
+/// path never contends: each loop only ever locks its own, uncontended, shard. The snapshot also carries the
+/// process's dropped log lines, so the API renders them without reaching into the engine's logging.
 public final class ServerMetrics: Sendable {
     /// Upper bounds of the latency buckets, in seconds (Prometheus `le`), from 50 µs to 1 s.
     public static let latencyBuckets: [Double] = [
@@ -57,6 +58,8 @@ public final class ServerMetrics: Sendable {
         public var bytesSent: Int
         public var openConnections: Int
         public var acceptedConnections: Int
+        /// Log lines dropped because stdout or stderr did not keep up (`ProcessLogs`).
+        public var logLinesDropped: Int
     }
 
     public func snapshot() -> Snapshot {
@@ -84,6 +87,7 @@ public final class ServerMetrics: Sendable {
         return Snapshot(
             requests: sorted, latencyCumulative: cumulative, latencyCount: count, latencySum: sum, bytesSent: bytes,
             openConnections: openConnections.current,
-            acceptedConnections: connectionsAccepted.load(ordering: .relaxed))
+            acceptedConnections: connectionsAccepted.load(ordering: .relaxed),
+            logLinesDropped: ProcessLogs.droppedLines)
     }
 }
