@@ -46,13 +46,15 @@ extension Configuration {
         },
         Option(
             flag: "--max-connections", variable: "MAX_CONNECTIONS", valueName: "N", defaultDescription: "0",
-            help: "Cap on open connections; beyond it new ones are closed at once. 0 = no cap."
+            help:
+                "Cap on open connections; beyond it new ones are closed at once, counted in kazakhstan_api_connections_refused_total and logged on stderr at most once a second. 0 = no cap."
         ) { c, v throws(ConfigurationError) in
             c.server.maxConnections = try ValueParsers.integer(v, in: 0...10_000_000)
         },
         Option(
             flag: "--header-timeout", variable: "HEADER_TIMEOUT", valueName: "DURATION", defaultDescription: "10s",
-            help: "Time allowed from a request's first byte to its complete head (408 after)."
+            help:
+                "Time allowed for a request head: from its first byte, and for a connection's first request from accept (a connection that sends nothing is closed then; a partial head gets 408)."
         ) { c, v throws(ConfigurationError) in
             c.server.timeouts.header = try ValueParsers.duration(v)
         },

@@ -9,8 +9,45 @@ struct ConnectionStateMachineTests {
 
     func at(_ seconds: Double) -> Instant { t0 + .milliseconds(Int64(seconds * 1000)) }
 
-    @Test func idleConnection_closesExactlyAtTheIdleTimeout() {
+    /// A keep-alive connection whose first request was answered at t0: between requests, idle since t0.
+    func served() -> ConnectionStateMachine {
         var m = ConnectionStateMachine(timeouts: timeouts, now: t0)
+        m.readProgress(.partialHead, now: t0)
+        m.readProgress(.nothingBuffered, now: t0)
+        _ = m.requestDispatched(keepAlive: true)
+        m.outputQueued(now: t0)
+        _ = m.wrote(drained: true, now: t0)
+        return m
+    }
+
+    @Test func silentConnection_closesAtTheHeaderTimeoutFromAccept_withoutA408() {
+        var m = ConnectionStateMachine(timeouts: timeouts, now: t0)
+        #expect(m.tick(now: at(9.9)) == .none)
+        #expect(m.tick(now: at(10)) == .close)
+        #expect(m.closed)
+    }
+
+    @Test func wakeUpsWithNothingRead_doNotRestartTheFirstRequestsClock() {
+        var m = ConnectionStateMachine(timeouts: timeouts, now: t0)
+        m.readProgress(.nothingBuffered, now: at(5))
+        m.readProgress(.nothingBuffered, now: at(9))
+        #expect(m.tick(now: at(10)) == .close)
+    }
+
+    @Test func theFirstRequestsHead_isTimedFromAccept_notFromItsFirstByte() {
+        var m = ConnectionStateMachine(timeouts: timeouts, now: t0)
+        m.readProgress(.partialHead, now: at(8))
+        #expect(m.tick(now: at(9.9)) == .none)
+        #expect(m.tick(now: at(10)) == .timeOutRequest)
+    }
+
+    @Test func shutdown_closesASilentConnectionAtOnce() {
+        var m = ConnectionStateMachine(timeouts: timeouts, now: t0)
+        #expect(m.shutdownRequested() == .close)
+    }
+
+    @Test func idleConnection_closesExactlyAtTheIdleTimeout() {
+        var m = served()
         #expect(m.tick(now: at(74.9)) == .none)
         #expect(m.tick(now: at(75)) == .close)
         #expect(m.closed)
@@ -28,7 +65,7 @@ struct ConnectionStateMachineTests {
     }
 
     @Test func partialHead_timesOutWith408_evenIfBytesKeepTrickling() {
-        var m = ConnectionStateMachine(timeouts: timeouts, now: t0)
+        var m = served()
         m.readProgress(.partialHead, now: at(1))
         m.readProgress(.partialHead, now: at(5))
         m.readProgress(.partialHead, now: at(10.9))

@@ -44,6 +44,10 @@ enum MetricsRoute {
         out += "kazakhstan_api_open_connections \(s.openConnections)\n"
         family("kazakhstan_api_connections_accepted_total", "counter", "Connections accepted since start.")
         out += "kazakhstan_api_connections_accepted_total \(s.acceptedConnections)\n"
+        family(
+            "kazakhstan_api_connections_refused_total", "counter",
+            "Connections closed at accept because --max-connections were open.")
+        out += "kazakhstan_api_connections_refused_total \(s.refusedConnections)\n"
         family("kazakhstan_api_response_body_bytes_total", "counter", "Response body bytes sent.")
         out += "kazakhstan_api_response_body_bytes_total \(s.bytesSent)\n"
         family(

@@ -4,6 +4,9 @@
 struct ConnectionStateMachine: Sendable {
     /// What the reading side is doing; each phase has its own deadline.
     enum ReadPhase: Equatable, Sendable {
+        /// Accepted, and no byte of a first request yet. The header timeout runs from accept: a connection that
+        /// never speaks must not hold one of `--max-connections` for the idle timeout.
+        case awaitingFirstRequest(since: Instant)
         /// Between requests. The idle (keep-alive) timeout runs while no output is pending.
         case idle(since: Instant)
         /// Part of a request head is buffered. The header timeout runs from its first byte and is not reset by
@@ -34,10 +37,12 @@ struct ConnectionStateMachine: Sendable {
     private(set) var closeAfterWrite = false
     private(set) var shuttingDown = false
     private(set) var closed = false
+    /// Whether a request was handed to the handler: after one, an empty buffer means "between requests".
+    private(set) var hasDispatched = false
 
     init(timeouts: ConnectionTimeouts, now: Instant) {
         self.timeouts = timeouts
-        phase = .idle(since: now)
+        phase = .awaitingFirstRequest(since: now)
         lastWriteProgress = now
     }
 
@@ -45,11 +50,19 @@ struct ConnectionStateMachine: Sendable {
     mutating func readProgress(_ progress: ReadProgress, now: Instant) {
         switch progress {
         case .nothingBuffered:
-            if case .idle = phase { return }
-            phase = .idle(since: now)
+            switch phase {
+            case .idle: return
+            // Nothing read yet (a wake-up with no data): the clock keeps running from accept.
+            case .awaitingFirstRequest where !hasDispatched: return
+            default: phase = .idle(since: now)
+            }
         case .partialHead:
-            if case .head = phase { return }
-            phase = .head(since: now)
+            switch phase {
+            case .head: return
+            // The first request's head is timed from accept, not from its first byte.
+            case .awaitingFirstRequest(let accepted): phase = .head(since: accepted)
+            default: phase = .head(since: now)
+            }
         case .partialBody:
             phase = .body(lastProgress: now)
         }
@@ -58,6 +71,7 @@ struct ConnectionStateMachine: Sendable {
     /// A complete request was handed to the handler. Returns whether its response must close the connection:
     /// the peer asked to (or is HTTP/1.0 without keep-alive), the response asked to, or the server is shutting down.
     mutating func requestDispatched(keepAlive: Bool) -> Bool {
+        hasDispatched = true
         if !keepAlive || shuttingDown { closeAfterWrite = true }
         return closeAfterWrite
     }
@@ -108,8 +122,10 @@ struct ConnectionStateMachine: Sendable {
     }
 
     private var isIdle: Bool {
-        if case .idle = phase { return true }
-        return false
+        switch phase {
+        case .idle, .awaitingFirstRequest: true
+        case .head, .body: false
+        }
     }
 
     /// Called periodically by the event loop.
@@ -120,6 +136,12 @@ struct ConnectionStateMachine: Sendable {
             return .close
         }
         switch phase {
+        case .awaitingFirstRequest(let since):
+            // Nothing was asked, so nothing is answered: the connection is closed without a 408.
+            if !outputPending, now - since >= timeouts.header {
+                closed = true
+                return .close
+            }
         case .idle(let since):
             if !outputPending, now - since >= timeouts.idle {
                 closed = true

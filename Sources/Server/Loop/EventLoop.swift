@@ -24,6 +24,9 @@ final class EventLoop: @unchecked Sendable {
     private var generation: UInt32 = 0
     private var acceptPausedUntil: Instant?
     private var exhaustionLogged = false
+    /// Refusals at `--max-connections` not yet reported, and when they last were: logged at most once a second.
+    private var refusedSinceReport = 0
+    private var lastRefusalReport: Instant?
     private var nextSweep: Instant
     private var nextLogFlush: Instant
     private var shutdownDeadline: Instant?
@@ -141,6 +144,7 @@ final class EventLoop: @unchecked Sendable {
                 guard metrics.openConnections.tryIncrement(limit: cap) else {
                     // Over --max-connections: refuse at once rather than queue without bound.
                     Glibc.close(fd)
+                    refused(cap: cap)
                     continue
                 }
                 let trusted =
@@ -167,6 +171,20 @@ final class EventLoop: @unchecked Sendable {
                 return
             }
         }
+    }
+
+    /// Counts a refusal at the cap; an operator sees it in `/metrics` at once and in the log at most once a second,
+    /// with how many were refused since the last line (a storm of refusals must not become a storm of log lines).
+    private func refused(cap: Int) {
+        metrics.connectionRefused()
+        refusedSinceReport += 1
+        let now = context.now
+        if let last = lastRefusalReport, now - last < .seconds(1) { return }
+        StandardError.writeLine(
+            #"{"level":"warn","msg":"connections refused: --max-connections reached","max_connections":\#(cap),"refused":\#(refusedSinceReport)}"#
+        )
+        refusedSinceReport = 0
+        lastRefusalReport = now
     }
 
     private func pauseAccepting() {

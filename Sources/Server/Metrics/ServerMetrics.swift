@@ -13,6 +13,8 @@ public final class ServerMetrics: Sendable {
     /// Open connections; also what `--max-connections` is checked against, so there is one count, not two.
     let openConnections = ConnectionCounter()
     private let connectionsAccepted = Atomic<Int>(0)
+    /// Connections closed at accept because `--max-connections` were open.
+    private let connectionsRefused = Atomic<Int>(0)
 
     struct Key: Hashable, Sendable {
         var route: String
@@ -48,6 +50,8 @@ public final class ServerMetrics: Sendable {
 
     func connectionAccepted() { connectionsAccepted.add(1, ordering: .relaxed) }
 
+    func connectionRefused() { connectionsRefused.add(1, ordering: .relaxed) }
+
     /// The sum of every shard (each read under its own lock).
     public struct Snapshot: Sendable {
         public var requests: [(route: String, status: Int, count: Int)]
@@ -58,6 +62,8 @@ public final class ServerMetrics: Sendable {
         public var bytesSent: Int
         public var openConnections: Int
         public var acceptedConnections: Int
+        /// Closed at accept: `--max-connections` were open.
+        public var refusedConnections: Int
         /// Log lines dropped because stdout or stderr did not keep up (`ProcessLogs`).
         public var logLinesDropped: Int
     }
@@ -88,6 +94,7 @@ public final class ServerMetrics: Sendable {
             requests: sorted, latencyCumulative: cumulative, latencyCount: count, latencySum: sum, bytesSent: bytes,
             openConnections: openConnections.current,
             acceptedConnections: connectionsAccepted.load(ordering: .relaxed),
+            refusedConnections: connectionsRefused.load(ordering: .relaxed),
             logLinesDropped: ProcessLogs.droppedLines)
     }
 }
