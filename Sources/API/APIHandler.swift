@@ -136,7 +136,9 @@ public struct APIHandler: RequestHandler {
         switch request.method {
         case "GET", "HEAD":
             let base = forwardedBase(of: request)
-            if base == nil, let ready = standard.prepared[request.path], request.query == nil || request.query == "" {
+            // A parameterless GET the fast path passed over (a trusted proxy with no base to forward, or every base
+            // slot taken) is still served precomputed. The cheap checks come before the dictionary lookup.
+            if base == nil, request.query == nil || request.query == "", let ready = standard.prepared[request.path] {
                 return send(ready, request)
             }
             // Answers to queries (and forwarded answers) are computed once per distinct target, then cached.

@@ -56,9 +56,14 @@ public struct ProblemDocument: Sendable, Equatable {
         ASCIIDigits.appendDecimal(status, to: &out)
         out.append(contentsOf: #","title":"#.utf8)
         JSONWriter.appendString(title, into: &out)
-        out.append(contentsOf: #","type":"#.utf8)
-        JSONWriter.appendString(type, into: &out)
-        out.append(0x7D)
+        if type == "about:blank" {
+            // Nearly every problem: the literal needs no escaping pass.
+            out.append(contentsOf: #","type":"about:blank"}"#.utf8)
+        } else {
+            out.append(contentsOf: #","type":"#.utf8)
+            JSONWriter.appendString(type, into: &out)
+            out.append(0x7D)
+        }
         return out
     }
 

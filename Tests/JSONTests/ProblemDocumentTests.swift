@@ -28,6 +28,15 @@ struct ProblemDocumentTests {
         }
     }
 
+    @Test func aTypeOtherThanAboutBlank_isWrittenAndEscapedLikeAnyString() {
+        var document = ProblemDocument(status: 400, title: "Bad Request", detail: "x", instance: "/y")
+        document.type = "https://example.com/probs/\"quoted\""
+        #expect(document.bytes() == JSONWriter.write(document.json))
+        #expect(
+            String(decoding: document.bytes(), as: UTF8.self).hasSuffix(
+                #""type":"https://example.com/probs/\"quoted\""}"#))
+    }
+
     @Test func anEngineError_hasNoInstanceAndNoErrorsMember() {
         let document = ProblemDocument(status: 413, title: "Content Too Large", detail: "The body is too large.")
         #expect(
