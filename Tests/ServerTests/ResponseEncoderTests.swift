@@ -131,15 +131,6 @@ struct PreEncodedHeadersTests {
     }
 }
 
-/// The header list itself.
-struct HeadersTests {
-    @Test func removingAName_removesEveryFieldOfIt_inAnyCase_andKeepsTheOrderOfTheRest() {
-        var headers = Headers([("ETag", "1"), ("Vary", "Origin"), ("etag", "2"), ("Link", "<a>")])
-        headers.remove(name: .etag)
-        #expect(headers.fields.map(\.name.rawName) == ["Vary", "Link"])
-    }
-}
-
 /// Token lists (RFC 9110 §5.6.1) scanned in place.
 struct HeaderTokenTests {
     @Test(arguments: [

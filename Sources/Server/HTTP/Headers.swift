@@ -28,11 +28,6 @@ public struct Headers: Sendable, Equatable, Sequence {
         fields.append(Field(name: name, value: value))
     }
 
-    /// Removes every field of that name.
-    public mutating func remove(name: HeaderName) {
-        fields.removeAll { $0.name == name }
-    }
-
     /// The first value of a field, compared case-insensitively (RFC 9110 §5.1: names are case-insensitive).
     public subscript(name: HeaderName) -> String? {
         for field in fields where field.name == name { return field.value }
