@@ -73,13 +73,6 @@ public struct APIHandler: RequestHandler {
         return base.isEmpty ? nil : base
     }
 
-    /// The forwarded base with its answers' cache; nil for the configured links (no base forwarded, or `maxBases`
-    /// bases already have theirs).
-    private func forwardedBase(of request: Request) -> (base: String, cache: ResponseCache)? {
-        guard let base = forwardedBaseText(of: request), let cache = forwarded?.cache(for: base) else { return nil }
-        return (base, cache)
-    }
-
     /// Every response leaves with the common fields: baked in, or (an origin allow-list) chosen here per request.
     /// A preflight answer already has its own CORS fields.
     public func handle(_ request: Request) -> Response {
@@ -111,8 +104,9 @@ public struct APIHandler: RequestHandler {
         // The common case first: a parameterless GET of a precomputed resource needs no routing at all (every key
         // of `prepared` is a path its route produced, so routing would find that route). A forwarded request is
         // routed first, so a path that names no resource never takes a slot for its base.
+        let base = forwardedBaseText(of: request)
         if request.method == "GET" || request.method == "HEAD", request.query == nil || request.query == "",
-            forwardedBaseText(of: request) == nil, let ready = standard.prepared[request.path]
+            base == nil, let ready = standard.prepared[request.path]
         {
             return send(ready, request)
         }
@@ -128,27 +122,31 @@ public struct APIHandler: RequestHandler {
                 preparer.prepare(.problem(problem), instance: request.head.target, route: "", caching: .dynamic),
                 request)
         case .found(let entry, let parameters):
-            return respond(request, route: entry.value, parameters: parameters)
+            return respond(request, route: entry.value, parameters: parameters, base: base)
         }
     }
 
-    private func respond(_ request: Request, route: RouteDefinition, parameters: [String: String]) -> Response {
+    /// `base`: the forwarded link base, if any. Its slot is taken only here, once the path has named a route.
+    private func respond(_ request: Request, route: RouteDefinition, parameters: [String: String], base: String?)
+        -> Response
+    {
         switch request.method {
         case "GET", "HEAD":
-            let base = forwardedBase(of: request)
-            // A parameterless GET the fast path passed over (a trusted proxy with no base to forward, or every base
-            // slot taken) is still served precomputed. The cheap checks come before the dictionary lookup.
-            if base == nil, request.query == nil || request.query == "", let ready = standard.prepared[request.path] {
+            let forwardedCache = base.flatMap { forwarded?.cache(for: $0) }
+            // Every base slot taken: the base's request gets the configured links, precomputed when it can be.
+            if base != nil, forwardedCache == nil, request.query == nil || request.query == "",
+                let ready = standard.prepared[request.path]
+            {
                 return send(ready, request)
             }
             // Answers to queries (and forwarded answers) are computed once per distinct target, then cached.
-            let cache = base?.cache ?? standard.cache
+            let cache = forwardedCache ?? standard.cache
             let key = request.head.target
             if route.caching.cachesQueries, let cached = cache.get(key) { return send(cached, request) }
             let match = PathMatch(request: request, parameters: parameters, catalog: standard.catalog)
             var result = route.respond(to: match)
             // The OpenAPI document's examples keep the configured links, whoever asks.
-            if let base, route.kind != .openAPI { result = result.rebased(onto: base.base) }
+            if let base, forwardedCache != nil, route.kind != .openAPI { result = result.rebased(onto: base) }
             let prepared = preparer.prepare(
                 result, instance: request.head.target, route: route.template, caching: route.caching)
             if route.caching.cachesQueries { cache.put(key, prepared) }

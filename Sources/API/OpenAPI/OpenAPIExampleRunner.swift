@@ -14,9 +14,7 @@ struct OpenAPIExampleRunner {
         let path = String(parts[0])
         let query = parts.count > 1 ? String(parts[1]) : nil
         guard case .found(let entry, let parameters) = router.match(path: path) else { return nil }
-        let head = RequestHead(
-            method: "GET", target: target, path: path, query: query, version: .http1_1, headers: Headers())
-        let match = PathMatch(request: Request(head: head), parameters: parameters, catalog: catalog)
+        let match = PathMatch.get(path: path, query: query, parameters: parameters, catalog: catalog)
         switch entry.value.respond(to: match) {
         case .resource(let resource):
             return (200, resource.body)

@@ -60,9 +60,7 @@ enum Precomputation {
 
     /// One parameterless GET through its route, prepared as the live path would.
     static func prepare(_ job: Job, catalog: Catalog, preparer: ResponsePreparer) -> PreparedResponse {
-        let head = RequestHead(
-            method: "GET", target: job.path, path: job.path, query: nil, version: .http1_1, headers: Headers())
-        let match = PathMatch(request: Request(head: head), parameters: job.parameters, catalog: catalog)
+        let match = PathMatch.get(path: job.path, query: nil, parameters: job.parameters, catalog: catalog)
         return preparer.prepare(
             job.route.respond(to: match), instance: job.path, route: job.route.template, caching: job.route.caching)
     }

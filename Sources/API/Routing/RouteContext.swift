@@ -8,6 +8,15 @@ struct PathMatch: Sendable {
     let catalog: Catalog
 
     var path: String { request.path }
+
+    /// A GET the server makes of itself (start-up precomputation, the OpenAPI examples): `path` and `query` as the
+    /// parser would split the target, no fields, HTTP/1.1.
+    static func get(path: String, query: String?, parameters: [String: String], catalog: Catalog) -> PathMatch {
+        let target = query.map { path + "?" + $0 } ?? path
+        let head = RequestHead(
+            method: "GET", target: target, path: path, query: query, version: .http1_1, headers: Headers())
+        return PathMatch(request: Request(head: head), parameters: parameters, catalog: catalog)
+    }
 }
 
 /// What a route handler sees: the matched request and its query, already validated against the route's grammar.

@@ -1,8 +1,8 @@
 /// A bounded buffer of whole log lines, drained into a sink (stdout, stderr, a test's closure) by one writer thread
-/// of its own, so that logging never blocks the thread that logs (DESIGN.md §2: nothing on a loop thread waits for a
-/// log write). Enqueueing takes the lock only to append; a chunk that does not fit within the byte budget is dropped
-/// whole and its lines counted, never waited for. The writer reports drops with one notice line once what came before
-/// them is written, at most once a second (`LogWriter`).
+/// of its own, so that logging never blocks the thread that logs: an event loop must never wait for a log write.
+/// Enqueueing takes the lock only to append; a chunk that does not fit within the byte budget is dropped whole and
+/// its lines counted, never waited for. The writer reports drops with one notice line once what came before them is
+/// written, at most once a second (`LogWriter`).
 ///
 /// Chunks are whole lines and are appended whole, in the order they were enqueued, so no line is ever split or
 /// interleaved with another chunk's.
