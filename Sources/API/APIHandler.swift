@@ -1,189 +1,97 @@
-import JSON
 import Server
 import Store
 
-/// The API's entry point for the engine. Routes GET and HEAD to the resources, answers OPTIONS (CORS preflight and
-/// `Allow`), 404 and 405 itself, revalidates with ETag / Last-Modified, and adds the common fields (`CommonFields`)
-/// to every response.
+/// The API's entry point for the engine. It answers every request from the dataset now being served
+/// (`DatasetResponder`), and swaps in a new one when the data is reloaded: built whole off the event loops, then
+/// published in one step, so a request sees either the old data or the new, never a mix.
 public struct APIHandler: RequestHandler {
-    let router: Router<RouteDefinition>
-    let fields: CommonFields
-    let lastModified: Int
-    private let preparer: ResponsePreparer
-    /// Links as configured: relative, or under `--public-url`.
-    let standard: PrecomputedResponses
-    /// Answers for the bases trusted proxies ask for; nil when `--public-url` fixes the base for everyone.
-    private let forwarded: ForwardedBaseResponses?
+    private let slot: Locked<DatasetResponder>
+    private let options: APIOptions
+    private let cors: CORSPolicy
+    private let readiness: Readiness
+    private let metrics: ServerMetrics
+    /// Reloads done and refused, for `/metrics`.
+    public let reloads: ReloadCounters
 
     /// The methods every resource allows: the API is read-only.
     static let allowedMethods = "GET, HEAD, OPTIONS"
-
-    var catalog: Catalog { standard.catalog }
-    var prepared: [String: PreparedResponse] { standard.prepared }
 
     public init(
         store: Store, options: APIOptions = APIOptions(), readiness: Readiness = Readiness(),
         metrics: ServerMetrics = ServerMetrics()
     ) throws {
-        let cors: CORSPolicy
         switch CORSPolicy.parse(options.corsOrigins) {
         case .success(let policy): cors = policy
         case .failure(let error): throw error
         }
-        lastModified = options.loadedAt
-        fields = CommonFields(cors: cors, cacheMaxAge: options.cacheMaxAge, loadedAt: options.loadedAt)
-        preparer = ResponsePreparer(fields: fields)
-
-        // Routes depend on the data's shape (which relations exist), never on the link base, so the configured
-        // base's catalog serves to build them.
-        let catalog = try Catalog(store: store, links: LinkBuilder(publicURL: options.publicURL))
-        let openAPI = OpenAPIDocumentSlot()
-        let router = RouteTable.build(
-            catalog: catalog, options: options, readiness: readiness, metrics: metrics, openAPI: openAPI)
-        self.router = router
-
-        // The OpenAPI document is built alongside the other precomputed responses, then served like them.
-        let version = options.version
-        standard = PrecomputedResponses(
-            catalog: catalog, router: router, preparer: preparer,
-            sideJob: { openAPI.document = OpenAPIDocument.build(router: router, catalog: catalog, version: version) },
-            after: ["/openapi.json"], deferRelations: true)
-        forwarded = options.publicURL == nil ? ForwardedBaseResponses() : nil
+        self.options = options
+        self.readiness = readiness
+        self.metrics = metrics
+        let reloads = ReloadCounters()
+        self.reloads = reloads
+        slot = Locked(
+            try DatasetResponder(
+                store: store, options: options, cors: cors, readiness: readiness, metrics: metrics,
+                reloads: reloads, deferRelations: true))
     }
 
+    /// The responder now serving. One uncontended-in-practice lock per request: a reload writes it once.
+    var current: DatasetResponder { slot.withLock { $0 } }
+
+    var router: Router<RouteDefinition> { current.router }
+    var catalog: Catalog { current.catalog }
+    var prepared: [String: PreparedResponse] { current.prepared }
     /// How many forwarded bases have their own answers (0 with `--public-url`).
-    var forwardedBaseCount: Int { forwarded?.count ?? 0 }
+    var forwardedBaseCount: Int { current.forwardedBaseCount }
 
-    /// Encodes the responses start-up deferred (the sub-collections) so they too are served from memory. The executable
-    /// runs it on a background thread as soon as the listener is open; until it is done, a request for one of them
-    /// computes the same bytes itself.
+    /// Encodes the responses start-up deferred (the sub-collections) so they too are served from memory. The
+    /// executable runs it on a background thread as soon as the listener is open; until it is done, a request for one
+    /// of them computes the same bytes itself.
     public func warmUp() {
-        standard.warmUp()
+        current.warmUp()
     }
 
-    /// The base a trusted proxy asks links to be under (`https://host/prefix`, or just a prefix); nil when it asks
-    /// for none or `--public-url` fixes links for everyone. Cheap when nil: it runs on every request.
-    private func forwardedBaseText(of request: Request) -> String? {
-        guard forwarded != nil, let header = request.forwarded, header.host != nil || header.prefix != nil else {
-            return nil
-        }
-        var base = ""
-        if let host = header.host { base = "\(header.proto ?? "http")://\(host)" }
-        base += header.prefix ?? ""
-        return base.isEmpty ? nil : base
-    }
-
-    /// Every response leaves with the common fields: baked in, or (an origin allow-list) chosen here per request.
-    /// A preflight answer already has its own CORS fields.
     public func handle(_ request: Request) -> Response {
-        var response = respond(request)
-        // Only an origin allow-list varies by request; with `*` the fields are baked in (checked first: it is free).
-        if case .list = fields.cors.origins, !isPreflight(request) {
-            for field in fields.perRequest(request) { response.addHeader(name: field.name, value: field.value) }
-        }
-        return response
-    }
-
-    private func isPreflight(_ request: Request) -> Bool {
-        request.method == "OPTIONS"
-            && fields.cors.preflightHeaders(method: request.method, headers: request.headers) != nil
-    }
-
-    /// A response built here rather than by the preparer (OPTIONS answers), with the constant fields.
-    private func direct(_ status: HTTPStatus, _ own: CommonFields.Fields, route: String) -> Response {
-        var headers = Headers()
-        for field in own + fields.constant { headers.add(name: field.name, value: field.value) }
-        return Response(status: status, headers: headers, route: route)
-    }
-
-    private func respond(_ request: Request) -> Response {
-        if request.path == "*" {
-            // `OPTIONS *` asks about the server as a whole (RFC 9110 §9.3.7).
-            return direct(.noContent, [(ResponseField.allow.name, APIHandler.allowedMethods)], route: "")
-        }
-        // The common case first: a parameterless GET of a precomputed resource needs no routing at all (every key
-        // of `prepared` is a path its route produced, so routing would find that route). A forwarded request is
-        // routed first, so a path that names no resource never takes a slot for its base.
-        let base = forwardedBaseText(of: request)
-        if request.method == "GET" || request.method == "HEAD", request.query == nil || request.query == "",
-            base == nil, let ready = standard.prepared[request.path]
-        {
-            return send(ready, request)
-        }
-        switch router.match(path: request.path) {
-        case .badPath:
-            let problem = ProblemDetails(status: .badRequest, detail: "The path is not valid percent-encoded UTF-8.")
-            return send(
-                preparer.prepare(.problem(problem), instance: request.head.target, route: "", caching: .dynamic),
-                request)
-        case .notFound:
-            let problem = ProblemDetails.notFound("No resource at \(request.path).")
-            return send(
-                preparer.prepare(.problem(problem), instance: request.head.target, route: "", caching: .dynamic),
-                request)
-        case .found(let entry, let parameters):
-            return respond(request, route: entry.value, parameters: parameters, base: base)
-        }
-    }
-
-    /// `base`: the forwarded link base, if any. Its slot is taken only here, once the path has named a route.
-    private func respond(_ request: Request, route: RouteDefinition, parameters: [String: String], base: String?)
-        -> Response
-    {
-        switch request.method {
-        case "GET", "HEAD":
-            let forwardedCache = base.flatMap { forwarded?.cache(for: $0) }
-            // Every base slot taken: the base's request gets the configured links, precomputed when it can be.
-            if base != nil, forwardedCache == nil, request.query == nil || request.query == "",
-                let ready = standard.prepared[request.path]
-            {
-                return send(ready, request)
-            }
-            // Answers to queries (and forwarded answers) are computed once per distinct target, then cached.
-            let cache = forwardedCache ?? standard.cache
-            let key = request.head.target
-            if route.caching.cachesQueries, let cached = cache.get(key) { return send(cached, request) }
-            let match = PathMatch(request: request, parameters: parameters, catalog: standard.catalog)
-            var result = route.respond(to: match)
-            // The OpenAPI document's examples keep the configured links, whoever asks.
-            if let base, forwardedCache != nil, route.kind != .openAPI { result = result.rebased(onto: base) }
-            let prepared = preparer.prepare(
-                result, instance: request.head.target, route: route.template, caching: route.caching)
-            if route.caching.cachesQueries { cache.put(key, prepared) }
-            return send(prepared, request)
-        case "OPTIONS":
-            if let preflight = fields.cors.preflightHeaders(method: request.method, headers: request.headers) {
-                var headers = Headers()
-                for field in fields.preflight(preflight) { headers.add(name: field.name, value: field.value) }
-                return Response(status: .noContent, headers: headers, route: route.template)
-            }
-            return direct(.noContent, [(ResponseField.allow.name, APIHandler.allowedMethods)], route: route.template)
-        default:
-            let problem = ProblemDetails(
-                status: .methodNotAllowed, detail: "\(request.method) is not allowed here; this API is read-only.")
-            let prepared = preparer.prepare(
-                .problem(problem), instance: request.head.target, route: route.template, caching: .dynamic)
-            var response = send(prepared, request)
-            response.addHeader(name: ResponseField.allow.name, value: APIHandler.allowedMethods)
-            return response
-        }
-    }
-
-    /// 304 when the client's copy is current (RFC 9110 §13.1), else the prepared response.
-    private func send(_ prepared: PreparedResponse, _ request: Request) -> Response {
-        if let etag = prepared.etag,
-            ConditionalRequest.isNotModified(
-                method: request.method, headers: request.headers, etag: etag, lastModified: lastModified)
-        {
-            return Response(status: .notModified, headers: prepared.notModifiedHeaders, route: prepared.route)
-        }
-        return Response(status: prepared.status, headers: prepared.headers, body: prepared.body, route: prepared.route)
+        current.handle(request)
     }
 
     /// The engine's own errors (400, 408, 413, …) get the common fields too.
     public func engineError(status: HTTPStatus, detail: String) -> Response {
-        var response = EngineProblem.response(status: status, detail: detail)
-        for field in fields.engineError { response.addHeader(name: field.name, value: field.value) }
-        return response
+        current.engineError(status: status, detail: detail)
+    }
+
+    /// What a reload changed: the dataset versions, and how many of the precomputed responses differ in bytes
+    /// (their ETags changed; every other ETag is the same as before).
+    public struct ReloadSummary: Sendable {
+        public var previousVersion: String
+        public var version: String
+        public var responses: Int
+        public var changedResponses: Int
+    }
+
+    /// Serves `store` from now on. Builds every response of the new data first (on the caller's thread, never an
+    /// event loop), then swaps; requests already running finish on the old data. Throws, keeping the old data, if
+    /// the API cannot be built over the new one.
+    public func reload(store: Store) throws -> ReloadSummary {
+        let next = try DatasetResponder(
+            store: store, options: options, cors: cors, readiness: readiness, metrics: metrics, reloads: reloads,
+            deferRelations: false)
+        let previous = slot.withLock { slot in
+            let previous = slot
+            slot = next
+            return previous
+        }
+        reloads.succeeded()
+        let changed = next.prepared.filter { path, response in
+            previous.standard.answer(at: path)?.body != response.body
+        }
+        return ReloadSummary(
+            previousVersion: previous.catalog.store.datasetVersion, version: store.datasetVersion,
+            responses: next.prepared.count, changedResponses: changed.count)
+    }
+
+    /// Counts a reload refused because the new data did not load (the executable logs the problems).
+    public func reloadFailed() {
+        reloads.failed()
     }
 }

@@ -7,8 +7,6 @@ public struct APIOptions: Sendable {
     public var corsOrigins: String = "*"
     /// `Cache-Control: public, max-age=` for successful responses.
     public var cacheMaxAge: Int = 300
-    /// When the data was loaded (seconds since 1970): `Last-Modified` of every representation.
-    public var loadedAt: Int = 0
     public var version: String = APIOptions.currentVersion
 
     public static let currentVersion = "1.0.0"

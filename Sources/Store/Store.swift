@@ -10,6 +10,9 @@ public struct Store: Sendable {
     /// sha256 hex over the data and source files' bytes; equal bytes give an equal version anywhere.
     public let datasetVersion: String
     public let searchIndex: SearchIndex
+    /// When the data last changed (seconds since 1970): the latest `modified` of its sources. Recorded in the data, so
+    /// every replica and every restart serving the same data agrees on it (`Last-Modified`).
+    public var modified: Int { sources.map(\.modifiedSince1970).max() ?? 0 }
 
     /// The rows of each kind, in file order; each row is its kind's model (`EntityKind.entityType`).
     private let table: [EntityKind: [any Entity]]

@@ -5,7 +5,7 @@ import Glibc
 import Server
 import Store
 
-// Startup: configuration → handler → server → wait for a signal → graceful shutdown → exit 0.
+// Startup: configuration → handler → server → wait for a signal (SIGHUP reloads the data) → graceful shutdown → exit 0.
 // Exit codes: 0 clean stop, 1 startup failure (bad data, port in use), 2 invalid configuration.
 
 let processInfo = ProcessInfo.processInfo
@@ -28,13 +28,12 @@ case .help(let text):
     print(text)
     exit(0)
 case .run(let configuration):
-    // Block the stop signals in every thread (loop threads inherit this mask), so they are only ever received by
-    // sigwait below: no work happens in a signal handler.
-    var stopSignals = sigset_t()
-    sigemptyset(&stopSignals)
-    sigaddset(&stopSignals, SIGTERM)
-    sigaddset(&stopSignals, SIGINT)
-    pthread_sigmask(SIG_BLOCK, &stopSignals, nil)
+    // Block the stop and reload signals in every thread (loop threads inherit this mask), so they are only ever
+    // received by sigwait below: no work happens in a signal handler, and SIGHUP no longer kills the process.
+    var handledSignals = sigset_t()
+    sigemptyset(&handledSignals)
+    for signal in [SIGTERM, SIGINT, SIGHUP] { sigaddset(&handledSignals, signal) }
+    pthread_sigmask(SIG_BLOCK, &handledSignals, nil)
 
     // The store loads whole or not at all: any problem in the data stops startup with the full list (exit 1).
     guard let dataDirectory = configuration.dataDirectory ?? DataDirectory.locateDefault() else {
@@ -47,21 +46,17 @@ case .run(let configuration):
     do {
         store = try Store.load(from: dataDirectory)
     } catch {
-        Log.error(
-            "kazakhstan-api: cannot load the data in \(dataDirectory): \(error.problems.count) problem(s)\n\(error.description)"
-        )
+        Log.error(StartupMessages.loadFailure(dataDirectory, error))
         exit(1)
     }
 
-    var apiOptions = configuration.api
-    apiOptions.loadedAt = WallClock.secondsSince1970()
     let readiness = Readiness()
     let metrics = ServerMetrics()
     let handler: APIHandler
     do {
-        handler = try APIHandler(store: store, options: apiOptions, readiness: readiness, metrics: metrics)
+        handler = try APIHandler(store: store, options: configuration.api, readiness: readiness, metrics: metrics)
     } catch {
-        Log.error("kazakhstan-api: cannot build the API over the data in \(dataDirectory): \(error)")
+        Log.error(StartupMessages.apiFailure(dataDirectory, error))
         exit(1)
     }
 
@@ -79,8 +74,11 @@ case .run(let configuration):
     // The listener is open: encode the responses start-up left for later (sub-collections) off the loops.
     DispatchQueue.global(qos: .utility).async { handler.warmUp() }
 
+    let reloader = DataReloader(handler: handler, dataDirectory: dataDirectory)
     var received: Int32 = 0
-    sigwait(&stopSignals, &received)
+    while sigwait(&handledSignals, &received) == 0, received == SIGHUP {
+        reloader.requestReload()
+    }
     Log.info(
         "stopping",
         [

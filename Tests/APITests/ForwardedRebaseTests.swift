@@ -27,7 +27,7 @@ import Testing
         let client = APITestClient(options: BundledStore.options)
         let handler = client.handler
         let catalog = try Catalog(store: BundledStore.store, links: LinkBuilder(publicURL: base))
-        let preparer = ResponsePreparer(fields: handler.fields)
+        let preparer = ResponsePreparer(fields: handler.current.fields)
         let reference = PrecomputedResponses(catalog: catalog, router: handler.router, preparer: preparer)
         #expect(reference.prepared.count > 300)
         var compared = 0

@@ -15,7 +15,7 @@ private let sampleTargets = [
 /// Fields, caching, conditional requests, CORS, methods, errors and link bases: the HTTP contract of every endpoint.
 @Suite struct HTTPBehaviourTests {
     let client = BundledStore.client
-    let lastModified = HTTPDate.format(secondsSince1970: BundledStore.loadedAt)
+    let lastModified = HTTPDate.format(secondsSince1970: BundledStore.modified)
 
     // MARK: - Representation fields
 
@@ -88,9 +88,9 @@ private let sampleTargets = [
     @Test func ifModifiedSince_atOrAfterLoadTime_is304_andBefore_is200() throws {
         let target = "/countries/kz"
         #expect(client.get(target, headers: [("If-Modified-Since", lastModified)]).status == 304, "equal")
-        let later = HTTPDate.format(secondsSince1970: BundledStore.loadedAt + 3600)
+        let later = HTTPDate.format(secondsSince1970: BundledStore.modified + 3600)
         #expect(client.get(target, headers: [("If-Modified-Since", later)]).status == 304, "later")
-        let earlier = HTTPDate.format(secondsSince1970: BundledStore.loadedAt - 1)
+        let earlier = HTTPDate.format(secondsSince1970: BundledStore.modified - 1)
         let response = client.get(target, headers: [("If-Modified-Since", earlier)])
         #expect(response.status == 200, "earlier")
         #expect(!response.body.isEmpty)

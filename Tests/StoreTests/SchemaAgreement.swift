@@ -51,6 +51,8 @@ struct SchemaAgreement {
         case .sha256Hex: expectPattern("^[0-9a-f]{64}$", schema, path)
         case .isoDate:
             expectPattern(#"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$"#, schema, path)
+        case .timestamp:
+            expectPattern(#"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$"#, schema, path)
         case .id(let kind):
             expectType("string", schema, path)
             expect(

@@ -27,6 +27,7 @@ struct SourceCatalog: Sendable {
                 ),
                 (key: "paragraph_count", value: .integer(source.paragraphCount)),
                 (key: "sha256", value: .string(source.sha256)),
+                (key: "modified", value: .string(source.modified)),
                 (
                     key: "links",
                     value: .object([
@@ -57,7 +58,9 @@ struct SourceCatalog: Sendable {
         var sourceGrammar = CollectionGrammar()
         sourceGrammar.sortFields = ["id"]
         sourceGrammar.fieldNames = [
-            "href", "id", "language", "links", "links.paragraphs", "links.self", "paragraph_count", "sha256", "title",
+            "href", "id", "language", "links", "links.paragraphs", "links.self", "modified", "paragraph_count",
+            "sha256",
+            "title",
             "title.ar", "title.en", "type",
         ]
         sourceGrammar.supportsLang = false

@@ -12,16 +12,16 @@ struct CommonFields: Sendable {
     let constant: Fields
     /// `Cache-Control` of answers clients may cache.
     let cacheControl: String
-    /// `Last-Modified` of answers clients may cache: when the data was loaded.
+    /// `Last-Modified` of answers clients may cache: when the data says it last changed.
     let lastModified: String
 
-    init(cors: CORSPolicy, cacheMaxAge: Int, loadedAt: Int) {
+    init(cors: CORSPolicy, cacheMaxAge: Int, lastModified: Int) {
         self.cors = cors
         var constant: Fields = [(ResponseField.contentTypeOptions.name, "nosniff")]
         if case .any = cors.origins { constant += cors.responseHeaders(origin: nil) }
         self.constant = constant
         cacheControl = CacheControl.publicMaxAge(cacheMaxAge)
-        lastModified = HTTPDate.format(secondsSince1970: loadedAt)
+        self.lastModified = HTTPDate.format(secondsSince1970: lastModified)
     }
 
     /// CORS fields that depend on the request's `Origin` (an origin allow-list), appended per request; none for `*`.

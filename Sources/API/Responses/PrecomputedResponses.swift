@@ -35,6 +35,14 @@ final class PrecomputedResponses: Sendable {
         cache = ResponseCache()
     }
 
+    /// The parameterless answer at `path`, encoding it now if start-up deferred it; nil when no precomputed route
+    /// has that path. Off the loops only (a reload compares the old answers with the new).
+    func answer(at path: String) -> PreparedResponse? {
+        if let ready = prepared[path] { return ready }
+        guard let job = deferred.first(where: { $0.path == path }) else { return nil }
+        return Precomputation.prepare(job, catalog: catalog, preparer: preparer)
+    }
+
     /// Encodes the deferred responses into the cache (keyed by path, as a parameterless request's target is).
     func warmUp() {
         for job in deferred {

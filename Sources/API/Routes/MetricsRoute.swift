@@ -2,12 +2,14 @@ import Server
 import Store
 
 /// `/metrics` in the Prometheus text exposition format (version 0.0.4): requests by route template and status, a
-/// latency histogram, open connections, bytes sent, dropped log lines, build info and the dataset version. The counters are the engine's
-/// per-loop shards, summed only here, when scraped.
+/// latency histogram, open connections, bytes sent, dropped log lines, build info, the dataset being served and its
+/// reloads. The counters are the engine's per-loop shards, summed only here, when scraped.
 enum MetricsRoute {
     static func register(
-        in router: inout Router<RouteDefinition>, metrics: ServerMetrics, version: String, datasetVersion: String
+        in router: inout Router<RouteDefinition>, metrics: ServerMetrics, reloads: ReloadCounters, version: String,
+        store: Store
     ) {
+        let (datasetVersion, modified) = (store.datasetVersion, store.modified)
         router.add(
             RouteDefinition(
                 "/metrics", kind: .metrics, grammar: .noParameters, caching: .dynamic,
@@ -16,12 +18,27 @@ enum MetricsRoute {
                 tag: "health"
             ) { _ in
                 .text(
-                    Array(render(metrics.snapshot(), version: version, datasetVersion: datasetVersion).utf8),
+                    Array(
+                        render(
+                            metrics.snapshot(), version: version,
+                            dataset: Dataset(
+                                version: datasetVersion, modified: modified, reloads: reloads.successes,
+                                reloadFailures: reloads.failures)
+                        ).utf8),
                     contentType: "text/plain; version=0.0.4; charset=utf-8")
             })
     }
 
-    static func render(_ s: ServerMetrics.Snapshot, version: String, datasetVersion: String) -> String {
+    /// The dataset being served, and the reloads so far.
+    struct Dataset {
+        var version: String
+        /// When the data says it last changed (seconds since 1970).
+        var modified: Int
+        var reloads: Int
+        var reloadFailures: Int
+    }
+
+    static func render(_ s: ServerMetrics.Snapshot, version: String, dataset: Dataset) -> String {
         var out = ""
         func family(_ name: String, _ type: String, _ help: String) {
             out += "# HELP \(name) \(help)\n# TYPE \(name) \(type)\n"
@@ -56,8 +73,18 @@ enum MetricsRoute {
         out += "kazakhstan_api_log_lines_dropped_total \(s.logLinesDropped)\n"
         family("kazakhstan_api_build_info", "gauge", "The running build; always 1.")
         out += "kazakhstan_api_build_info{version=\"\(escape(version))\"} 1\n"
-        family("kazakhstan_api_dataset_info", "gauge", "The loaded dataset (sha256 of its files); always 1.")
-        out += "kazakhstan_api_dataset_info{dataset_version=\"\(escape(datasetVersion))\"} 1\n"
+        family("kazakhstan_api_dataset_info", "gauge", "The dataset being served (sha256 of its files); always 1.")
+        out += "kazakhstan_api_dataset_info{dataset_version=\"\(escape(dataset.version))\"} 1\n"
+        family(
+            "kazakhstan_api_dataset_modified_timestamp_seconds", "gauge",
+            "When the data being served says it last changed (its Last-Modified).")
+        out += "kazakhstan_api_dataset_modified_timestamp_seconds \(dataset.modified)\n"
+        family("kazakhstan_api_reloads_total", "counter", "Data reloads (SIGHUP) that swapped in new data.")
+        out += "kazakhstan_api_reloads_total \(dataset.reloads)\n"
+        family(
+            "kazakhstan_api_reload_failures_total", "counter",
+            "Data reloads refused because the new data had problems (the old data kept serving).")
+        out += "kazakhstan_api_reload_failures_total \(dataset.reloadFailures)\n"
         return out
     }
 

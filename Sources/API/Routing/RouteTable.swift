@@ -5,14 +5,14 @@ import Store
 /// paths always win), and it is the order of the OpenAPI document's paths.
 enum RouteTable {
     static func build(
-        catalog: Catalog, options: APIOptions, readiness: Readiness, metrics: ServerMetrics,
+        catalog: Catalog, options: APIOptions, readiness: Readiness, metrics: ServerMetrics, reloads: ReloadCounters,
         openAPI: OpenAPIDocumentSlot
     ) -> Router<RouteDefinition> {
         var router = Router<RouteDefinition>()
         IndexRoute.register(in: &router, version: options.version)
         HealthRoutes.register(in: &router, readiness: readiness)
         MetricsRoute.register(
-            in: &router, metrics: metrics, version: options.version, datasetVersion: catalog.store.datasetVersion)
+            in: &router, metrics: metrics, reloads: reloads, version: options.version, store: catalog.store)
         EntityRoutes.register(in: &router, catalog: catalog)
         SourceRoutes.register(in: &router, catalog: catalog)
         SearchRoute.register(in: &router)

@@ -23,6 +23,8 @@ indirect enum FieldType: Sendable {
     case sha256Hex
     /// ISO 8601 calendar date truncated to year, month or day (`2002-06`), or an interval `a/b`.
     case isoDate
+    /// An RFC 3339 instant in UTC with whole seconds, `2026-11-29T05:32:23Z` (`UTCTimestamp`).
+    case timestamp
     case array(FieldType, nonEmpty: Bool)
     case object(ObjectSpec)
     /// A citation object, whose offsets and quote are verified against the source text.

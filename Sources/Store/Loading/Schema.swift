@@ -57,6 +57,7 @@ enum Schema {
         .required("sha256", .sha256Hex),
         .required("text_file", .string),
         .required("offset_unit", .constant("unicode-scalar")),
+        .required("modified", .timestamp),
         .optional("notes", .array(.localized, nonEmpty: true)),
     ])
 }

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import Glibc
 import JSON
 
 /// Loads a data directory (`sources/`, `data/`) into a `Store`, or fails with every problem.
@@ -74,8 +75,14 @@ enum StoreLoader {
                 let language = json["language"]?.stringValue,
                 let sha = json["sha256"]?.stringValue,
                 case .number(let count, _)? = json["paragraph_count"],
+                let modifiedText = json["modified"]?.stringValue,
+                let modified = UTCTimestamp.secondsSince1970(modifiedText),
                 let title = json["title"], let ar = title["ar"]?.stringValue, let en = title["en"]?.stringValue
             else { continue }
+            if modified > Int(time(nil)) {
+                // Last-Modified may not be later than the response's Date (RFC 9110 §8.8.2.1).
+                log.add(file, JSONPath.root.key("modified"), "is in the future by this machine's clock")
+            }
             let stem = String(name.dropLast(".json".count))
             if id != stem {
                 log.add(file, JSONPath.root.key("id"), "id '\(id)' does not match the file name '\(stem)'")
@@ -111,7 +118,7 @@ enum StoreLoader {
                 Source(
                     id: id, language: language, title: LocalizedText(ar: ar, en: en),
                     paragraphCount: paragraphs.count, sha256: actualSHA, paragraphs: paragraphs, text: text,
-                    notes: notes))
+                    notes: notes, modified: modifiedText, modifiedSince1970: modified))
         }
         return result
     }

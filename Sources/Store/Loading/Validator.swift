@@ -102,6 +102,11 @@ struct Validator {
             if !Self.isISODate(s) {
                 log.add(file, path, "invalid date '\(s)': expected YYYY, YYYY-MM or YYYY-MM-DD")
             }
+        case .timestamp:
+            guard let s = nonEmptyString(value, at: path) else { return }
+            if UTCTimestamp.secondsSince1970(s) == nil {
+                log.add(file, path, "invalid time '\(s)': expected YYYY-MM-DDTHH:MM:SSZ (UTC, a real date and time)")
+            }
         case .array(let element, let nonEmpty):
             guard case .array(let elements) = value else { return mismatch("array", value, at: path) }
             if nonEmpty && elements.isEmpty { log.add(file, path, "must not be empty") }

@@ -11,6 +11,10 @@ public struct Source: Sendable, Equatable {
     /// The exact bytes of the text file.
     public var text: [UInt8]
     public var notes: [LocalizedText]
+    /// When this source's data last changed, as its metadata records it (`2026-11-29T05:32:23Z`).
+    public var modified: String
+    /// `modified` in seconds since 1970.
+    public var modifiedSince1970: Int
 
     /// The 1-based paragraph `n`, or nil when out of range.
     public func paragraph(_ n: Int) -> String? {

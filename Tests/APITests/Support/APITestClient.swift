@@ -8,9 +8,6 @@ import Testing
 
 /// The bundled store, loaded once for every test (it is immutable).
 enum BundledStore {
-    /// A fixed load time, so `Last-Modified` and `If-Modified-Since` tests know the date.
-    static let loadedAt = 1_700_000_000  // Tue, 14 Nov 2023 22:13:20 GMT
-
     static let store: Store = {
         do {
             return try Store.load(from: RepositoryPaths.resources.path)
@@ -19,11 +16,10 @@ enum BundledStore {
         }
     }()
 
-    static let options: APIOptions = {
-        var options = APIOptions()
-        options.loadedAt = loadedAt
-        return options
-    }()
+    static let options = APIOptions()
+
+    /// When the bundled data says it last changed (`modified` in its source metadata): every `Last-Modified`.
+    static var modified: Int { store.modified }
 
     /// The handler with default options (relative links, `*` CORS).
     static let client = APITestClient(options: options)
