@@ -5,7 +5,7 @@ import Store
 /// (`DatasetResponder`), and swaps in a new one when the data is reloaded: built whole off the event loops, then
 /// published in one step, so a request sees either the old data or the new, never a mix.
 public struct APIHandler: RequestHandler {
-    private let slot: Locked<DatasetResponder>
+    private let slot: ReadMostly<DatasetResponder>
     private let options: APIOptions
     private let cors: CORSPolicy
     private let readiness: Readiness
@@ -29,14 +29,14 @@ public struct APIHandler: RequestHandler {
         self.metrics = metrics
         let reloads = ReloadCounters()
         self.reloads = reloads
-        slot = Locked(
+        slot = ReadMostly(
             try DatasetResponder(
                 store: store, options: options, cors: cors, readiness: readiness, metrics: metrics,
                 reloads: reloads, deferRelations: true))
     }
 
-    /// The responder now serving. One uncontended-in-practice lock per request: a reload writes it once.
-    var current: DatasetResponder { slot.withLock { $0 } }
+    /// The responder now serving: one read lock per request, which loops reading at once never wait on.
+    var current: DatasetResponder { slot.read() }
 
     var router: Router<RouteDefinition> { current.router }
     var catalog: Catalog { current.catalog }
@@ -76,11 +76,7 @@ public struct APIHandler: RequestHandler {
         let next = try DatasetResponder(
             store: store, options: options, cors: cors, readiness: readiness, metrics: metrics, reloads: reloads,
             deferRelations: false)
-        let previous = slot.withLock { slot in
-            let previous = slot
-            slot = next
-            return previous
-        }
+        let previous = slot.replace(with: next)
         reloads.succeeded()
         let changed = next.prepared.filter { path, response in
             previous.standard.answer(at: path)?.body != response.body
