@@ -32,6 +32,7 @@ final class DataReloader: Sendable {
 
     private func reload() {
         Log.info("reloading", ["data_dir": dataDirectory])
+        let started = ContinuousClock.now
         let store: Store
         do {
             store = try Store.load(from: dataDirectory)
@@ -53,6 +54,7 @@ final class DataReloader: Sendable {
                     "dataset_version": summary.version,
                     "responses": "\(summary.responses)",
                     "responses_changed": "\(summary.changedResponses)",
+                    "duration": formatDuration(ContinuousClock.now - started),
                 ])
         } catch {
             handler.reloadFailed()
