@@ -10,6 +10,7 @@ root = os.path.join(os.path.dirname(__file__), "..", "Resources")
 failures = 0
 pairs = [(f, os.path.join(root, "schema", os.path.basename(f)[:-5] + ".schema.json")) for f in sorted(glob.glob(os.path.join(root, "data", "*.json")))]
 pairs += [(f, os.path.join(root, "schema", "source.schema.json")) for f in sorted(glob.glob(os.path.join(root, "sources", "*.json")))]
+pairs += [(f, os.path.join(root, "schema", "alternate-names.schema.json")) for f in sorted(glob.glob(os.path.join(root, "lexicon", "alternate-names.json")))]
 for data_file, schema_file in pairs:
     with open(data_file, encoding="utf-8") as d, open(schema_file, encoding="utf-8") as s:
         data, schema = json.load(d), json.load(s)

@@ -10,6 +10,8 @@ public struct Store: Sendable {
     /// sha256 hex over the data and source files' bytes; equal bytes give an equal version anywhere.
     public let datasetVersion: String
     public let searchIndex: SearchIndex
+    /// Names people use that the text does not (`lexicon/alternate-names.json`), for search.
+    public let alternateNames: [AlternateName]
     /// When the data last changed (seconds since 1970): the latest `modified` of its sources. Recorded in the data, so
     /// every replica and every restart serving the same data agrees on it (`Last-Modified`).
     public var modified: Int { sources.map(\.modifiedSince1970).max() ?? 0 }
@@ -21,8 +23,12 @@ public struct Store: Sendable {
     private let mentionsByParagraph: [Int: [Mention]]
     private let paragraphsByEntity: [EntityReference: [Int]]
 
-    init(sources: [Source], entities table: [EntityKind: [any Entity]], datasetVersion: String) {
+    init(
+        sources: [Source], entities table: [EntityKind: [any Entity]], alternateNames: [AlternateName] = [],
+        datasetVersion: String
+    ) {
         self.sources = sources
+        self.alternateNames = alternateNames
         self.datasetVersion = datasetVersion
         self.table = table
         let all = EntityKind.allCases.flatMap { table[$0] ?? [] }
@@ -51,7 +57,8 @@ public struct Store: Sendable {
             }
         }
         self.paragraphsByEntity = paragraphs.mapValues { $0.sorted() }
-        self.searchIndex = SearchIndex(entities: all, sources: sources)
+        self.searchIndex = SearchIndex(
+            entities: all, alternateNames: alternateNames, sources: sources, mentions: self.mentionsByParagraph)
     }
 
     // MARK: - Lookups

@@ -34,14 +34,4 @@ import Testing
             #expect(!a.contains { String(decoding: $0, as: UTF8.self).contains("\\u") })
         }
     }
-
-    @Test func searchHit_encodesTargetTypeAndOffsets() throws {
-        let hit = SearchHit(
-            target: .paragraph(3), score: 250, field: .paragraph, language: "ar", snippet: "قطر", matchStart: 0,
-            matchEnd: 3)
-        #expect(
-            String(decoding: try DeterministicJSON.encode(hit), as: UTF8.self)
-                == #"{"field":"paragraph","language":"ar","match_end":3,"match_start":0,"paragraph":3,"score":250,"snippet":"قطر","type":"paragraphs"}"#
-        )
-    }
 }

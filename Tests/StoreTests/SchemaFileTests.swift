@@ -72,6 +72,13 @@ import Testing
         #expect(agreement.problems == [])
     }
 
+    @Test func alternateNamesSchema_agreesWithTheLoader() throws {
+        let schema = try load("alternate-names.schema.json")
+        var agreement = SchemaAgreement(defs: schema["$defs"] as? [String: Any] ?? [:])
+        agreement.compare(Schema.lexicon, schema, at: "alternate-names")
+        #expect(agreement.problems == [])
+    }
+
     @Test func citationSchema_documentsScalarOffsets() throws {
         let schema = try load("facts.schema.json")
         let citation = try #require((schema["$defs"] as? [String: Any])?["citation"] as? [String: Any])

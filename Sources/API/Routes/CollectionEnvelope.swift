@@ -4,9 +4,11 @@ import Store
 /// The collection envelope: `{"data": [...], "meta": {"total", "count", "limit", "offset"}, "links": {"self",
 /// "first", "prev", "next", "last"}}`, with the same numbers in `X-Total-Count` and an RFC 8288 `Link` field.
 enum CollectionEnvelope {
-    static func resource(rows: [CollectionItem], total: Int, query: CollectionQuery, path: String, catalog: Catalog)
-        -> Resource
-    {
+    /// `suggestions`: a search's "did you mean", added as a top-level member when given.
+    static func resource(
+        rows: [CollectionItem], total: Int, query: CollectionQuery, path: String, catalog: Catalog,
+        suggestions: [JSONValue]? = nil
+    ) -> Resource {
         let data = rows.map { query.render($0, catalog: catalog) }
         let limit = query.limit
         let lastOffset = total == 0 ? 0 : ((total - 1) / limit) * limit
@@ -23,7 +25,7 @@ enum CollectionEnvelope {
             (key: "next", value: next.map { .string(page($0)) } ?? .null),
             (key: "last", value: .string(page(lastOffset))),
         ]
-        let body: JSONValue = .object([
+        var members: [(key: String, value: JSONValue)] = [
             (key: "data", value: .array(data)),
             (
                 key: "meta",
@@ -35,7 +37,9 @@ enum CollectionEnvelope {
                 ])
             ),
             (key: "links", value: .object(links)),
-        ])
+        ]
+        if let suggestions { members.append((key: "suggestions", value: .array(suggestions))) }
+        let body: JSONValue = .object(members)
         var linkTargets: [(rel: String, target: String)] = [("first", page(0))]
         if let prev { linkTargets.append(("prev", page(prev))) }
         if let next { linkTargets.append(("next", page(next))) }

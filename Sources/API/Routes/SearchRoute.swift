@@ -2,7 +2,8 @@ import JSON
 import Store
 
 /// `/search?q=…&type=…`: ranked hits across every kind and the source text, Arabic-aware (the store's normalizer
-/// and index), each with the matched snippet in the original text and the match's offsets for highlighting.
+/// and index), each with the entity's name, the matched snippet in the original text and every match's offsets for
+/// highlighting; a search that finds nothing suggests the closest names.
 enum SearchRoute {
     static let hitTypes = EntityKind.allCases.map(\.rawValue) + ["paragraphs"]
 
@@ -11,10 +12,9 @@ enum SearchRoute {
         g.filters = [CollectionGrammar.Filter(name: "type", summary: "hits of these types", allowed: hitTypes)]
         g.sortFields = ["score", "type"]
         g.fieldNames = [
-            "field", "href", "id", "language", "match", "match.end", "match.start", "paragraph", "score", "snippet",
-            "source", "type",
+            "field", "href", "id", "label", "language", "match", "match.end", "match.start", "matches", "name",
+            "name.ar", "name.en", "paragraph", "score", "snippet", "snippet_start", "source", "type",
         ]
-        g.supportsLang = false
         g.supportsCitedIn = false
         g.requiresQ = true
         return g
@@ -32,19 +32,51 @@ enum SearchRoute {
                     context.query.q ?? "", kinds: nil, includeParagraphs: true, limit: 10_000)
                 let rows = hits.map { row(for: $0, catalog: catalog) }
                 let (total, page) = context.query.select(rows, rank: nil)
+                let suggestions =
+                    total == 0
+                    ? catalog.store.searchIndex.suggestions(for: context.query.q ?? "").map {
+                        suggestion($0, catalog: catalog, lang: context.query.lang)
+                    } : nil
                 return .resource(
                     CollectionEnvelope.resource(
-                        rows: Array(page), total: total, query: context.query, path: context.path, catalog: catalog))
+                        rows: Array(page), total: total, query: context.query, path: context.path, catalog: catalog,
+                        suggestions: suggestions))
             })
+    }
+
+    /// "Did you mean": an entity close to what was typed, with its name.
+    static func suggestion(_ ref: EntityReference, catalog: Catalog, lang: CollectionQuery.Language?) -> JSONValue {
+        let name = catalog.store.entity(ref)?.name ?? LocalizedText(ar: ref.id, en: ref.id)
+        var members: [(key: String, value: JSONValue)] = [
+            (key: "type", value: .string(ref.type.rawValue)), (key: "id", value: .string(ref.id)),
+            (key: "href", value: .string(catalog.links.entity(ref))), (key: "name", value: localized(name)),
+        ]
+        if let lang { members.append((key: "label", value: .string(lang == .ar ? name.ar : name.en))) }
+        return .object(members)
+    }
+
+    private static func localized(_ text: LocalizedText) -> JSONValue {
+        .object([(key: "ar", value: .string(text.ar)), (key: "en", value: .string(text.en))])
+    }
+
+    /// Offsets relative to the snippet: what a client highlights in what it shows.
+    private static func span(_ span: SearchHit.Span, in hit: SearchHit) -> JSONValue {
+        .object([
+            (key: "start", value: .integer(span.start - hit.snippetStart)),
+            (key: "end", value: .integer(span.end - hit.snippetStart)),
+        ])
     }
 
     static func row(for hit: SearchHit, catalog: Catalog) -> CollectionItem {
         var members: [(key: String, value: JSONValue)]
         let type: String
+        var name: LocalizedText?
         switch hit.target {
         case .entity(let ref):
             type = ref.type.rawValue
+            name = catalog.store.entity(ref)?.name
             members = [(key: "id", value: .string(ref.id)), (key: "href", value: .string(catalog.links.entity(ref)))]
+            if let name { members.append((key: "name", value: localized(name))) }
         case .paragraph(let n):
             type = "paragraphs"
             let source = catalog.store.source.id
@@ -60,16 +92,13 @@ enum SearchRoute {
             (key: "field", value: .string(hit.field.rawValue)),
             (key: "language", value: .string(hit.language)),
             (key: "snippet", value: .string(hit.snippet)),
-            (
-                key: "match",
-                value: .object([
-                    (key: "start", value: .integer(hit.matchStart)), (key: "end", value: .integer(hit.matchEnd)),
-                ])
-            ),
+            (key: "snippet_start", value: .integer(hit.snippetStart)),
+            (key: "match", value: span(hit.matches.first ?? SearchHit.Span(start: 0, end: 0), in: hit)),
+            (key: "matches", value: .array(hit.matches.map { span($0, in: hit) })),
         ]
         return CollectionItem(
             ref: nil, representation: .object(members), filterValues: ["type": [type]],
-            sortKeys: ["score": .number(Double(hit.score)), "type": .text(type)], name: nil, description: nil,
+            sortKeys: ["score": .number(Double(hit.score)), "type": .text(type)], name: name, description: nil,
             citedIn: [])
     }
 }

@@ -48,6 +48,19 @@ enum Schema {
             ])
     }
 
+    /// One entry of `lexicon/alternate-names.json`.
+    static let alternateName = ObjectSpec([
+        .required("entity", .reference),
+        .required("name", .string),
+        .required("language", .string),
+        .required("kind", .enumeration(AlternateName.Kind.allCases.map(\.rawValue))),
+        .required("source", .enumeration(["text", "external"])),
+        .optional("note", .localized),
+    ])
+
+    /// `lexicon/alternate-names.json`.
+    static let lexicon = ObjectSpec([.required("alternate_names", .array(.object(alternateName), nonEmpty: false))])
+
     /// `sources/<id>.json`.
     static let sourceMetadata = ObjectSpec([
         .required("id", .slug),

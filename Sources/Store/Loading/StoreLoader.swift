@@ -41,10 +41,15 @@ enum StoreLoader {
 
         let entities = decodeTyped(collections, log: &log)
         guard log.isEmpty else { throw StoreLoadError(problems: log.problems) }
+        let alternates = AlternateNamesLoader.load(files, context: context, entities: entities, log: &log)
+        guard log.isEmpty else { throw StoreLoadError(problems: log.problems) }
+        var digests = sources.fileDigests
+        if let bytes = alternates.bytes { digests.append((AlternateNamesLoader.file, bytes)) }
         return Store(
             sources: sources.loaded,
             entities: entities,
-            datasetVersion: datasetVersion(sources: sources.fileDigests, collections: collections)
+            alternateNames: alternates.names,
+            datasetVersion: datasetVersion(sources: digests, collections: collections)
         )
     }
 

@@ -1,50 +1,45 @@
 /// One search result: what matched, how well, and where, for highlighting.
-public struct SearchHit: Sendable, Equatable, Encodable {
+public struct SearchHit: Sendable, Equatable {
     public enum Target: Sendable, Hashable {
         case entity(EntityReference)
         /// A paragraph of the primary source (1-based).
         case paragraph(Int)
     }
 
-    /// Which text matched. Ranking follows this order: name, alias, then text mentions.
-    public enum Field: String, Sendable, Codable, Equatable {
-        case name, alias, description, quote, paragraph
+    /// Which text matched, best first: the entity's name, a title it holds (a role: «أمير قطر»), an alias, a name
+    /// people use that the text does not (`AlternateName`), then words of its description or of a quote citing it;
+    /// for paragraphs, the paragraph.
+    public enum Field: String, Sendable, Codable, Equatable, CaseIterable {
+        case name, role, alias, alternate, description, quote, paragraph
+    }
+
+    /// A matched range, in Unicode scalars, end exclusive.
+    public struct Span: Sendable, Equatable, Hashable {
+        public var start: Int
+        public var end: Int
+
+        public init(start: Int, end: Int) {
+            self.start = start
+            self.end = end
+        }
     }
 
     public var target: Target
     /// Higher is better; only the order is meaningful.
     public var score: Int
     public var field: Field
-    /// `ar` or `en`: the language of `snippet`.
+    /// `ar` or `en` (or the language of an alternate name): the language of `snippet`.
     public var language: String
-    /// The matched text, original and unnormalized (the whole name, alias, quote or paragraph).
+    /// The matched text as written: the whole name, alias, role, description or quote; for a paragraph, a window
+    /// of it from a little before the first match to a little after the last, starting `snippetStart` scalars into
+    /// the paragraph.
     public var snippet: String
-    /// The match within `snippet`, in Unicode scalars, end exclusive (for paragraphs these are
-    /// also offsets within the paragraph, as in citations).
-    public var matchStart: Int
-    public var matchEnd: Int
+    public var snippetStart: Int
+    /// Every matched word (and, for a paragraph found through an entity it mentions, each mention), sorted. Offsets
+    /// are into the whole text the snippet is taken from: the name, alias, description or quote, or the paragraph
+    /// (as in citations).
+    public var matches: [Span]
 
-    enum CodingKeys: String, CodingKey {
-        case type, id, paragraph, score, field, language, snippet
-        case matchStart = "match_start"
-        case matchEnd = "match_end"
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        switch target {
-        case .entity(let reference):
-            try c.encode(reference.type, forKey: .type)
-            try c.encode(reference.id, forKey: .id)
-        case .paragraph(let n):
-            try c.encode("paragraphs", forKey: .type)
-            try c.encode(n, forKey: .paragraph)
-        }
-        try c.encode(score, forKey: .score)
-        try c.encode(field, forKey: .field)
-        try c.encode(language, forKey: .language)
-        try c.encode(snippet, forKey: .snippet)
-        try c.encode(matchStart, forKey: .matchStart)
-        try c.encode(matchEnd, forKey: .matchEnd)
-    }
+    public var matchStart: Int { matches.first?.start ?? 0 }
+    public var matchEnd: Int { matches.first?.end ?? 0 }
 }

@@ -1,202 +1,147 @@
-/// An inverted index over entity names, aliases, descriptions and cited quotes, and over the
-/// source's paragraphs, built once at load. Keys are normalized tokens and their proclitic-free
-/// stems, so «وقطر», «قطر» and «Qatar» meet.
+/// Search over a closed set of entities and one source text, built once at load.
 ///
-/// Ranking: an exact name beats an exact alias, which beats a name or alias containing every
-/// query word, which beats a mention in a description, quote or paragraph. A query whose words
-/// are only partly found ranks below every full match.
+/// Names (names, aliases, role phrases, alternate names) are never stemmed; a query word meets them in tiers: the
+/// same word (article aside) → a generated adjective or plural form (`NameForms`) → the word without its proclitics
+/// → the same consonant skeleton (`Skeleton`) or a typo within the length's allowance (`EditDistance`) → a prefix
+/// (the last query word only, three letters at least, never an acronym). Descriptions, quotes and paragraphs are
+/// matched by word and by light stem (`ArabicLightStemmer`), and a paragraph is also found through the entities it
+/// mentions, so an English query finds the Arabic text. Ranking is `SearchRanking`.
 public struct SearchIndex: Sendable {
-    struct Document: Sendable {
-        var target: SearchHit.Target
+    /// What a hit can be: each entity (in store order), then each paragraph.
+    struct Target: Sendable {
+        var hit: SearchHit.Target
+        /// How many citations point at it: the last tie-break (an entity the text talks about more comes first).
+        var mentions: Int
+    }
+
+    /// A description, quote or paragraph: matched by words and light stems.
+    struct TextDocument: Sendable {
+        var target: Int
         var field: SearchHit.Field
         var language: String
         var text: String
         var tokens: [TextNormalizer.Token]
-        /// The whole field normalized, for exact-match tiers.
-        var normalized: String
-        /// Position of the target in the store, for a deterministic tie-break.
-        var rank: Int
     }
 
-    struct Posting: Sendable, Hashable {
+    enum NameMatch: Sendable {
+        /// The word itself, or (`width` 2) two neighbouring words written as one («نورسلطان», `almaata`).
+        case exact(width: Int)
+        case generated
+    }
+
+    struct NamePosting: Sendable {
+        var entry: Int
+        var token: Int
+        var match: NameMatch
+    }
+
+    struct TextPosting: Sendable, Hashable {
         var document: Int
         var token: Int
     }
 
-    let documents: [Document]
-    /// Normalized key or stem → where it occurs.
-    let postings: [String: [Posting]]
-    /// All keys sorted, for prefix lookups by binary search.
-    let sortedKeys: [String]
+    let targets: [Target]
+    let lexicon: [SearchLexicon.Entry]
+    let documents: [TextDocument]
+    /// Name key (exact, article-less, generated, joined) → where it names something.
+    let namePostings: [String: [NamePosting]]
+    /// Consonant skeleton of a name word → where.
+    let skeletons: [String: [NamePosting]]
+    /// Distinct name words by first letter, for typo lookups.
+    let vocabulary: [Unicode.Scalar: [(key: [Unicode.Scalar], postings: [NamePosting])]]
+    /// Every name key, sorted, for prefix lookups.
+    let sortedNameKeys: [String]
+    /// Text word or light stem → where.
+    let textPostings: [String: [TextPosting]]
+    /// Paragraph target → the entity targets it mentions, with the mentioned spans.
+    let mentionsByParagraph: [Int: [(entity: Int, span: SearchHit.Span)]]
 
-    init(entities: [any Entity], sources: [Source]) {
-        var documents: [Document] = []
-        func add(_ target: SearchHit.Target, _ field: SearchHit.Field, _ language: String, _ text: String, _ rank: Int)
-        {
+    init(
+        entities: [any Entity], alternateNames: [AlternateName] = [], sources: [Source],
+        mentions: [Int: [Mention]] = [:]
+    ) {
+        var targets = entities.map { Target(hit: .entity($0.reference), mentions: $0.allCitations().count) }
+        let lexicon = SearchLexicon(entities: entities, alternateNames: alternateNames).entries
+        var documents: [TextDocument] = []
+        func addText(_ target: Int, _ field: SearchHit.Field, _ language: String, _ text: String) {
             let tokens = TextNormalizer.tokens(text)
             guard !tokens.isEmpty else { return }
-            documents.append(
-                Document(
-                    target: target, field: field, language: language, text: text, tokens: tokens,
-                    normalized: tokens.map(\.key).joined(separator: " "), rank: rank))
+            documents.append(TextDocument(target: target, field: field, language: language, text: text, tokens: tokens))
         }
-        for (rank, entity) in entities.enumerated() {
-            let target = SearchHit.Target.entity(entity.reference)
-            for (language, text) in entity.name.all { add(target, .name, language, text, rank) }
-            for (language, text) in entity.aliases.all { add(target, .alias, language, text, rank) }
-            for (language, text) in entity.description.all { add(target, .description, language, text, rank) }
-            for quote in Set(entity.citations.map(\.quote)).sorted() { add(target, .quote, "ar", quote, rank) }
+        for (target, entity) in entities.enumerated() {
+            for (language, text) in entity.description.all { addText(target, .description, language, text) }
+            for quote in Set(entity.allCitations().map(\.quote)).sorted() { addText(target, .quote, "ar", quote) }
         }
+        var mentionsByParagraph: [Int: [(entity: Int, span: SearchHit.Span)]] = [:]
         if let source = sources.first {
+            let byReference = Dictionary(
+                entities.enumerated().map { ($1.reference, $0) }, uniquingKeysWith: { a, _ in a })
             for (i, paragraph) in source.paragraphs.enumerated() {
-                add(.paragraph(i + 1), .paragraph, source.language, paragraph, entities.count + i)
+                let target = targets.count
+                targets.append(Target(hit: .paragraph(i + 1), mentions: 0))
+                addText(target, .paragraph, source.language, paragraph)
+                mentionsByParagraph[target] = (mentions[i + 1] ?? []).compactMap { mention in
+                    byReference[EntityReference(type: mention.type, id: mention.id)].map {
+                        (entity: $0, span: SearchHit.Span(start: mention.start, end: mention.end))
+                    }
+                }
             }
         }
-        var postings: [String: [Posting]] = [:]
+        self.targets = targets
+        self.lexicon = lexicon
+        self.documents = documents
+        self.mentionsByParagraph = mentionsByParagraph
+        let names = SearchIndex.nameIndex(lexicon)
+        namePostings = names.postings
+        skeletons = names.skeletons
+        vocabulary = names.vocabulary
+        sortedNameKeys = names.postings.keys.sorted()
+        textPostings = SearchIndex.textIndex(documents)
+    }
+
+    private static func nameIndex(_ lexicon: [SearchLexicon.Entry]) -> (
+        postings: [String: [NamePosting]], skeletons: [String: [NamePosting]],
+        vocabulary: [Unicode.Scalar: [(key: [Unicode.Scalar], postings: [NamePosting])]]
+    ) {
+        var postings: [String: [NamePosting]] = [:]
+        var skeletons: [String: [NamePosting]] = [:]
+        var words: [String: [NamePosting]] = [:]
+        for (e, entry) in lexicon.enumerated() {
+            for (t, token) in entry.tokens.enumerated() {
+                let bare = SearchKeys.withoutArticle(token.key)
+                let exact = NamePosting(entry: e, token: t, match: .exact(width: 1))
+                for key in Set([token.key, bare]) { postings[key, default: []].append(exact) }
+                for form in NameForms.forms(of: bare) {
+                    postings[form, default: []].append(NamePosting(entry: e, token: t, match: .generated))
+                }
+                if t + 1 < entry.tokens.count {
+                    let joined = token.key + entry.tokens[t + 1].key
+                    postings[joined, default: []].append(NamePosting(entry: e, token: t, match: .exact(width: 2)))
+                    if let skeleton = Skeleton.key(joined) { skeletons[skeleton, default: []].append(exact) }
+                }
+                if let skeleton = Skeleton.key(bare) { skeletons[skeleton, default: []].append(exact) }
+                words[bare, default: []].append(exact)
+            }
+        }
+        var vocabulary: [Unicode.Scalar: [(key: [Unicode.Scalar], postings: [NamePosting])]] = [:]
+        for (word, list) in words.sorted(by: { $0.key < $1.key }) {
+            let scalars = Array(word.unicodeScalars)
+            guard let first = scalars.first else { continue }
+            vocabulary[first, default: []].append((scalars, list))
+        }
+        return (postings, skeletons, vocabulary)
+    }
+
+    private static func textIndex(_ documents: [TextDocument]) -> [String: [TextPosting]] {
+        var postings: [String: Set<TextPosting>] = [:]
         for (d, document) in documents.enumerated() {
             for (t, token) in document.tokens.enumerated() {
-                for stem in TextNormalizer.stems(token.key) {
-                    postings[stem, default: []].append(Posting(document: d, token: t))
+                let posting = TextPosting(document: d, token: t)
+                for key in Set([token.key, SearchKeys.withoutArticle(token.key), TextStem.of(token.key)]) {
+                    postings[key, default: []].insert(posting)
                 }
             }
         }
-        self.documents = documents
-        self.postings = postings
-        self.sortedKeys = postings.keys.sorted()
-    }
-
-    /// Hits for `query`, best first. `kinds` limits entity hits; paragraphs are hits of their own.
-    public func search(_ query: String, kinds: Set<EntityKind>? = nil, includeParagraphs: Bool = true, limit: Int = 50)
-        -> [SearchHit]
-    {
-        let queryTokens = TextNormalizer.tokens(query)
-        guard !queryTokens.isEmpty, limit > 0 else { return [] }
-        let normalizedQuery = queryTokens.map(\.key).joined(separator: " ")
-
-        // For each document: for each query word, every matching token with its strength.
-        var matches: [Int: [Int: [Int: Double]]] = [:]
-        for (q, queryToken) in queryTokens.enumerated() {
-            for (posting, strength) in lookup(queryToken.key) {
-                switch documents[posting.document].target {
-                case .entity(let reference): if let kinds, !kinds.contains(reference.type) { continue }
-                case .paragraph: if !includeParagraphs { continue }
-                }
-                matches[posting.document, default: [:]][q, default: [:]][posting.token] = strength
-            }
-        }
-
-        var best: [SearchHit.Target: (hit: SearchHit, rank: Int)] = [:]
-        for (d, perWord) in matches {
-            let document = documents[d]
-            let strengths = perWord.mapValues { $0.values.max() ?? 0 }
-            let window = Self.tightestWindow(perWord.values.map { Array($0.keys) })
-            let score = self.score(
-                document, strengths: strengths, window: window,
-                queryWords: queryTokens.count, normalizedQuery: normalizedQuery)
-            let hit = SearchHit(
-                target: document.target, score: score, field: document.field, language: document.language,
-                snippet: document.text,
-                matchStart: document.tokens[window.first].start, matchEnd: document.tokens[window.last].end)
-            if let current = best[document.target], !Self.better(hit, than: current.hit) { continue }
-            best[document.target] = (hit, document.rank)
-        }
-        let ordered = best.values.sorted { a, b in
-            a.hit.score != b.hit.score ? a.hit.score > b.hit.score : a.rank < b.rank
-        }
-        return ordered.prefix(limit).map(\.hit)
-    }
-
-    /// Higher score wins; on a tie, the earlier field (name before alias …) and earlier span.
-    private static func better(_ a: SearchHit, than b: SearchHit) -> Bool {
-        if a.score != b.score { return a.score > b.score }
-        let order: [SearchHit.Field] = [.name, .alias, .description, .quote, .paragraph]
-        let (fa, fb) = (order.firstIndex(of: a.field) ?? 0, order.firstIndex(of: b.field) ?? 0)
-        if fa != fb { return fa < fb }
-        if a.language != b.language { return a.language < b.language }
-        return a.matchStart < b.matchStart
-    }
-
-    /// Postings for one query word with how well they match: 1.0 same key, 0.9 same stem, 0.6 prefix.
-    private func lookup(_ key: String) -> [(Posting, Double)] {
-        var strengths: [Posting: Double] = [:]
-        let stems = TextNormalizer.stems(key)
-        for stem in stems {
-            for posting in postings[stem] ?? [] {
-                let exact = documents[posting.document].tokens[posting.token].key == key
-                strengths[posting] = max(strengths[posting] ?? 0, exact ? 1.0 : 0.9)
-            }
-        }
-        // Word-prefix matches: «نزار» finds «نزارباييف», «qat» finds «qatar». Two letters at least.
-        for stem in stems where stem.unicodeScalars.count >= 2 {
-            for candidate in keys(withPrefix: stem) where candidate != stem {
-                for posting in postings[candidate] ?? [] where strengths[posting] == nil {
-                    strengths[posting] = 0.6
-                }
-            }
-        }
-        return strengths.map { ($0.key, $0.value) }
-    }
-
-    private func keys(withPrefix prefix: String) -> ArraySlice<String> {
-        var low = 0
-        var high = sortedKeys.count
-        while low < high {
-            let mid = (low + high) / 2
-            if sortedKeys[mid] < prefix { low = mid + 1 } else { high = mid }
-        }
-        var end = low
-        while end < sortedKeys.count, sortedKeys[end].hasPrefix(prefix) { end += 1 }
-        return sortedKeys[low..<end]
-    }
-
-    /// The smallest token range holding one occurrence of every matched query word, earliest on
-    /// a tie, so a highlight never stretches across a paragraph when the words also occur together.
-    static func tightestWindow(_ occurrences: [[Int]]) -> (first: Int, last: Int, words: Int) {
-        var best: (first: Int, last: Int)?
-        for anchor in occurrences.flatMap({ $0 }).sorted() {
-            let picks = occurrences.map { list in
-                list.min { abs($0 - anchor) < abs($1 - anchor) || (abs($0 - anchor) == abs($1 - anchor) && $0 < $1) }
-                    ?? anchor
-            }
-            let window = (first: picks.min() ?? anchor, last: picks.max() ?? anchor)
-            if let current = best, window.last - window.first >= current.last - current.first { continue }
-            best = window
-        }
-        let window = best ?? (0, 0)
-        return (window.first, window.last, occurrences.count)
-    }
-
-    private func score(
-        _ document: Document, strengths: [Int: Double], window: (first: Int, last: Int, words: Int),
-        queryWords: Int, normalizedQuery: String
-    ) -> Int {
-        let strength = strengths.values.reduce(0, +) / Double(queryWords)
-        let complete = strengths.count == queryWords
-        // Coverage: how much of a name the query accounts for («قطر» is all of «قطر», a quarter of «زيارة أمير دولة قطر»).
-        let coverage = min(1, Double(window.words) / Double(document.tokens.count))
-        // Words found side by side (a phrase) beat the same words scattered.
-        let adjacency = window.words > 1 && window.last - window.first + 1 == window.words ? 10.0 : 0
-        let base: Double
-        switch document.field {
-        case .name, .alias:
-            let isName = document.field == .name
-            if document.normalized == normalizedQuery {
-                base = isName ? 1000 : 900
-            } else if complete && coverage == 1 && strength >= 0.9 {
-                // Every word of the name matched, through an article or proclitic («وقطر» → «قطر»).
-                base = isName ? 850 : 800
-            } else {
-                base = (isName ? 600 : 500) + 100 * coverage * strength
-            }
-        case .description:
-            base = 300 + 50 * strength
-        case .quote:
-            base = 250 + 50 * strength
-        case .paragraph:
-            base = 200 + 50 * strength
-        }
-        // Partial matches rank below every complete one (the lowest complete score is 200).
-        let fraction = Double(strengths.count) / Double(queryWords)
-        return Int((complete ? base + adjacency : base * fraction * 0.15).rounded())
+        return postings.mapValues { $0.sorted { ($0.document, $0.token) < ($1.document, $1.token) } }
     }
 }

@@ -10,11 +10,18 @@ public enum TextNormalizer {
         /// Offsets into the original string's `unicodeScalars`, end exclusive.
         public var start: Int
         public var end: Int
+        /// Only a hyphen or a dot stands between this word and the previous one (`Alma-Ata`, `U.N.`): the two may
+        /// also be read as one word (`almaata`, `un`).
+        public var joinsPrevious: Bool
+        /// Written in capitals (`UN`, `GCC`, each letter of `U.N.`): an acronym, matched whole, never as a prefix.
+        public var isCapitalized: Bool
 
-        public init(key: String, start: Int, end: Int) {
+        public init(key: String, start: Int, end: Int, joinsPrevious: Bool = false, isCapitalized: Bool = false) {
             self.key = key
             self.start = start
             self.end = end
+            self.joinsPrevious = joinsPrevious
+            self.isCapitalized = isCapitalized
         }
     }
 
@@ -25,40 +32,11 @@ public enum TextNormalizer {
 
     /// Words of `s` (runs of letters and digits; punctuation and spaces separate them).
     public static func tokens(_ s: String) -> [Token] {
-        var result: [Token] = []
-        var key = String.UnicodeScalarView()
-        var start = 0
-        var end = 0
-        var inToken = false
+        var scanner = TokenScanner()
         for (offset, scalar) in s.unicodeScalars.enumerated() {
-            switch classify(scalar) {
-            case .ignorable:
-                // Marks inside a word belong to its range (so the highlight covers them) but not its key.
-                if inToken { end = offset + 1 }
-            case .letter(let folded):
-                if !inToken {
-                    inToken = true
-                    start = offset
-                }
-                key.append(folded)
-                end = offset + 1
-            case .letters(let folded):
-                if !inToken {
-                    inToken = true
-                    start = offset
-                }
-                key.append(contentsOf: folded)
-                end = offset + 1
-            case .separator:
-                if inToken {
-                    result.append(Token(key: String(key), start: start, end: end))
-                    key = String.UnicodeScalarView()
-                    inToken = false
-                }
-            }
+            scanner.add(scalar, classify(scalar), at: offset)
         }
-        if inToken { result.append(Token(key: String(key), start: start, end: end)) }
-        return result
+        return scanner.finish()
     }
 
     /// The key plus its forms without the article and common proclitics (و ف ب ل ال وال بال فال لل),
@@ -93,14 +71,14 @@ public enum TextNormalizer {
 
     /// `letter` for the common one-scalar folding (no array to allocate per character), `letters` for the rare
     /// expansions (ß → ss).
-    private enum Class {
+    enum Class {
         case letter(Unicode.Scalar)
         case letters([Unicode.Scalar])
         case ignorable
         case separator
     }
 
-    private static func classify(_ scalar: Unicode.Scalar) -> Class {
+    static func classify(_ scalar: Unicode.Scalar) -> Class {
         let v = scalar.value
         // ASCII first: most English text, digits and punctuation, with no Unicode property lookups.
         if v < 0x80 {
@@ -111,22 +89,33 @@ public enum TextNormalizer {
             }
         }
         switch v {
-        // Tashkeel (fathatan … sukun, and the extended marks), superscript alef, Quranic marks, tatweel.
-        case 0x064B...0x065F, 0x0670, 0x06D6...0x06ED, 0x0610...0x061A, 0x0640:
+        // Tashkeel (fathatan … sukun, and the extended marks), Quranic marks, tatweel.
+        case 0x064B...0x065F, 0x06D6...0x06ED, 0x0610...0x061A, 0x0640:
             return .ignorable
         // Zero-width joiners and combining diacritics (decomposed Latin accents).
         case 0x200C, 0x200D, 0x0300...0x036F:
             return .ignorable
-        case 0x0622, 0x0623, 0x0625, 0x0671:  // آ أ إ ٱ
+        case 0x0622, 0x0623, 0x0625, 0x0671, 0x0670:  // آ أ إ ٱ and the dagger (superscript) alef
             return .letter("\u{0627}")
-        case 0x0649, 0x0626, 0x06CC:  // ى ئ ی
+        case 0x0649, 0x0626, 0x06CC, 0x06D2:  // ى ئ ی ے
             return .letter("\u{064A}")
-        case 0x0629:  // ة
+        case 0x0629, 0x06BE, 0x06C0, 0x06C1, 0x06D5:  // ة ھ ۀ ہ ە
             return .letter("\u{0647}")
         case 0x0624:  // ؤ
             return .letter("\u{0648}")
-        case 0x06A9:  // Persian kaf ک
+        // Persian and Urdu letters, read as Arabic writes the sounds: ک گ ڭ → ك, ڤ → ف, پ → ب, چ → ج, ژ → ز.
+        case 0x06A9, 0x06AF, 0x06AD:
             return .letter("\u{0643}")
+        case 0x06A4:
+            return .letter("\u{0641}")
+        case 0x067E:
+            return .letter("\u{0628}")
+        case 0x0686:
+            return .letter("\u{062C}")
+        case 0x0698:
+            return .letter("\u{0632}")
+        case 0xFB50...0xFDFF, 0xFE70...0xFEFF:
+            return presentationForm(scalar)
         case 0x0660...0x0669:  // Arabic-Indic digits
             return .letter(Unicode.Scalar(UInt8(0x30 + v - 0x0660)))
         case 0x06F0...0x06F9:  // Extended Arabic-Indic digits
@@ -146,6 +135,21 @@ public enum TextNormalizer {
             return .letter(scalar)
         }
         return .separator
+    }
+
+    /// A presentation form folds as the letters it shows; a form of a mark is ignorable like the mark.
+    private static func presentationForm(_ scalar: Unicode.Scalar) -> Class {
+        guard let parts = ArabicPresentationForms.letters[scalar.value] else { return .separator }
+        var folded: [Unicode.Scalar] = []
+        for part in parts {
+            switch classify(part) {
+            case .letter(let letter): folded.append(letter)
+            case .letters(let letters): folded += letters
+            case .ignorable, .separator: continue
+            }
+        }
+        if folded.isEmpty { return .ignorable }
+        return folded.count == 1 ? .letter(folded[0]) : .letters(folded)
     }
 
     /// Precomposed Latin letters to their base letters (lowercase), built from one line per base.

@@ -1,0 +1,163 @@
+/// Finding every place a query word matches, with how well: the tiers of `SearchIndex`'s description, as ranks
+/// (lower is better) that `SearchRanking` compares.
+extension SearchIndex {
+    /// Match ranks. Names: a name or role word 0, an alias word 1, an alternate name's word 2, a generated form 3,
+    /// the word without its proclitics 4, a skeleton or typo 5, a prefix 6. Text: a word 7, a light stem 8; a
+    /// paragraph found through an entity it mentions 9.
+    enum Rank {
+        static let generated = 3
+        static let stem = 4
+        static let approximate = 5
+        static let prefix = 6
+        static let textWord = 7
+        static let textStem = 8
+        static let mention = 9
+
+        static func of(_ field: SearchHit.Field) -> Int {
+            switch field {
+            case .name, .role: 0
+            case .alias: 1
+            default: 2
+            }
+        }
+    }
+
+    /// One query word's best match in one name entry or text document.
+    struct WordMatch: Sendable {
+        var rank: Int
+        var edits: Int
+        /// Matched tokens of the entry or document (every occurrence, for text).
+        var tokens: [Int]
+    }
+
+    /// Per name entry, and per text document: query word → its best match there.
+    struct Matches {
+        var names: [Int: [Int: WordMatch]] = [:]
+        var texts: [Int: [Int: WordMatch]] = [:]
+    }
+
+    func matches(for query: SearchQuery) -> Matches {
+        var result = Matches()
+        for word in query.words {
+            let nameFound = matchNames(word, into: &result)
+            if !nameFound && word.covers.count == 1 { matchApproximately(word, into: &result) }
+            if word.covers.count == 1 { matchText(word, into: &result) }
+        }
+        return result
+    }
+
+    /// Exact, generated and proclitic-free lookups, then the prefix of the last word. True when anything matched.
+    private func matchNames(_ word: SearchQuery.Word, into result: inout Matches) -> Bool {
+        var found = false
+        let bare = SearchKeys.withoutArticle(word.key)
+        var lookups: [(key: String, stem: Bool)] = [(word.key, false)]
+        if bare != word.key { lookups.append((bare, false)) }
+        for key in SearchKeys.withoutProclitics(word.key, isKnown: { namePostings[$0] != nil }) {
+            lookups.append((key, true))
+        }
+        for lookup in lookups {
+            for posting in namePostings[lookup.key] ?? [] {
+                var rank: Int
+                var tokens = [posting.token]
+                switch posting.match {
+                case .exact(let width):
+                    rank = Rank.of(lexicon[posting.entry].field)
+                    if width == 2 { tokens.append(posting.token + 1) }
+                case .generated:
+                    rank = Rank.generated
+                }
+                if lookup.stem { rank = max(rank, Rank.stem) }
+                record(
+                    WordMatch(rank: rank, edits: 0, tokens: tokens), word,
+                    in: &result.names[posting.entry, default: [:]])
+                found = true
+            }
+        }
+        // Prefixes: the last word only (the one still being typed), three letters at least, never an acronym.
+        if word.isLast, !word.isCapitalized, bare.unicodeScalars.count >= 3 {
+            for key in keys(withPrefix: bare) where key != bare {
+                for posting in namePostings[key] ?? [] {
+                    guard case .exact = posting.match, !lexicon[posting.entry].tokens[posting.token].isCapitalized
+                    else { continue }
+                    record(
+                        WordMatch(rank: Rank.prefix, edits: 0, tokens: [posting.token]), word,
+                        in: &result.names[posting.entry, default: [:]])
+                    found = true
+                }
+            }
+        }
+        return found
+    }
+
+    /// The consonant skeleton, then typos within the word's allowance, against name words only.
+    private func matchApproximately(_ word: SearchQuery.Word, into result: inout Matches) {
+        let bare = SearchKeys.withoutArticle(word.key)
+        if let skeleton = Skeleton.key(bare) {
+            for posting in skeletons[skeleton] ?? [] {
+                record(
+                    WordMatch(rank: Rank.approximate, edits: 0, tokens: [posting.token]), word,
+                    in: &result.names[posting.entry, default: [:]])
+            }
+        }
+        let scalars = Array(bare.unicodeScalars)
+        let allowance = EditDistance.allowance(forLength: scalars.count)
+        guard allowance > 0, !word.isCapitalized, let first = scalars.first else { return }
+        // A different first letter costs two, so it fits only the allowance of long words.
+        let buckets = allowance >= 2 ? Array(vocabulary.values) : [vocabulary[first] ?? []]
+        for bucket in buckets {
+            for candidate in bucket {
+                guard let edits = EditDistance.distance(scalars, candidate.key, limit: allowance), edits > 0 else {
+                    continue
+                }
+                for posting in candidate.postings {
+                    record(
+                        WordMatch(rank: Rank.approximate, edits: edits, tokens: [posting.token]), word,
+                        in: &result.names[posting.entry, default: [:]])
+                }
+            }
+        }
+    }
+
+    /// Words and light stems of descriptions, quotes and paragraphs: every occurrence.
+    private func matchText(_ word: SearchQuery.Word, into result: inout Matches) {
+        var keys: [(String, Int)] = [(word.key, Rank.textWord), (SearchKeys.withoutArticle(word.key), Rank.textWord)]
+        let stripped = SearchKeys.withoutProclitics(word.key) { textPostings[$0] != nil }
+        keys += stripped.map { ($0, Rank.textStem) }
+        keys += ([word.key] + stripped).map { (TextStem.of($0), Rank.textStem) }
+        for (key, rank) in keys {
+            for posting in textPostings[key] ?? [] {
+                var slot = result.texts[posting.document, default: [:]]
+                let position = word.covers[0]
+                if var existing = slot[position], existing.rank <= rank {
+                    if existing.rank == rank, !existing.tokens.contains(posting.token) {
+                        existing.tokens.append(posting.token)
+                        slot[position] = existing
+                    }
+                } else {
+                    slot[position] = WordMatch(rank: rank, edits: 0, tokens: [posting.token])
+                }
+                result.texts[posting.document] = slot
+            }
+        }
+    }
+
+    /// Keeps the better match for each query word the word covers: lower rank, then fewer edits.
+    private func record(_ match: WordMatch, _ word: SearchQuery.Word, in slot: inout [Int: WordMatch]) {
+        for position in word.covers {
+            if let existing = slot[position], (existing.rank, existing.edits) <= (match.rank, match.edits) { continue }
+            slot[position] = match
+        }
+    }
+
+    private func keys(withPrefix prefix: String) -> ArraySlice<String> {
+        var low = 0
+        var high = sortedNameKeys.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sortedNameKeys[mid] < prefix { low = mid + 1 } else { high = mid }
+        }
+        var end = low
+        while end < sortedNameKeys.count, sortedNameKeys[end].hasPrefix(prefix) { end += 1 }
+        return sortedNameKeys[low..<end]
+    }
+}

@@ -1,0 +1,150 @@
+/// Ranking in tiers, compared in order (README, "Search"):
+/// 1. query words covered (by names, aliases, roles, alternate names, then text);
+/// 2. exactness: the query is one of the entity's names, titles or aliases, whole (every word of it, nothing else;
+///    stop words aside), so «دولة قطر» is Qatar before the visit of «أمير دولة قطر»;
+/// 3. how the words matched, summed (`SearchIndex.Rank`: name > alias > generated form > stem > skeleton or typo >
+///    prefix > text);
+/// 4. fewer typo edits;
+/// 5. proximity: the matched words side by side in one name or text;
+/// 6. the field (name, role, alias, alternate, description, quote, paragraph);
+/// 7. how often the text cites the entity; then store order.
+extension SearchIndex {
+    /// Where a target matched best, and its place in the ranking.
+    struct Ranked {
+        var target: Int
+        var key: [Int]
+        var location: Location
+    }
+
+    enum Location {
+        case name(entry: Int, words: [Int: WordMatch])
+        case text(document: Int, words: [Int: WordMatch], mentioned: [SearchHit.Span])
+    }
+
+    /// One location's standing: words covered, rank sum, whole, edits, proximity, field.
+    private func standing(_ words: [Int: WordMatch], content: Int?, field: SearchHit.Field, query: Int) -> [Int] {
+        let rankSum = words.values.reduce(0) { $0 + $1.rank }
+        let edits = words.values.reduce(0) { $0 + $1.edits }
+        let positions = words.values.compactMap { $0.tokens.min() }
+        let proximity = (positions.max() ?? 0) - (positions.min() ?? 0) + 1 - positions.count
+        let matchedTokens = Set(words.values.flatMap(\.tokens)).count
+        // An alternate name matched whole is not exactness: the text's own names come first («نور سلطان» is the
+        // President in the text, the city's name only later).
+        let exactField = field == .name || field == .role || field == .alias
+        let whole = exactField && (content.map { words.count == query && matchedTokens >= $0 } ?? false)
+        let fieldRank = SearchHit.Field.allCases.firstIndex(of: field) ?? 0
+        return [-words.count, whole ? 0 : 1, rankSum, edits, max(0, proximity), fieldRank]
+    }
+
+    func rank(_ matches: Matches, query: SearchQuery) -> [Ranked] {
+        var best: [Int: Ranked] = [:]
+        var coverage: [Int: [Int: WordMatch]] = [:]
+        func consider(_ target: Int, _ location: Location, _ key: [Int], _ words: [Int: WordMatch]) {
+            for (position, match) in words {
+                if let existing = coverage[target]?[position],
+                    (existing.rank, existing.edits) <= (match.rank, match.edits)
+                {
+                    continue
+                }
+                coverage[target, default: [:]][position] = match
+            }
+            // Equal standings fall to the earlier location (names before texts, in index order): the same answer
+            // whatever order the dictionaries are walked in.
+            if let current = best[target], current.key.lexicographicallyPrecedes(key) || current.key == key { return }
+            best[target] = Ranked(target: target, key: key, location: location)
+        }
+        for (entry, words) in matches.names {
+            let e = lexicon[entry]
+            let key = standing(words, content: e.content, field: e.field, query: query.count) + [entry]
+            consider(e.target, .name(entry: entry, words: words), key, words)
+        }
+        for (document, words) in matches.texts {
+            let d = documents[document]
+            let key = standing(words, content: nil, field: d.field, query: query.count) + [lexicon.count + document]
+            consider(d.target, .text(document: document, words: words, mentioned: []), key, words)
+        }
+        addMentionedParagraphs(coverage: &coverage, best: &best, query: query)
+        // The target's standing: its words covered and ranks across every location, then its best location's tiers.
+        return best.values.map { ranked in
+            let words = coverage[ranked.target] ?? [:]
+            var key = Array(ranked.key.dropLast())  // the location's index decided only between locations
+            key[0] = -words.count
+            key[2] = words.values.reduce(0) { $0 + $1.rank }
+            key[3] = words.values.reduce(0) { $0 + $1.edits }
+            key.append(-targets[ranked.target].mentions)
+            key.append(ranked.target)
+            return Ranked(target: ranked.target, key: key, location: ranked.location)
+        }.sorted { $0.key.lexicographicallyPrecedes($1.key) }
+    }
+
+    /// A paragraph that mentions an entity whose names match every query word is a hit too (rank 9 per word), with
+    /// the mentions as its matches: how an English or misspelled query reaches the Arabic text.
+    private func addMentionedParagraphs(
+        coverage: inout [Int: [Int: WordMatch]], best: inout [Int: Ranked], query: SearchQuery
+    ) {
+        let candidates = coverage.compactMap { target, words -> Int? in
+            guard case .entity = targets[target].hit, words.count == query.count,
+                words.values.allSatisfy({ $0.rank <= Rank.prefix })
+            else { return nil }
+            return target
+        }
+        // The entities the query names exactly, when there are any (so "Qatar" highlights Qatar in the text, not
+        // every visit and title that has Qatar in its name); else every entity whose names cover the query.
+        let exact = candidates.filter { best[$0]?.key[1] == 0 }
+        let named = Set(exact.isEmpty ? candidates : exact)
+        guard !named.isEmpty else { return }
+        for (paragraph, mentions) in mentionsByParagraph {
+            let spans = mentions.filter { named.contains($0.entity) }.flatMap {
+                narrowed($0.span, to: $0.entity, in: paragraph)
+            }
+            guard !spans.isEmpty else { continue }
+            let mentionMatch = WordMatch(rank: Rank.mention, edits: 0, tokens: [])
+            let words = Dictionary(uniqueKeysWithValues: (0..<query.count).map { ($0, mentionMatch) })
+            for (position, match) in words where coverage[paragraph]?[position] == nil {
+                coverage[paragraph, default: [:]][position] = match
+            }
+            let fieldRank = SearchHit.Field.allCases.firstIndex(of: .paragraph) ?? 0
+            let key = [
+                -query.count, 1, Rank.mention * query.count, 0, 0, fieldRank, lexicon.count + document(paragraph),
+            ]
+            if var current = best[paragraph] {
+                // Words found in the paragraph itself are the better highlight; mentions only fill what they miss.
+                if case .text(let document, let direct, _) = current.location, direct.count < query.count {
+                    current.location = .text(document: document, words: direct, mentioned: spans)
+                    best[paragraph] = current
+                }
+            } else {
+                let document = document(paragraph)
+                best[paragraph] = Ranked(
+                    target: paragraph, key: key, location: .text(document: document, words: [:], mentioned: spans))
+            }
+        }
+    }
+
+    /// A mention's span narrowed to the words in it that name the entity (a citation may quote a whole clause): the
+    /// words of its name if the span has them, else of an alias or alternate name; the span itself when none does.
+    private func narrowed(_ span: SearchHit.Span, to entity: Int, in paragraph: Int) -> [SearchHit.Span] {
+        let tokens = documents[document(paragraph)].tokens.filter { $0.start >= span.start && $0.end <= span.end }
+        for fields in [[SearchHit.Field.name], [.alias, .alternate]] {
+            var keys: Set<String> = []
+            for entry in lexicon where entry.target == entity && fields.contains(entry.field) {
+                for token in entry.tokens where !StopWords.contains(token.key) {
+                    let bare = SearchKeys.withoutArticle(token.key)
+                    keys.insert(bare)
+                    keys.formUnion(NameForms.forms(of: bare))
+                }
+            }
+            let words = tokens.filter { token in
+                keys.contains(SearchKeys.withoutArticle(token.key))
+                    || SearchKeys.withoutProclitics(token.key, isKnown: { _ in false }).contains(where: keys.contains)
+            }
+            if !words.isEmpty { return words.map { SearchHit.Span(start: $0.start, end: $0.end) } }
+        }
+        return [span]
+    }
+
+    /// The text document of a paragraph target.
+    private func document(_ paragraph: Int) -> Int {
+        documents.firstIndex { $0.target == paragraph && $0.field == .paragraph } ?? 0
+    }
+}
