@@ -9,7 +9,8 @@ let package = Package(
         .executable(name: "kazakhstan-api", targets: ["kazakhstan-api"])
     ],
     targets: [
-        // C shim: system headers Glibc's Swift module does not export (epoll, eventfd, accept4, TCP_NODELAY).
+        // C shim: system headers Glibc's Swift module does not export (epoll, eventfd, accept4, TCP_NODELAY, socket
+        // filters).
         .target(name: "CSystem"),
         // JSON: the value, the parser, one writer with one escaper, problem documents, digit writers. A leaf that
         // imports nothing, so the engine, the store and the API share it without depending on each other.

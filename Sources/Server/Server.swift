@@ -112,8 +112,19 @@ public final class Server: Sendable {
         }
     }
 
-    /// Graceful shutdown: stop accepting, close idle connections, let requests in flight finish (their responses
-    /// carry `Connection: close`), and force-close anything left after `grace`. Blocks until every loop has stopped.
+    /// Any thread, returns at once: the drain before `shutdown`. From now on every response carries `Connection:
+    /// close` and its connection closes once it is written; a request already received is answered. The listeners
+    /// keep accepting (a balancer takes a while to stop sending), and idle connections stay open, until `shutdown`.
+    public func beginDrain() {
+        let loops = state.withLock { s in s.started && !s.shutDown ? s.loops : [] }
+        for loop in loops { loop.requestDrain() }
+    }
+
+    /// Graceful shutdown, ending the drain (begun here if `beginDrain` was not called): new connections are turned
+    /// away at once, while those the kernel had begun are accepted for `shutdownQuietPeriod`; then the listeners close.
+    /// Requests in flight finish (their responses carry `Connection: close`); an idle connection is closed once it has
+    /// been quiet for that period, after a last read that answers any request that just arrived; anything left after
+    /// `grace` is force-closed. Blocks until every loop has stopped.
     public func shutdown(grace: Duration? = nil) {
         let (loops, threads, sharedListener) = state.withLock { s -> ([EventLoop], [LoopThread], Int32) in
             guard s.started, !s.shutDown else { return ([], [], -1) }

@@ -19,6 +19,10 @@ public struct ServerConfiguration: Sendable {
     public var maxBodySize: Int = 1 << 20
     public var timeouts = ConnectionTimeouts()
     public var shutdownGrace: Duration = .seconds(10)
+    /// At shutdown, how long the listeners still complete the connections the kernel had begun (new ones are ignored
+    /// from the start, refused once they close), and how long a connection must then be quiet before it is closed:
+    /// a client that connected just before, or was just sending its next request, is answered rather than cut off.
+    public var shutdownQuietPeriod: Duration = .milliseconds(200)
     public var accessLog: AccessLogFormat = .json
     public var serverName: String = "kazakhstan-api"
     /// Above this many queued output bytes a connection stops reading and parsing pipelined requests until it drains.

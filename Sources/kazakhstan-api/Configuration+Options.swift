@@ -78,7 +78,8 @@ extension Configuration {
         },
         Option(
             flag: "--drain-delay", variable: "DRAIN_DELAY", valueName: "DURATION", defaultDescription: "0s",
-            help: "On SIGTERM, keep serving this long with /readyz at 503 before shutting down."
+            help:
+                "On SIGTERM/SIGINT, keep accepting and serving this long before shutting down: /readyz answers 503 and every response says Connection: close."
         ) { c, v throws(ConfigurationError) in
             c.drainDelay = try ValueParsers.duration(v, allowZero: true)
         },

@@ -85,9 +85,11 @@ case .run(let configuration):
             "signal": received == SIGTERM ? "SIGTERM" : "SIGINT",
             "grace": formatDuration(configuration.server.shutdownGrace),
         ])
-    // /readyz answers 503 from now on. During the drain delay everything else is served as usual, so a balancer
-    // polling readiness takes this replica out of rotation before it stops accepting.
+    // /readyz answers 503 from now on. During the drain delay everything else is still served and new connections
+    // accepted, so a balancer polling readiness takes this replica out of rotation before it stops accepting; but
+    // every response now says `Connection: close`, so keep-alive clients move away without losing a request.
     readiness.markDraining()
+    server.beginDrain()
     if configuration.drainDelay > .zero {
         let ns =
             configuration.drainDelay.components.seconds * 1_000_000_000 + configuration.drainDelay.components

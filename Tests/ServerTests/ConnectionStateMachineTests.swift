@@ -2,24 +2,9 @@ import Testing
 
 @testable import Server
 
-/// The connection rules with a fake clock: no sleeping, every deadline hit exactly.
-struct ConnectionStateMachineTests {
-    let timeouts = ConnectionTimeouts(header: .seconds(10), idle: .seconds(75), write: .seconds(30))
-    let t0 = Instant(nanoseconds: 1_000_000_000_000)
-
-    func at(_ seconds: Double) -> Instant { t0 + .milliseconds(Int64(seconds * 1000)) }
-
-    /// A keep-alive connection whose first request was answered at t0: between requests, idle since t0.
-    func served() -> ConnectionStateMachine {
-        var m = ConnectionStateMachine(timeouts: timeouts, now: t0)
-        m.readProgress(.partialHead, now: t0)
-        m.readProgress(.nothingBuffered, now: t0)
-        _ = m.requestDispatched(keepAlive: true)
-        m.outputQueued(now: t0)
-        _ = m.wrote(drained: true, now: t0)
-        return m
-    }
-
+/// The connection rules with a fake clock: no sleeping, every deadline hit exactly. The drain and shutdown rules are
+/// in `ConnectionStateMachineDrainTests`.
+struct ConnectionStateMachineTests: ConnectionStateMachineFixture {
     @Test func silentConnection_closesAtTheHeaderTimeoutFromAccept_withoutA408() {
         var m = ConnectionStateMachine(timeouts: timeouts, now: t0)
         #expect(m.tick(now: at(9.9)) == .none)
@@ -39,11 +24,6 @@ struct ConnectionStateMachineTests {
         m.readProgress(.partialHead, now: at(8))
         #expect(m.tick(now: at(9.9)) == .none)
         #expect(m.tick(now: at(10)) == .timeOutRequest)
-    }
-
-    @Test func shutdown_closesASilentConnectionAtOnce() {
-        var m = ConnectionStateMachine(timeouts: timeouts, now: t0)
-        #expect(m.shutdownRequested() == .close)
     }
 
     @Test func idleConnection_closesExactlyAtTheIdleTimeout() {
@@ -111,29 +91,6 @@ struct ConnectionStateMachineTests {
         m.outputQueued(now: at(0))
         #expect(m.wrote(drained: false, now: at(0.1)) == .none)
         #expect(m.wrote(drained: true, now: at(0.2)) == .close)
-    }
-
-    @Test func shutdown_closesAnIdleConnectionAtOnce() {
-        var m = ConnectionStateMachine(timeouts: timeouts, now: t0)
-        #expect(m.shutdownRequested() == .close)
-    }
-
-    @Test func shutdown_letsARequestInFlightFinish_andItsResponseCloses() {
-        var m = ConnectionStateMachine(timeouts: timeouts, now: t0)
-        m.readProgress(.partialBody, now: at(1))
-        #expect(m.shutdownRequested() == .none)
-        m.readProgress(.nothingBuffered, now: at(2))
-        #expect(m.requestDispatched(keepAlive: true) == true)
-        m.outputQueued(now: at(2))
-        #expect(m.wrote(drained: true, now: at(2.1)) == .close)
-    }
-
-    @Test func shutdown_whileAKeepAliveResponseIsStillWriting_closesWhenItDrains() {
-        var m = ConnectionStateMachine(timeouts: timeouts, now: t0)
-        #expect(m.requestDispatched(keepAlive: true) == false)
-        m.outputQueued(now: at(0))
-        #expect(m.shutdownRequested() == .none)
-        #expect(m.wrote(drained: true, now: at(1)) == .close)
     }
 
     @Test func peerClose_withOutputPending_waitsForTheWrite() {

@@ -27,6 +27,29 @@ import Testing
         #expect(lstat(path, &info) != 0)
     }
 
+    /// The one Unix listener is shared by both loops: it keeps accepting through the quiet period, then the loop that
+    /// closes it first shuts it down for reading, and the other loop notices and stops too.
+    @Test func unixSocket_atShutdown_acceptsThroughTheQuietPeriod_thenStops() throws {
+        let path = temporaryPath()
+        let server = try TestServer {
+            $0.unixSocketPath = path
+            $0.shutdownQuietPeriod = .milliseconds(400)
+        }
+        let began = Instant.now()
+        let stopping = ShutdownThread(server.server)
+        usleep(100_000)
+        let late = try RawHTTPClient(unixPath: path)
+        try late.send("GET /late HTTP/1.1\r\nHost: t\r\n\r\n")
+        let answer = try late.readResponse()
+        #expect(answer.bodyText == "ok /late")
+        #expect(answer.header("Connection") == "close")
+        stopping.join()
+        let took = Instant.now() - began
+        #expect(took >= .milliseconds(400) && took < .seconds(2), "stopped after \(took)")
+        var info = stat()
+        #expect(lstat(path, &info) != 0)
+    }
+
     @Test func staleSocketFile_isReplaced() throws {
         let path = temporaryPath()
         // A socket file nobody accepts on, as a crashed process leaves behind.

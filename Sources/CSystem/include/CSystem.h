@@ -8,6 +8,7 @@
 #include <sys/socket.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <linux/filter.h>
 
 // accept4 is declared only under _GNU_SOURCE, which a Swift import cannot define for us.
 int csystem_accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags);

@@ -308,14 +308,33 @@ final class Connection {
     // MARK: Lifecycle
 
     func tick(_ context: LoopContext) -> Disposition {
-        switch machine.tick(now: context.now) {
-        case .none: .keepOpen
-        case .close: .close
-        case .timeOutRequest: timeOut(context)
-        }
+        carryOut(machine.tick(now: context.now), context)
+    }
+
+    /// The server drains: every response from now on closes its connection; an idle connection stays open.
+    func drainRequested() {
+        machine.drainRequested()
     }
 
     func shutdownRequested(_ context: LoopContext) -> Disposition {
-        machine.shutdownRequested() == .close ? .close : .keepOpen
+        carryOut(
+            machine.shutdownRequested(now: context.now, quietPeriod: context.configuration.shutdownQuietPeriod),
+            context)
+    }
+
+    private func carryOut(_ action: ConnectionStateMachine.Action, _ context: LoopContext) -> Disposition {
+        switch action {
+        case .none: .keepOpen
+        case .close: .close
+        case .timeOutRequest: timeOut(context)
+        case .closeIfNothingArrived: closeIfNothingArrived(context)
+        }
+    }
+
+    /// A quiet connection is closed at shutdown, but a request may have reached its socket since the loop last
+    /// polled: read once more, so such a request is answered (`Connection: close`) rather than reset by the close.
+    private func closeIfNothingArrived(_ context: LoopContext) -> Disposition {
+        if case .close = onReadable(context) { return .close }
+        return machine.lastReadDone(now: context.now) == .close ? .close : .keepOpen
     }
 }

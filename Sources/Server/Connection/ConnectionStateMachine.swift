@@ -27,6 +27,9 @@ struct ConnectionStateMachine: Sendable {
         case close
         /// The request did not arrive in time: answer 408 and close after it is written (RFC 9110 §15.5.9).
         case timeOutRequest
+        /// Shutting down, and nothing was asked or owed for the quiet period: read once more (a request that arrived
+        /// since the loop last polled is answered, not dropped by the close), then close if nothing came.
+        case closeIfNothingArrived
     }
 
     let timeouts: ConnectionTimeouts
@@ -35,7 +38,11 @@ struct ConnectionStateMachine: Sendable {
     private(set) var lastWriteProgress: Instant
     /// Set once a response was sent with `Connection: close` (or one is owed): no request after it is read.
     private(set) var closeAfterWrite = false
-    private(set) var shuttingDown = false
+    /// The server is draining: every response from now on says `Connection: close`, but a connection between
+    /// requests stays open for its next one (its client may be sending it already).
+    private(set) var draining = false
+    /// Set at shutdown: when it began, and how long a connection must then be quiet before it is closed.
+    private(set) var shutdown: (began: Instant, quietPeriod: Duration)?
     private(set) var closed = false
     /// Whether a request was handed to the handler: after one, an empty buffer means "between requests".
     private(set) var hasDispatched = false
@@ -69,10 +76,10 @@ struct ConnectionStateMachine: Sendable {
     }
 
     /// A complete request was handed to the handler. Returns whether its response must close the connection:
-    /// the peer asked to (or is HTTP/1.0 without keep-alive), the response asked to, or the server is shutting down.
+    /// the peer asked to (or is HTTP/1.0 without keep-alive), the response asked to, or the server is draining.
     mutating func requestDispatched(keepAlive: Bool) -> Bool {
         hasDispatched = true
-        if !keepAlive || shuttingDown { closeAfterWrite = true }
+        if !keepAlive || draining { closeAfterWrite = true }
         return closeAfterWrite
     }
 
@@ -94,7 +101,9 @@ struct ConnectionStateMachine: Sendable {
         guard drained else { return .none }
         outputPending = false
         if case .idle = phase { phase = .idle(since: now) }
-        if closeAfterWrite || (shuttingDown && isIdle) {
+        // Not closed at shutdown merely for being idle now: a keep-alive response went out without `Connection:
+        // close`, so its client may send another request at once; the quiet period in `tick` decides.
+        if closeAfterWrite {
             closed = true
             return .close
         }
@@ -110,21 +119,35 @@ struct ConnectionStateMachine: Sendable {
         return .close
     }
 
-    /// Graceful shutdown: idle connections close at once; a request in flight finishes and its response carries
-    /// `Connection: close`.
-    mutating func shutdownRequested() -> Action {
-        shuttingDown = true
-        if isIdle && !outputPending {
-            closed = true
-            return .close
-        }
-        return .none
+    /// The drain before a shutdown: every response from now on closes its connection. Nothing closes now.
+    mutating func drainRequested() {
+        draining = true
     }
 
-    private var isIdle: Bool {
+    /// Graceful shutdown (implies the drain): a request in flight finishes and its response carries `Connection:
+    /// close`; a connection with nothing in flight is closed once it has been quiet for `quietPeriod`, counted from
+    /// the later of the shutdown and its last activity. Returns what `tick` would now.
+    mutating func shutdownRequested(now: Instant, quietPeriod: Duration) -> Action {
+        draining = true
+        if shutdown == nil { shutdown = (now, quietPeriod) }
+        return tick(now: now)
+    }
+
+    /// After the last read that `closeIfNothingArrived` asked for: close if the connection is still quiet.
+    mutating func lastReadDone(now: Instant) -> Action {
+        guard !closed, isQuietLongEnough(now: now) else { return .none }
+        closed = true
+        return .close
+    }
+
+    /// Shutting down, between requests with nothing owed, and quiet for the quiet period.
+    private func isQuietLongEnough(now: Instant) -> Bool {
+        guard let shutdown, !outputPending, !closeAfterWrite else { return false }
         switch phase {
-        case .idle, .awaitingFirstRequest: true
-        case .head, .body: false
+        case .idle(let since), .awaitingFirstRequest(let since):
+            return now - max(since, shutdown.began) >= shutdown.quietPeriod
+        case .head, .body:
+            return false
         }
     }
 
@@ -142,11 +165,13 @@ struct ConnectionStateMachine: Sendable {
                 closed = true
                 return .close
             }
+            if isQuietLongEnough(now: now) { return .closeIfNothingArrived }
         case .idle(let since):
             if !outputPending, now - since >= timeouts.idle {
                 closed = true
                 return .close
             }
+            if isQuietLongEnough(now: now) { return .closeIfNothingArrived }
         case .head(let since):
             if now - since >= timeouts.header, !closeAfterWrite {
                 closeAfterWrite = true

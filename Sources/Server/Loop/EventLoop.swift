@@ -1,12 +1,13 @@
 import CSystem
 import Glibc
+import Synchronization
 
 /// One thread running a level-triggered epoll loop. It owns its listener and every connection accepted on it,
-/// so nothing on the request path takes a lock. Other threads talk to it only through `requestShutdown`, which
-/// sets a lock-guarded deadline and wakes the loop with its eventfd.
+/// so nothing on the request path takes a lock. Other threads talk to it only through `requestDrain` (an atomic
+/// flag) and `requestShutdown` (a lock-guarded deadline), each of which wakes the loop with its eventfd.
 final class EventLoop: @unchecked Sendable {
-    // @unchecked: every stored var below is touched only on the loop's own thread, except `pendingShutdown`
-    // (a lock) and the epoll wake fd (eventfd writes are thread-safe).
+    // @unchecked: every stored var below is touched only on the loop's own thread, except `pendingDrain` (an
+    // atomic), `pendingShutdown` (a lock) and the epoll wake fd (eventfd writes are thread-safe).
 
     private let epoll: Epoll
     private let context: LoopContext
@@ -31,6 +32,11 @@ final class EventLoop: @unchecked Sendable {
     private var nextLogFlush: Instant
     private var shutdownDeadline: Instant?
     private let pendingShutdown = Locked<Instant?>(nil)
+    private let pendingDrain = Atomic<Bool>(false)
+    /// Copied from `pendingDrain` when the loop is woken, so nothing per request reads shared memory.
+    private var draining = false
+    /// When the listener closes during a shutdown: it still completes the connections begun before (see `beginShutdown`).
+    private var listenerClosesAt: Instant?
 
     private static let listenerToken: UInt64 = .max - 1
     /// Deadlines are checked by sweeping the connection table every 100 ms. That is the loop's one deadline
@@ -55,6 +61,12 @@ final class EventLoop: @unchecked Sendable {
         try epoll.add(listener, events: listenerEvents, token: EventLoop.listenerToken)
     }
 
+    /// Any thread: from now on every response closes its connection (see `beginDrain`).
+    func requestDrain() {
+        pendingDrain.store(true, ordering: .relaxed)
+        epoll.wake()
+    }
+
     /// Any thread: stop accepting, let in-flight requests finish, force-close whatever is left at `deadline`.
     func requestShutdown(deadline: Instant) {
         pendingShutdown.withLock { $0 = deadline }
@@ -76,17 +88,25 @@ final class EventLoop: @unchecked Sendable {
                 switch event.data.u64 {
                 case Epoll.wakeToken:
                     epoll.drainWake()
+                    if !draining, pendingDrain.load(ordering: .relaxed) { beginDrain() }
                     if let deadline = pendingShutdown.withLock({ $0 }), shutdownDeadline == nil {
                         beginShutdown(deadline: deadline)
                     }
                 case EventLoop.listenerToken:
-                    acceptConnections()
+                    // A shared Unix listener that another loop shut down at the end of its drain polls readable for
+                    // good: this loop's drain is over too.
+                    if acceptConnections() == 0, listenerIsShared, shutdownDeadline != nil,
+                        Socket.isShutDownForReading(listener)
+                    {
+                        closeListener()
+                    }
                 default:
                     handle(event)
                 }
             }
             if context.now >= nextSweep { sweep() }
-            if let deadline = shutdownDeadline, connectionCount == 0 || context.now >= deadline {
+            if let closesAt = listenerClosesAt, context.now >= closesAt { closeListener() }
+            if let deadline = shutdownDeadline, (listener < 0 && connectionCount == 0) || context.now >= deadline {
                 break
             }
         }
@@ -134,12 +154,16 @@ final class EventLoop: @unchecked Sendable {
 
     // MARK: Accepting
 
-    private func acceptConnections() {
-        guard shutdownDeadline == nil, acceptPausedUntil == nil else { return }
-        // Bounded so one loop never starves its existing connections during a connection storm.
-        for _ in 0..<64 {
+    /// Bounded by `limit` so one loop never starves its existing connections during a connection storm. Returns how
+    /// many connections it took off the listener's queue (served or refused).
+    @discardableResult
+    private func acceptConnections(limit: Int = 64) -> Int {
+        guard listener >= 0, acceptPausedUntil == nil else { return 0 }
+        var taken = 0
+        for _ in 0..<limit {
             switch Socket.accept(listener) {
             case .accepted(let fd, let address):
+                taken += 1
                 let cap = context.configuration.maxConnections
                 guard metrics.openConnections.tryIncrement(limit: cap) else {
                     // Over --max-connections: refuse at once rather than queue without bound.
@@ -153,7 +177,7 @@ final class EventLoop: @unchecked Sendable {
                     : context.configuration.trustedProxies.contains { $0.contains(address.host) }
                 register(fd, remoteAddress: address.description, trusted: trusted)
             case .wouldBlock:
-                return
+                return taken
             case .exhausted(let e):
                 // EMFILE/ENFILE/ENOBUFS: the listener stays readable, so retrying now would spin. Back off for a
                 // second (descriptors free up as connections close), and say so once, not per attempt.
@@ -164,13 +188,14 @@ final class EventLoop: @unchecked Sendable {
                     )
                 }
                 pauseAccepting()
-                return
+                return taken
             case .failed(let e):
                 StandardError.writeLine(
                     #"{"level":"error","msg":"accept failed: \#(SystemError("accept4", errno: e).description)"}"#)
-                return
+                return taken
             }
         }
+        return taken
     }
 
     /// Counts a refusal at the cap; an operator sees it in `/metrics` at once and in the log at most once a second,
@@ -200,6 +225,7 @@ final class EventLoop: @unchecked Sendable {
             fd: fd, token: token, remoteAddress: remoteAddress, peerIsTrustedProxy: trusted,
             limits: context.configuration.limits,
             timeouts: context.configuration.timeouts, now: context.now)
+        if draining { connection.drainRequested() }
         let events = connection.desiredEvents
         do {
             try epoll.add(fd, events: events, token: token)
@@ -216,11 +242,16 @@ final class EventLoop: @unchecked Sendable {
         connections[index] = connection
         connectionCount += 1
         metrics.connectionAccepted()
+        var disposition = Connection.Disposition.keepOpen
         if !listenerIsShared {
             // TCP listeners use TCP_DEFER_ACCEPT: a connection is only accepted once its first bytes have arrived, so
             // read them now rather than after another epoll_wait round trip (what a new connection per request costs).
-            settle(connection, connection.onReadable(context))
+            disposition = connection.onReadable(context)
         }
+        if case .keepOpen = disposition, shutdownDeadline != nil {
+            disposition = connection.shutdownRequested(context)
+        }
+        settle(connection, disposition)
     }
 
     private func close(_ connection: Connection) {
@@ -237,7 +268,7 @@ final class EventLoop: @unchecked Sendable {
 
     private func sweep() {
         nextSweep = context.now + EventLoop.sweepInterval
-        if let until = acceptPausedUntil, context.now >= until, shutdownDeadline == nil {
+        if let until = acceptPausedUntil, context.now >= until, listener >= 0 {
             acceptPausedUntil = nil
             exhaustionLogged = false
             do { try epoll.add(listener, events: listenerEvents, token: EventLoop.listenerToken) } catch {
@@ -253,15 +284,44 @@ final class EventLoop: @unchecked Sendable {
         }
     }
 
+    // MARK: Drain and shutdown
+
+    /// Every response from now on says `Connection: close` and closes its connection; a request already received is
+    /// answered. Idle connections stay open (their clients may be sending), and the listener keeps accepting: a
+    /// balancer takes a while to stop sending, and each connection it still opens gets one answer.
+    private func beginDrain() {
+        draining = true
+        if listener >= 0, !listenerIsShared { Socket.acceptAtHandshake(listener) }
+        for case let connection? in connections { connection.drainRequested() }
+    }
+
+    /// The drain ends. New handshakes are ignored at once, but the listener stays open for the quiet period, so the
+    /// connections the kernel had already begun complete and are served; then it closes (`closeListener`). Requests
+    /// in flight finish; connections are closed once quiet for that period (`ConnectionStateMachine`).
     private func beginShutdown(deadline: Instant) {
         shutdownDeadline = deadline
-        if listener >= 0 {
-            epoll.remove(listener)
-            if !listenerIsShared { Glibc.close(listener) }
-            listener = -1
-        }
+        if !draining { beginDrain() }
         for case let connection? in connections {
             settle(connection, connection.shutdownRequested(context))
         }
+        if listener >= 0 {
+            if !listenerIsShared { Socket.ignoreNewHandshakes(listener) }
+            let closesAt = min(context.now + context.configuration.shutdownQuietPeriod, deadline)
+            listenerClosesAt = closesAt
+            if context.now >= closesAt { closeListener() }
+        }
+    }
+
+    /// Takes every connection the kernel completed (closing the listener would reset them), then closes it. A shared
+    /// Unix listener is shut down for reading first, which refuses new connects, and only the Server closes it.
+    private func closeListener() {
+        guard listener >= 0 else { return }
+        listenerClosesAt = nil
+        if listenerIsShared { Socket.refuseNewConnections(listener) }
+        acceptPausedUntil = nil
+        acceptConnections(limit: 4096)
+        epoll.remove(listener)
+        if !listenerIsShared { Glibc.close(listener) }
+        listener = -1
     }
 }

@@ -38,6 +38,8 @@ final class TestServer {
         configuration.port = 0
         configuration.threads = 2
         configuration.accessLog = .off
+        // Tests that do not exercise the shutdown's quiet period stop at once, as servers without one did.
+        configuration.shutdownQuietPeriod = .zero
         adjust(&configuration)
         server = Server(configuration: configuration, handler: handler)
         try server.start()
