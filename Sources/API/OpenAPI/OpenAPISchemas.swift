@@ -39,7 +39,7 @@ enum OpenAPISchemas {
         schemas.append(("ParagraphCollection", collection(of: "Paragraph", "A page of paragraphs.")))
         schemas.append(("ParagraphResource", resource(of: "Paragraph", "One paragraph.")))
         schemas.append(
-            ("SearchHitCollection", collection(of: "SearchHit", "A page of search hits, best first unless sorted.")))
+            ("SearchHitCollection", searchCollection()))
 
         if let indexBody {
             let shape = ShapeInference.Shape()
@@ -135,6 +135,41 @@ enum OpenAPISchemas {
         ])
     }
 
+    /// A page of hits, plus `suggestions` when nothing matched.
+    private static func searchCollection() -> JSONValue {
+        guard
+            case .object(var members) = collection(of: "SearchHit", "A page of search hits, best first unless sorted."),
+            let i = members.firstIndex(where: { $0.key == "properties" }),
+            case .object(var properties) = members[i].value
+        else { return .null }
+        properties.append(
+            (
+                key: "suggestions",
+                value: OpenAPIJSON.object([
+                    "type": .string("array"),
+                    "description": .string(
+                        "Only when nothing matched: the entities whose names come closest to the query (\"did you mean\"), closest first."
+                    ),
+                    "items": OpenAPIJSON.object([
+                        "type": .string("object"),
+                        "properties": OpenAPIJSON.object([
+                            "type": OpenAPIJSON.object([
+                                "type": .string("string"),
+                                "enum": OpenAPIJSON.strings(EntityKind.allCases.map(\.rawValue)),
+                            ]),
+                            "id": string("The entity id."), "href": string("The entity's URL."),
+                            "name": OpenAPIJSON.ref("LocalizedText"),
+                            "label": string("With `lang`: the name in that language."),
+                        ]),
+                        "required": OpenAPIJSON.strings(["type", "id", "href", "name"]),
+                        "additionalProperties": .bool(false),
+                    ]),
+                ])
+            ))
+        members[i].value = .object(properties)
+        return .object(members)
+    }
+
     private static func resource(of item: String, _ description: String) -> JSONValue {
         OpenAPIJSON.object([
             "type": .string("object"),
@@ -150,6 +185,20 @@ enum OpenAPISchemas {
         guard case .object(var members) = schema else { return schema }
         members.append((key: "description", value: .string(description)))
         return .object(members)
+    }
+
+    /// A range of `snippet` in Unicode scalars, end exclusive.
+    private static func spanSchema() -> JSONValue {
+        OpenAPIJSON.object([
+            "type": .string("object"),
+            "description": .string("A range within `snippet`, in Unicode scalars, end exclusive."),
+            "properties": OpenAPIJSON.object([
+                "start": OpenAPIJSON.object(["type": .string("integer"), "minimum": .integer(0)]),
+                "end": OpenAPIJSON.object(["type": .string("integer"), "minimum": .integer(0)]),
+            ]),
+            "required": OpenAPIJSON.strings(["start", "end"]),
+            "additionalProperties": .bool(false),
+        ])
     }
 
     private static func string(_ description: String) -> JSONValue {
@@ -299,17 +348,30 @@ enum OpenAPISchemas {
                             "type": .string("integer"),
                             "description": .string("Higher is better; only the order is meaningful."),
                         ]),
-                        "field": string("Which text matched: name, alias, description, quote or paragraph."),
-                        "language": string("The language of `snippet` (`ar` or `en`)."),
-                        "snippet": string("The matched text, original and unnormalized."),
-                        "match": OpenAPIJSON.object([
-                            "type": .string("object"),
-                            "description": .string("The match within `snippet`, in Unicode scalars, end exclusive."),
-                            "properties": OpenAPIJSON.object([
-                                "start": OpenAPIJSON.object(["type": .string("integer"), "minimum": .integer(0)]),
-                                "end": OpenAPIJSON.object(["type": .string("integer"), "minimum": .integer(0)]),
-                            ]),
-                            "additionalProperties": .bool(false),
+                        "name": describe(
+                            OpenAPIJSON.ref("LocalizedText"), "Entity hits: the entity's name, to show the hit as is."),
+                        "label": string("Entity hits with `lang`: the name in that language."),
+                        "field": OpenAPIJSON.object([
+                            "type": .string("string"),
+                            "enum": OpenAPIJSON.strings(SearchHit.Field.allCases.map(\.rawValue)),
+                            "description": .string(
+                                "Which text matched: the name, a title the entity holds (role), an alias, a name people use that the text does not (alternate), a word for its kind, its description, a quote citing it, or the paragraph."
+                            ),
+                        ]),
+                        "language": string("The language of `snippet` (`ar`, `en`, or an alternate name's)."),
+                        "snippet": string(
+                            "The matched text as written: the whole name, alias, description or quote; for a paragraph, a window of it around the matches."
+                        ),
+                        "snippet_start": OpenAPIJSON.object([
+                            "type": .string("integer"), "minimum": .integer(0),
+                            "description": .string(
+                                "Where `snippet` starts in the paragraph (0 for other hits), in Unicode scalars: a match's offset in the paragraph is `snippet_start + start`."
+                            ),
+                        ]),
+                        "match": describe(spanSchema(), "The first match within `snippet`."),
+                        "matches": OpenAPIJSON.object([
+                            "type": .string("array"), "items": spanSchema(),
+                            "description": .string("Every match within `snippet`, in order."),
                         ]),
                     ]),
                     "required": OpenAPIJSON.strings(alwaysKept),

@@ -3,7 +3,7 @@
 /// name starts with, so «قطر» for «بطر» is further than «قطر» for «قظر». Bounded: returns nil as soon as the distance
 /// must exceed `limit`, so comparing a word with a lexicon costs little.
 enum EditDistance {
-    static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int? {
+    static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int, firstLetterCost: Int = 2) -> Int? {
         guard abs(a.count - b.count) <= limit else { return nil }
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) <= limit ? max(a.count, b.count) : nil }
         var previous2 = [Int](repeating: 0, count: b.count + 1)
@@ -13,7 +13,7 @@ enum EditDistance {
             current[0] = i
             var rowMinimum = current[0]
             for j in 1...b.count {
-                let substitution = a[i - 1] == b[j - 1] ? 0 : (i == 1 && j == 1 ? 2 : 1)
+                let substitution = a[i - 1] == b[j - 1] ? 0 : (i == 1 && j == 1 ? firstLetterCost : 1)
                 var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + substitution)
                 if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
                     value = min(value, previous2[j - 2] + 1)

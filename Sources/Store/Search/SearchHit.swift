@@ -7,10 +7,10 @@ public struct SearchHit: Sendable, Equatable {
     }
 
     /// Which text matched, best first: the entity's name, a title it holds (a role: «أمير قطر»), an alias, a name
-    /// people use that the text does not (`AlternateName`), then words of its description or of a quote citing it;
-    /// for paragraphs, the paragraph.
+    /// people use that the text does not (`AlternateName`), a word for its kind («مدينة», "organization"), then words
+    /// of its description or of a quote citing it; for paragraphs, the paragraph.
     public enum Field: String, Sendable, Codable, Equatable, CaseIterable {
-        case name, role, alias, alternate, description, quote, paragraph
+        case name, role, alias, alternate, kind, description, quote, paragraph
     }
 
     /// A matched range, in Unicode scalars, end exclusive.

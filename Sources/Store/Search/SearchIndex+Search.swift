@@ -18,23 +18,28 @@ extension SearchIndex {
         return hits
     }
 
-    /// The entities whose names come closest to `query` (by edits over the whole normalized text, a third of its
-    /// length at most), for a search that found nothing: "did you mean".
+    /// The entities whose names come closest to `query`, for a search that found nothing ("did you mean"): each
+    /// query word against every name word, within half its length in edits; entities with more words close, then
+    /// fewer edits in all, first.
     public func suggestions(for query: String, limit: Int = 5) -> [EntityReference] {
-        let key = Array(TextNormalizer.normalize(query).unicodeScalars)
-        guard key.count >= 2 else { return [] }
-        let allowance = max(1, key.count / 3)
-        var best: [Int: Int] = [:]
-        for entry in lexicon where entry.field != .role {
-            let name = Array(entry.tokens.map(\.key).joined(separator: " ").unicodeScalars)
-            let distances = [name] + entry.tokens.map { Array($0.key.unicodeScalars) }
-            for candidate in distances {
-                guard let edits = EditDistance.distance(key, candidate, limit: allowance) else { continue }
-                best[entry.target] = min(best[entry.target] ?? .max, edits)
+        let words = SearchQuery(query).words.filter { $0.covers.count == 1 }.map { Array($0.key.unicodeScalars) }
+        var best: [Int: [Int: Int]] = [:]  // target → query word → fewest edits
+        for entry in lexicon where entry.field != .role && entry.field != .kind {
+            for token in entry.tokens {
+                let candidate = Array(token.key.unicodeScalars)
+                for (w, word) in words.enumerated() where word.count >= 2 {
+                    let limit = max(1, word.count / 2)
+                    guard let edits = EditDistance.distance(word, candidate, limit: limit, firstLetterCost: 1) else {
+                        continue
+                    }
+                    best[entry.target, default: [:]][w] = min(best[entry.target]?[w] ?? .max, edits)
+                }
             }
         }
-        return best.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.prefix(limit).compactMap {
-            if case .entity(let reference) = targets[$0.key].hit { return reference }
+        let ranked = best.map { target, close in (target, -close.count, close.values.reduce(0, +)) }
+            .sorted { ($0.1, $0.2, $0.0) < ($1.1, $1.2, $1.0) }
+        return ranked.prefix(limit).compactMap {
+            if case .entity(let reference) = targets[$0.0].hit { return reference }
             return nil
         }
     }

@@ -120,7 +120,8 @@ public struct SearchIndex: Sendable {
                     if let skeleton = Skeleton.key(joined) { skeletons[skeleton, default: []].append(exact) }
                 }
                 if let skeleton = Skeleton.key(bare) { skeletons[skeleton, default: []].append(exact) }
-                words[bare, default: []].append(exact)
+                // Typos are looked up against the word with and without its article.
+                for key in Set([token.key, bare]) where entry.field != .kind { words[key, default: []].append(exact) }
             }
         }
         var vocabulary: [Unicode.Scalar: [(key: [Unicode.Scalar], postings: [NamePosting])]] = [:]

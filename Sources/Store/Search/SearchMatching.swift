@@ -2,8 +2,8 @@
 /// (lower is better) that `SearchRanking` compares.
 extension SearchIndex {
     /// Match ranks. Names: a name or role word 0, an alias word 1, an alternate name's word 2, a generated form 3,
-    /// the word without its proclitics 4, a skeleton or typo 5, a prefix 6. Text: a word 7, a light stem 8; a
-    /// paragraph found through an entity it mentions 9.
+    /// the word without its proclitics 4, a skeleton or typo 5, a prefix or a word for the entity's kind 6. Text: a
+    /// word 7, a light stem 8; a paragraph found through an entity it mentions 9.
     enum Rank {
         static let generated = 3
         static let stem = 4
@@ -17,6 +17,7 @@ extension SearchIndex {
             switch field {
             case .name, .role: 0
             case .alias: 1
+            case .kind: prefix
             default: 2
             }
         }
@@ -28,6 +29,8 @@ extension SearchIndex {
         var edits: Int
         /// Matched tokens of the entry or document (every occurrence, for text).
         var tokens: [Int]
+        /// Matched through words the query joined with a hyphen or dot (`Nur-Sultan` as `nursultan`).
+        var joined = false
     }
 
     /// Per name entry, and per text document: query word → its best match there.
@@ -40,8 +43,14 @@ extension SearchIndex {
         var result = Matches()
         for word in query.words {
             let nameFound = matchNames(word, into: &result)
-            if !nameFound && word.covers.count == 1 { matchApproximately(word, into: &result) }
-            if word.covers.count == 1 { matchText(word, into: &result) }
+            guard word.covers.count == 1 else { continue }
+            let textFound = matchText(word, into: &result)
+            if !nameFound {
+                // A word no name has: its skeleton and typos; and when even the text lacks it, a typo on the first
+                // letter too (which otherwise costs two).
+                let approximate = matchApproximately(word, firstLetterCost: 2, into: &result)
+                if !approximate && !textFound { _ = matchApproximately(word, firstLetterCost: 1, into: &result) }
+            }
         }
         return result
     }
@@ -67,9 +76,8 @@ extension SearchIndex {
                     rank = Rank.generated
                 }
                 if lookup.stem { rank = max(rank, Rank.stem) }
-                record(
-                    WordMatch(rank: rank, edits: 0, tokens: tokens), word,
-                    in: &result.names[posting.entry, default: [:]])
+                let match = WordMatch(rank: rank, edits: 0, tokens: tokens, joined: word.covers.count > 1)
+                record(match, word, in: &result.names[posting.entry, default: [:]])
                 found = true
             }
         }
@@ -89,37 +97,50 @@ extension SearchIndex {
         return found
     }
 
-    /// The consonant skeleton, then typos within the word's allowance, against name words only.
-    private func matchApproximately(_ word: SearchQuery.Word, into result: inout Matches) {
+    /// The consonant skeleton, then typos within the word's allowance, against name words only (the word as typed
+    /// and without its article, against name words with and without theirs). True when anything matched.
+    private func matchApproximately(_ word: SearchQuery.Word, firstLetterCost: Int, into result: inout Matches) -> Bool
+    {
+        var found = false
         let bare = SearchKeys.withoutArticle(word.key)
-        if let skeleton = Skeleton.key(bare) {
+        if firstLetterCost == 2, let skeleton = Skeleton.key(bare) {
             for posting in skeletons[skeleton] ?? [] {
                 record(
                     WordMatch(rank: Rank.approximate, edits: 0, tokens: [posting.token]), word,
                     in: &result.names[posting.entry, default: [:]])
+                found = true
             }
         }
-        let scalars = Array(bare.unicodeScalars)
-        let allowance = EditDistance.allowance(forLength: scalars.count)
-        guard allowance > 0, !word.isCapitalized, let first = scalars.first else { return }
-        // A different first letter costs two, so it fits only the allowance of long words.
-        let buckets = allowance >= 2 ? Array(vocabulary.values) : [vocabulary[first] ?? []]
-        for bucket in buckets {
-            for candidate in bucket {
-                guard let edits = EditDistance.distance(scalars, candidate.key, limit: allowance), edits > 0 else {
-                    continue
-                }
-                for posting in candidate.postings {
-                    record(
-                        WordMatch(rank: Rank.approximate, edits: edits, tokens: [posting.token]), word,
-                        in: &result.names[posting.entry, default: [:]])
+        guard !word.isCapitalized else { return found }
+        for key in Set([word.key, bare]) {
+            let scalars = Array(key.unicodeScalars)
+            let allowance = EditDistance.allowance(forLength: scalars.count)
+            guard allowance > 0, let first = scalars.first else { continue }
+            // A different first letter costs two, so it fits only the allowance of long words, or a last resort.
+            let buckets = allowance >= firstLetterCost ? Array(vocabulary.values) : [vocabulary[first] ?? []]
+            for bucket in buckets {
+                for candidate in bucket {
+                    guard
+                        let edits = EditDistance.distance(
+                            scalars, candidate.key, limit: allowance, firstLetterCost: firstLetterCost), edits > 0
+                    else { continue }
+                    for posting in candidate.postings {
+                        record(
+                            WordMatch(
+                                rank: Rank.approximate, edits: max(edits, firstLetterCost == 1 ? 2 : 0),
+                                tokens: [posting.token]),
+                            word, in: &result.names[posting.entry, default: [:]])
+                        found = true
+                    }
                 }
             }
         }
+        return found
     }
 
-    /// Words and light stems of descriptions, quotes and paragraphs: every occurrence.
-    private func matchText(_ word: SearchQuery.Word, into result: inout Matches) {
+    /// Words and light stems of descriptions, quotes and paragraphs: every occurrence. True when anything matched.
+    private func matchText(_ word: SearchQuery.Word, into result: inout Matches) -> Bool {
+        var found = false
         var keys: [(String, Int)] = [(word.key, Rank.textWord), (SearchKeys.withoutArticle(word.key), Rank.textWord)]
         let stripped = SearchKeys.withoutProclitics(word.key) { textPostings[$0] != nil }
         keys += stripped.map { ($0, Rank.textStem) }
@@ -137,8 +158,10 @@ extension SearchIndex {
                     slot[position] = WordMatch(rank: rank, edits: 0, tokens: [posting.token])
                 }
                 result.texts[posting.document] = slot
+                found = true
             }
         }
+        return found
     }
 
     /// Keeps the better match for each query word the word covers: lower rank, then fewer edits.

@@ -14,13 +14,13 @@ enum StopWords {
         "كانت", "كان", "يكون", "تكون", "وكانت", "وكان", "غير", "بعض", "قد", "نحو", "بين", "بينما", "منذ", "ضمن",
         "حيث", "الان", "الآن", "خلال", "بعد", "قبل", "حتى", "عند", "عندما", "لدى", "جميع",
         // Question words and the little words of a typed question.
-        "هل", "ماذا", "لماذا", "كيف", "متى", "أين", "اين", "كم", "مين", "عن", "الى", "ل", "لل",
+        "هل", "ماذا", "لماذا", "كيف", "متى", "أين", "اين", "كم", "مين", "عن", "الى", "ل", "لل", "تقع", "يقع",
     ]
 
     static let english: [String] = [
         "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "is", "are", "was",
         "were", "be", "been", "it", "its", "this", "that", "these", "those", "as", "into", "about", "what", "who",
-        "whom", "which", "where", "when", "how", "why", "do", "does", "did", "s",
+        "whom", "which", "where", "when", "how", "why", "do", "does", "did", "s", "located", "lies",
     ]
 
     /// Every stop word as a normalized key.
