@@ -376,6 +376,17 @@ import Testing
         #expect(client.get("/facts?cited_in=99").status == 400)
     }
 
+    @Test func citedIn_findsKazakhstan_inEveryParagraphThatNamesIt() throws {
+        // ¶4 names Kazakhstan only in «رئيس دولة كازاخستان», ¶6 in «خرجت كازاخستان»: every naming is a citation now.
+        for n in [1, 2, 4, 5, 6, 7] {
+            let response = client.get("/countries?cited_in=\(n)")
+            #expect(response.status == 200)
+            #expect(try response.ids().contains("kz"), "¶\(n)")
+        }
+        #expect(try client.get("/countries?cited_in=4").ids() == ["kz"])
+        #expect(try client.get("/countries?cited_in=6").ids() == ["kz", "suhh"])
+    }
+
     @Test func paragraphs_filteredByMentions_areThoseCitingTheEntity() throws {
         let kz = try Dataset.row("countries", "kz")
         let expected = Dataset.citedParagraphs(kz).sorted().map(String.init)

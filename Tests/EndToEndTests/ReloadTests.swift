@@ -110,6 +110,6 @@ import Testing
                     + "Connection: close\r\n\r\n")
             #expect(try client.readResponse().status == 304, "\(path)")
         }
-        #expect(try get(first, "/countries/kz").header("Last-Modified") == "Sun, 29 Nov 2026 05:32:23 GMT")
+        #expect(try get(first, "/countries/kz").header("Last-Modified") == "Tue, 01 Dec 2026 17:06:21 GMT")
     }
 }

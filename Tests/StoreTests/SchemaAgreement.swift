@@ -73,6 +73,9 @@ struct SchemaAgreement {
         case .citation:
             expectRef("citation", schema, path)
             compare(Schema.citation, schema, at: path)
+        case .uncitedMention:
+            expectRef("uncitedMention", schema, path)
+            compare(Schema.uncitedMention, schema, at: path)
         }
     }
 

@@ -268,6 +268,46 @@ import Testing
             ])
     }
 
+    /// `"acronym": "UN",` followed by an uncited mention of «كازاخستان» (fixture ¶2 [6, 15)) quoting `quote`.
+    private func addUncitedMention(to fixture: FixtureCopy, quote: String, reason: String) throws {
+        let mention =
+            #"{"source": "fixture-doc", "paragraph": 2, "start": 6, "end": 15, "quote": "\#(quote)""#
+            + (reason.isEmpty ? "" : #", "reason": \#(reason)"#) + "}"
+        try fixture.replace(
+            orgs, "\"acronym\": \"UN\",", with: "\"acronym\": \"UN\", \"uncited_mentions\": [\(mention)],")
+    }
+
+    @Test func uncitedMention_thatQuotesTheText_loads() throws {
+        let fixture = try FixtureCopy()
+        try addUncitedMention(to: fixture, quote: "كازاخستان", reason: #"{"ar": "سبب", "en": "a reason"}"#)
+        let store = try Store.load(from: fixture.root)
+        let un = try #require(store.entity(.organizations, id: "un"))
+        #expect(un.uncitedMentions?.map(\.quote) == ["كازاخستان"])
+        #expect(un.uncitedMentions?.first?.reason.en == "a reason")
+    }
+
+    @Test func uncitedMention_whoseQuoteDiffersFromText_isReported() throws {
+        let fixture = try FixtureCopy()
+        try addUncitedMention(to: fixture, quote: "قطر", reason: #"{"ar": "سبب", "en": "a reason"}"#)
+        #expect(
+            fixture.problems() == [
+                LoadProblem(
+                    file: orgs, path: "$.organizations[0].uncited_mentions[0].quote",
+                    message: "quote does not match the text at paragraph 2 [6, 15): the text there is «كازاخستان»")
+            ])
+    }
+
+    @Test func uncitedMention_withoutAReason_isReported() throws {
+        let fixture = try FixtureCopy()
+        try addUncitedMention(to: fixture, quote: "كازاخستان", reason: "")
+        #expect(
+            fixture.problems() == [
+                LoadProblem(
+                    file: orgs, path: "$.organizations[0].uncited_mentions[0].reason",
+                    message: "required field is missing")
+            ])
+    }
+
     // MARK: Formats and enumerations
 
     @Test func externalKnowledge_notMarkedExternal_isReported() throws {

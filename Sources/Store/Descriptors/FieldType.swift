@@ -29,4 +29,6 @@ indirect enum FieldType: Sendable {
     case object(ObjectSpec)
     /// A citation object, whose offsets and quote are verified against the source text.
     case citation
+    /// A naming left uncited on purpose (`Schema.uncitedMention`): its offsets and quote are verified like a citation's.
+    case uncitedMention
 }

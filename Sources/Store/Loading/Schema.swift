@@ -1,22 +1,30 @@
 /// The shapes every kind shares (citations, notes, external facts, interpretations, the common entity fields) and
 /// the source metadata. Each kind's own fields are in its descriptor (`Descriptors/`).
 enum Schema {
-    static let citation = ObjectSpec([
+    /// Where in the text: what a citation and an uncited mention both say, and the loader checks against the text.
+    static let textSpan: [Field] = [
         .required("source", .string),
         .required("paragraph", .integer(minimum: 1)),
         .required("start", .integer(minimum: 0)),
         .required("end", .integer(minimum: 1)),
         .required("quote", .string),
-        .optional(
-            "translation",
-            .object(
-                ObjectSpec([
-                    .required("en", .string),
-                    .required("kind", .constant("translation")),
-                ]))),
-    ])
+    ]
+
+    static let citation = ObjectSpec(
+        textSpan + [
+            .optional(
+                "translation",
+                .object(
+                    ObjectSpec([
+                        .required("en", .string),
+                        .required("kind", .constant("translation")),
+                    ])))
+        ])
 
     static let citations = FieldType.array(.citation, nonEmpty: true)
+
+    /// A naming of the entity its citations leave out on purpose: where (as a citation says where) and why.
+    static let uncitedMention = ObjectSpec(textSpan + [.required("reason", .localized)])
 
     static let external = ObjectSpec([
         .required("field", .string),
@@ -42,6 +50,7 @@ enum Schema {
                 .required("description", .localized),
             ] + specific + [
                 .required("citations", citations),
+                .optional("uncited_mentions", .array(.uncitedMention, nonEmpty: true)),
                 .optional("interpretations", .array(.object(interpretation), nonEmpty: true)),
                 .optional("notes", .array(.localized, nonEmpty: true)),
                 .optional("external", .array(.object(external), nonEmpty: true)),

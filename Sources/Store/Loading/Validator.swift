@@ -114,7 +114,9 @@ struct Validator {
         case .object(let spec):
             validate(value, against: spec, at: path)
         case .citation:
-            validateCitation(value, at: path)
+            validateTextSpan(value, against: Schema.citation, at: path)
+        case .uncitedMention:
+            validateTextSpan(value, against: Schema.uncitedMention, at: path)
         }
     }
 
@@ -192,9 +194,10 @@ struct Validator {
         }
     }
 
-    private mutating func validateCitation(_ value: JSONValue, at path: JSONPath) {
+    /// A citation or an uncited mention: its shape, then its offsets and quote against the text.
+    private mutating func validateTextSpan(_ value: JSONValue, against spec: ObjectSpec, at path: JSONPath) {
         let before = log.problems.count
-        validate(value, against: Schema.citation, at: path)
+        validate(value, against: spec, at: path)
         guard log.problems.count == before,
             let source = value["source"]?.stringValue,
             let quote = value["quote"]?.stringValue,

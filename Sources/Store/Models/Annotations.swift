@@ -15,3 +15,14 @@ public struct Interpretation: Sendable, Codable, Equatable, Hashable {
     public var note: LocalizedText
     public var citations: [Citation]
 }
+
+/// A naming of the entity in the text (its name or an alias) that none of its citations covers, on purpose, and why:
+/// «نور سلطان» in the President's name is not the city. Offsets as in `Citation`; the loader verifies the quote.
+public struct UncitedMention: Sendable, Codable, Equatable, Hashable {
+    public var source: String
+    public var paragraph: Int
+    public var start: Int
+    public var end: Int
+    public var quote: String
+    public var reason: LocalizedText
+}

@@ -9,9 +9,16 @@ public struct Country: Entity, Decodable, Equatable {
     public var status: Status
     public var memberships: [Membership]
     public var citations: [Citation]
+    /// Namings of the entity the citations leave out on purpose, each with its reason.
+    public var uncitedMentions: [UncitedMention]?
     public var notes: [LocalizedText]?
     public var external: [ExternalFact]?
     public var interpretations: [Interpretation]?
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, aliases, description, alpha3, status, memberships, citations, notes, external, interpretations
+        case uncitedMentions = "uncited_mentions"
+    }
 
     public enum Status: String, Sendable, Codable, Equatable, CaseIterable { case current, former }
 

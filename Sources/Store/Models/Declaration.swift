@@ -8,6 +8,8 @@ public struct Declaration: Entity, Decodable, Equatable {
     /// The event at which it was issued.
     public var issuedAt: String
     public var citations: [Citation]
+    /// Namings of the entity the citations leave out on purpose, each with its reason.
+    public var uncitedMentions: [UncitedMention]?
     public var notes: [LocalizedText]?
     public var external: [ExternalFact]?
     public var interpretations: [Interpretation]?
@@ -19,6 +21,7 @@ public struct Declaration: Entity, Decodable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case id, name, aliases, description, citations, notes, external, interpretations
+        case uncitedMentions = "uncited_mentions"
         case declarationType = "declaration_type"
         case issuedAt = "issued_at"
     }

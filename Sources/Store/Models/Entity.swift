@@ -8,6 +8,8 @@ public protocol Entity: Sendable, Codable {
     var aliases: LocalizedList { get }
     var description: LocalizedText { get }
     var citations: [Citation] { get }
+    /// Namings of the entity in the text that its citations leave out on purpose, each with its reason.
+    var uncitedMentions: [UncitedMention]? { get }
     var notes: [LocalizedText]? { get }
     var external: [ExternalFact]? { get }
     var interpretations: [Interpretation]? { get }

@@ -11,6 +11,8 @@ public struct Event: Entity, Decodable, Equatable {
     public var participants: [Participant]
     public var outcomes: [Outcome]
     public var citations: [Citation]
+    /// Namings of the entity the citations leave out on purpose, each with its reason.
+    public var uncitedMentions: [UncitedMention]?
     public var notes: [LocalizedText]?
     public var external: [ExternalFact]?
     public var interpretations: [Interpretation]?
@@ -18,6 +20,7 @@ public struct Event: Entity, Decodable, Equatable {
     enum CodingKeys: String, CodingKey {
         case id, name, aliases, description, date, place, participants, outcomes, citations, notes, external,
             interpretations
+        case uncitedMentions = "uncited_mentions"
         case eventType = "event_type"
     }
 

@@ -11,9 +11,18 @@ public struct Fact: Entity, Decodable, Equatable {
     public var quantity: Quantity?
     public var related: [EntityReference]
     public var citations: [Citation]
+    /// Namings of the entity the citations leave out on purpose, each with its reason.
+    public var uncitedMentions: [UncitedMention]?
     public var notes: [LocalizedText]?
     public var external: [ExternalFact]?
     public var interpretations: [Interpretation]?
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, aliases, description, subject, category, statement, quantity, related, citations, notes,
+            external,
+            interpretations
+        case uncitedMentions = "uncited_mentions"
+    }
 
     public enum Category: String, Sendable, Codable, Equatable, CaseIterable {
         case geography, demography, history, politics, economy, society, membership, commitment

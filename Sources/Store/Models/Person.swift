@@ -7,9 +7,16 @@ public struct Person: Entity, Decodable, Equatable {
     public var country: String
     public var roles: [Role]
     public var citations: [Citation]
+    /// Namings of the entity the citations leave out on purpose, each with its reason.
+    public var uncitedMentions: [UncitedMention]?
     public var notes: [LocalizedText]?
     public var external: [ExternalFact]?
     public var interpretations: [Interpretation]?
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, aliases, description, country, roles, citations, notes, external, interpretations
+        case uncitedMentions = "uncited_mentions"
+    }
 
     public func references() -> [EntityReference] {
         [EntityReference(type: .countries, id: country)]

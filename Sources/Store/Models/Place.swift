@@ -8,6 +8,8 @@ public struct Place: Entity, Decodable, Equatable {
     /// Countries the place lies in or between (empty for continents and routes).
     public var countries: [String]
     public var citations: [Citation]
+    /// Namings of the entity the citations leave out on purpose, each with its reason.
+    public var uncitedMentions: [UncitedMention]?
     public var notes: [LocalizedText]?
     public var external: [ExternalFact]?
     public var interpretations: [Interpretation]?
@@ -19,6 +21,7 @@ public struct Place: Entity, Decodable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case id, name, aliases, description, countries, citations, notes, external, interpretations
+        case uncitedMentions = "uncited_mentions"
         case placeType = "place_type"
     }
 

@@ -16,12 +16,15 @@ public struct Visit: Entity, Decodable, Equatable {
     /// What the text says makes the visit notable.
     public var notable: LocalizedText
     public var citations: [Citation]
+    /// Namings of the entity the citations leave out on purpose, each with its reason.
+    public var uncitedMentions: [UncitedMention]?
     public var notes: [LocalizedText]?
     public var external: [ExternalFact]?
     public var interpretations: [Interpretation]?
 
     enum CodingKeys: String, CodingKey {
         case id, name, aliases, description, visitor, city, timing, notable, citations, notes, external, interpretations
+        case uncitedMentions = "uncited_mentions"
         case visitorTitle = "visitor_title"
         case visitorCountry = "visitor_country"
         case hostCountry = "host_country"
