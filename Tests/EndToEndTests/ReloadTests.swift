@@ -110,6 +110,20 @@ import Testing
                     + "Connection: close\r\n\r\n")
             #expect(try client.readResponse().status == 304, "\(path)")
         }
-        #expect(try get(first, "/countries/kz").header("Last-Modified") == "Tue, 01 Dec 2026 17:06:21 GMT")
+        #expect(try get(first, "/countries/kz").header("Last-Modified") == Self.bundledLastModified())
+    }
+
+    /// The bundled data's `modified` time (its source metadata) as an HTTP-date: what every replica must send.
+    static func bundledLastModified() throws -> String {
+        let url = RepositoryPaths.resources.appendingPathComponent(DataDirectoryCopy.sourceMetadata)
+        let metadata = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        let recorded = try #require(metadata["modified"] as? String)
+        let parser = ISO8601DateFormatter()
+        let date = try #require(parser.date(from: recorded))
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        return formatter.string(from: date)
     }
 }
