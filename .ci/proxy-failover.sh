@@ -29,10 +29,18 @@ for port in "${ports[@]}"; do
 done
 
 proxy=$(free_port)
-# The production example, pointed at the loopback replicas; nothing else changed.
+# The production example, pointed at the loopback replicas; nothing else changed, except that an nginx older than
+# 1.27.3 (Debian 12 ships 1.22) rejects the upstream servers' `resolve` parameter: there it is dropped, which loses
+# nothing here, where the replicas are addresses, not names.
+nginx_version=$(nginx -v 2>&1 | sed -n 's|.*nginx/\([0-9.]*\).*|\1|p')
+drop_resolve=()
+if [ "$(printf '%s\n' 1.27.3 "$nginx_version" | sort -V | head -1)" != 1.27.3 ]; then
+    echo "proxy-failover: nginx $nginx_version predates 1.27.3: running nginx.conf without the upstream 'resolve'"
+    drop_resolve=(-e "s| resolve;|;|")
+fi
 sed -e "s|server api1:8080|server 127.0.0.1:${ports[0]}|" -e "s|server api2:8080|server 127.0.0.1:${ports[1]}|" \
     -e "s|server api3:8080|server 127.0.0.1:${ports[2]}|" -e "s|listen 80;|listen 127.0.0.1:$proxy;|" \
-    -e "s|access_log /dev/stdout upstream;|access_log $work/nginx-access.log upstream;|" \
+    -e "s|access_log /dev/stdout upstream;|access_log $work/nginx-access.log upstream;|" "${drop_resolve[@]}" \
     "$here/deploy/nginx.conf" >"$work/nginx.conf"
 printf 'pid %s/nginx.pid;\nerror_log %s/nginx-error.log;\n' "$work" "$work" | cat - "$work/nginx.conf" >"$work/nginx.full.conf"
 nginx -t -c "$work/nginx.full.conf" -p "$work" 2>"$work/nginx-test.log" || { cat "$work/nginx-test.log" >&2; fail "nginx -t"; }

@@ -39,10 +39,12 @@ extension Configuration {
             c.server.unixSocketMode = mode
         },
         Option(
-            flag: "--threads", variable: "THREADS", valueName: "N", defaultDescription: "processors",
-            help: "Event loop threads, each with its own listener."
+            flag: "--threads", variable: "THREADS", valueName: "N", defaultDescription: "usable CPUs",
+            help:
+                "Event loop threads, each with its own listener. Default: the CPUs this process may use, the fewer of its affinity mask (taskset, cpuset) and its cgroup CPU quota (cpu.max) rounded up."
         ) { c, v throws(ConfigurationError) in
             c.server.threads = try ValueParsers.integer(v, in: 1...1024)
+            c.threadsFrom = .option
         },
         Option(
             flag: "--max-connections", variable: "MAX_CONNECTIONS", valueName: "N", defaultDescription: "0",

@@ -9,6 +9,8 @@ struct Configuration: Sendable {
     var api = APIOptions()
     /// After SIGTERM, how long to keep serving (with /readyz at 503) before the graceful shutdown begins.
     var drainDelay: Duration = .zero
+    /// Where `server.threads` came from: an option, or the CPU budget it defaults to.
+    var threadsFrom = ThreadCountSource.processors
 
     struct Option: Sendable {
         let flag: String
@@ -29,12 +31,22 @@ struct Configuration: Sendable {
         case help(String)
     }
 
-    /// Flags may be given as `--name value` or `--name=value`.
+    /// Parses with a processor count standing for the CPU budget (what the tests give).
     static func parse(arguments: [String], environment: [String: String], processorCount: Int)
         throws(ConfigurationError) -> Outcome
     {
+        try parse(
+            arguments: arguments, environment: environment,
+            cpuBudget: CPUBudget(cpus: max(1, processorCount), source: .processors))
+    }
+
+    /// Flags may be given as `--name value` or `--name=value`. `cpuBudget` is the default of `--threads`.
+    static func parse(arguments: [String], environment: [String: String], cpuBudget: CPUBudget)
+        throws(ConfigurationError) -> Outcome
+    {
         var configuration = Configuration()
-        configuration.server.threads = max(1, processorCount)
+        configuration.server.threads = cpuBudget.cpus
+        configuration.threadsFrom = cpuBudget.source
         let options = Configuration.options
         // Environment first, so flags override it.
         for option in options {
@@ -46,7 +58,7 @@ struct Configuration: Sendable {
         while index < arguments.count {
             let argument = arguments[index]
             index += 1
-            if argument == "--help" || argument == "-h" { return .help(usage(processorCount: processorCount)) }
+            if argument == "--help" || argument == "-h" { return .help(usage(cpuBudget: cpuBudget)) }
             guard argument.hasPrefix("--") else {
                 throw ConfigurationError(message: "unexpected argument '\(argument)' (see --help)")
             }
@@ -81,7 +93,7 @@ struct Configuration: Sendable {
         }
     }
 
-    static func usage(processorCount: Int) -> String {
+    static func usage(cpuBudget: CPUBudget) -> String {
         var lines = [
             "kazakhstan-api — an HTTP/1.1 JSON API over one Arabic source document on Kazakhstan's foreign relations.",
             "",
@@ -94,7 +106,8 @@ struct Configuration: Sendable {
         let rows = options.map { o in
             (
                 "\(o.flag) \(o.valueName)", o.variable,
-                o.flag == "--threads" ? "\(processorCount) (processors)" : o.defaultDescription, o.help
+                o.flag == "--threads" ? "\(cpuBudget.cpus) (\(cpuBudget.source.rawValue))" : o.defaultDescription,
+                o.help
             )
         }
         let w0 = rows.map(\.0.count).max() ?? 0

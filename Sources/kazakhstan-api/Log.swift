@@ -18,7 +18,11 @@ enum Log {
         bytes.withUnsafeMutableBytes { _ = write(2, $0.baseAddress, $0.count) }
     }
 
-    static func startup(_ c: Configuration, boundAddress: String, dataDirectory: String, store: Store) {
+    /// `openFiles`: the descriptor limits before and after start-up raised the soft one (nil if unreadable).
+    static func startup(
+        _ c: Configuration, boundAddress: String, dataDirectory: String, store: Store,
+        openFiles: (before: OpenFileLimit.Limits, after: OpenFileLimit.Limits)?
+    ) {
         let s = c.server
         info(
             "listening",
@@ -26,6 +30,10 @@ enum Log {
                 "address": boundAddress,
                 "url": boundAddress.hasPrefix("unix:") ? boundAddress : "http://\(boundAddress)",
                 "threads": "\(s.threads)",
+                "threads_from": c.threadsFrom.rawValue,
+                "open_files_limit": openFiles.map { "\($0.after.soft)" } ?? "unknown",
+                "open_files_hard_limit": openFiles.map { "\($0.after.hard)" } ?? "unknown",
+                "open_files_limit_at_start": openFiles.map { "\($0.before.soft)" } ?? "unknown",
                 "max_connections": "\(s.maxConnections)",
                 "header_timeout": formatDuration(s.timeouts.header),
                 "idle_timeout": formatDuration(s.timeouts.idle),

@@ -17,7 +17,7 @@ do {
     outcome = try Configuration.parse(
         arguments: Array(CommandLine.arguments.dropFirst()),
         environment: processInfo.environment,
-        processorCount: processInfo.activeProcessorCount)
+        cpuBudget: CPUBudget.detect(processors: processInfo.activeProcessorCount))
 } catch {
     Log.error("kazakhstan-api: \(error.message)")
     exit(2)
@@ -28,6 +28,8 @@ case .help(let text):
     print(text)
     exit(0)
 case .run(let configuration):
+    // Each connection holds a descriptor: use all the hard limit allows, not a soft default nobody chose.
+    let openFiles = OpenFileLimit.raiseSoftToHard()
     // Block the stop and reload signals in every thread (loop threads inherit this mask), so they are only ever
     // received by sigwait below: no work happens in a signal handler, and SIGHUP no longer kills the process.
     var handledSignals = sigset_t()
@@ -70,7 +72,9 @@ case .run(let configuration):
         Log.error("kazakhstan-api: cannot listen on \(target): \(error)")
         exit(1)
     }
-    Log.startup(configuration, boundAddress: server.boundAddress, dataDirectory: dataDirectory, store: store)
+    Log.startup(
+        configuration, boundAddress: server.boundAddress, dataDirectory: dataDirectory, store: store,
+        openFiles: openFiles)
     // The listener is open: encode the responses start-up left for later (sub-collections) off the loops.
     DispatchQueue.global(qos: .utility).async { handler.warmUp() }
 

@@ -37,6 +37,29 @@ struct ConfigurationTests {
         #expect(c.server.threads == 5)
     }
 
+    @Test func threads_defaultToTheCPUBudget_andAnOptionWins() throws {
+        let budget = CPUBudget(cpus: 2, source: .cgroupQuota)
+        func parsed(_ arguments: [String], _ environment: [String: String]) throws -> Configuration? {
+            guard
+                case .run(let c) = try Configuration.parse(
+                    arguments: arguments, environment: environment, cpuBudget: budget)
+            else { return nil }
+            return c
+        }
+        let byDefault = try #require(try parsed([], [:]))
+        #expect(byDefault.server.threads == 2 && byDefault.threadsFrom == .cgroupQuota)
+        let byFlag = try #require(try parsed(["--threads", "5"], [:]))
+        #expect(byFlag.server.threads == 5 && byFlag.threadsFrom == .option)
+        let byVariable = try #require(try parsed([], ["THREADS": "7"]))
+        #expect(byVariable.server.threads == 7 && byVariable.threadsFrom == .option)
+        guard case .help(let help) = try Configuration.parse(arguments: ["--help"], environment: [:], cpuBudget: budget)
+        else {
+            Issue.record("expected help")
+            return
+        }
+        #expect(help.split(separator: "\n").first { $0.contains("--threads") }?.contains("2 (cgroup_quota)") == true)
+    }
+
     @Test func flagWithEquals_isAccepted() throws {
         #expect(try parse(["--idle-timeout=500ms", "--host=::1"]).server.timeouts.idle == .milliseconds(500))
         #expect(try parse(["--host=[::1]"]).server.host == "[::1]")
@@ -80,6 +103,20 @@ struct ReadmeTests {
             #expect(
                 text.contains("| `\(option.flag) ") && text.contains("| `\(option.variable)` |"),
                 "\(option.flag) / \(option.variable)")
+        }
+    }
+
+    /// Each row says what `--help` says, from the same declaration: its default and its meaning, word for word.
+    @Test func readmeOptionTable_rowsMirrorHelp() throws {
+        let readme = RepositoryPaths.root.appendingPathComponent("README.md")
+        let rows = try String(contentsOf: readme, encoding: .utf8).split(separator: "\n")
+        for option in Configuration.options {
+            let row = try #require(rows.first { $0.hasPrefix("| `\(option.flag) \(option.valueName)` |") })
+            let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            #expect(cells.count == 4, "\(row)")
+            guard cells.count == 4 else { continue }
+            #expect(cells[2].trimmingCharacters(in: ["`"]) == option.defaultDescription, "\(option.flag)")
+            #expect(cells[3] == option.help, "\(option.flag)")
         }
     }
 }

@@ -12,7 +12,7 @@ import Testing
         let run = try ServerProcess(arguments: ["--help"]).finish()
         #expect(run.status == 0)
         for (flag, variable, value) in [
-            ("--host", "HOST", "0.0.0.0"), ("--port", "PORT", "8080"), ("--threads", "THREADS", "processors"),
+            ("--host", "HOST", "0.0.0.0"), ("--port", "PORT", "8080"),
             ("--idle-timeout", "IDLE_TIMEOUT", "75s"), ("--header-timeout", "HEADER_TIMEOUT", "10s"),
             ("--shutdown-grace", "SHUTDOWN_GRACE", "10s"), ("--access-log", "ACCESS_LOG", "json"),
             ("--max-connections", "MAX_CONNECTIONS", "0"), ("--max-body-size", "MAX_BODY_SIZE", "1048576"),
@@ -21,6 +21,10 @@ import Testing
             #expect(line?.contains(variable) == true, "\(flag)")
             #expect(line?.contains(value) == true, "\(flag)")
         }
+        // --threads defaults to the CPUs this process may use, and says which limit gave that number.
+        let threads = run.stdout.split(separator: "\n").first { $0.contains("--threads ") } ?? ""
+        #expect(threads.contains("THREADS"))
+        #expect(["(affinity)", "(cgroup_quota)", "(processors)"].contains { threads.contains($0) }, "\(threads)")
     }
 
     @Test(arguments: [
@@ -191,6 +195,13 @@ import Testing
         let socket = try server.client()
         try socket.send("GET /healthz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
         #expect(socket.readTextUntilClosed().hasPrefix("HTTP/1.1 200 OK"))
+        // Each pause is counted where an operator's alert can see it.
+        let metrics = try server.client()
+        try metrics.send("GET /metrics HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
+        let backoffs = metrics.readTextUntilClosed().split(separator: "\n")
+            .first { $0.hasPrefix("kazakhstan_api_accept_backoffs_total ") }
+            .flatMap { Int($0.split(separator: " ")[1]) }
+        #expect((backoffs ?? 0) >= 1, "accept back-offs counted: \(String(describing: backoffs))")
         server.signal(SIGTERM)
         let run = server.finish()
         #expect(run.status == 0)
@@ -242,8 +253,9 @@ import Testing
         try socket.send("GET /metrics HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
         let response = socket.readTextUntilClosed()
         #expect(response.contains("Content-Type: text/plain; version=0.0.4; charset=utf-8"))
-        #expect(response.contains(#"kazakhstan_api_requests_total{route="/countries/{id}",status="200"} 2"#))
-        #expect(response.contains(#"kazakhstan_api_requests_total{route="none",status="404"} 1"#))
+        #expect(
+            response.contains(#"kazakhstan_api_requests_total{method="GET",route="/countries/{id}",status="200"} 2"#))
+        #expect(response.contains(#"kazakhstan_api_requests_total{method="GET",route="none",status="404"} 1"#))
         #expect(response.contains(#"kazakhstan_api_request_duration_seconds_bucket{le="+Inf"} 3"#))
         #expect(response.contains("# TYPE kazakhstan_api_open_connections gauge"))
         #expect(response.contains("# TYPE kazakhstan_api_log_lines_dropped_total counter"))

@@ -24,6 +24,8 @@ struct ServerMetricsTests {
         #expect(garbage.isClosedByPeer())  // the 400 closes its connection; only the keep-alive one stays open
         let snapshot = server.server.metrics.snapshot()
         #expect(snapshot.requests.first { $0.route == "/items/{id}" && $0.status == 200 }?.count == 2)
+        #expect(snapshot.requests.first { $0.route == "/items/{id}" }?.method == .get)
+        #expect(snapshot.requests.first { $0.status == 400 }?.method == .other)  // no method could be read
         #expect(snapshot.requests.first { $0.route == "" && $0.status == 404 }?.count == 1)
         #expect(snapshot.requests.first { $0.status == 400 }?.count == 1)
         #expect(snapshot.latencyCount == 4)
@@ -32,5 +34,20 @@ struct ServerMetricsTests {
         #expect(snapshot.bytesSent >= 3 + 3 + 2)
         #expect(snapshot.openConnections == 1)
         #expect(snapshot.acceptedConnections == 2)
+    }
+}
+
+/// The `method` label's values: a fixed set whatever a client sends.
+struct MethodLabelTests {
+    @Test(arguments: [
+        ("GET", MethodLabel.get), ("HEAD", .head), ("OPTIONS", .options), ("POST", .other), ("get", .other),
+        ("BREW", .other), ("-", .other), ("", .other),
+    ])
+    func methods_mapToAFixedSetOfLabels(method: String, label: MethodLabel) {
+        #expect(MethodLabel(method) == label)
+    }
+
+    @Test func labelValues_areTheMethodNames_orOther() {
+        #expect(MethodLabel.allCases.map(\.name) == ["GET", "HEAD", "OPTIONS", "other"])
     }
 }

@@ -1,9 +1,10 @@
 import Server
 import Store
 
-/// `/metrics` in the Prometheus text exposition format (version 0.0.4): requests by route template and status, a
-/// latency histogram, open connections, bytes sent, dropped log lines, build info, the dataset being served and its
-/// reloads. The counters are the engine's per-loop shards, summed only here, when scraped.
+/// `/metrics` in the Prometheus text exposition format (version 0.0.4): requests by method, route template and status,
+/// a latency histogram, open connections, bytes sent, dropped log lines, accept back-offs, build info, the dataset
+/// being served and its reloads, and the standard `process_*` figures. The counters are the engine's per-loop shards,
+/// summed only here, when scraped.
 enum MetricsRoute {
     static func register(
         in router: inout Router<RouteDefinition>, metrics: ServerMetrics, reloads: ReloadCounters, version: String,
@@ -43,10 +44,12 @@ enum MetricsRoute {
         func family(_ name: String, _ type: String, _ help: String) {
             out += "# HELP \(name) \(help)\n# TYPE \(name) \(type)\n"
         }
-        family("kazakhstan_api_requests_total", "counter", "Responses sent, by route template and status code.")
+        family(
+            "kazakhstan_api_requests_total", "counter",
+            "Responses sent, by method (GET, HEAD, OPTIONS or other), route template and status code.")
         for r in s.requests {
             out +=
-                "kazakhstan_api_requests_total{route=\"\(escape(r.route.isEmpty ? "none" : r.route))\",status=\"\(r.status)\"} \(r.count)\n"
+                "kazakhstan_api_requests_total{method=\"\(r.method.name)\",route=\"\(escape(r.route.isEmpty ? "none" : r.route))\",status=\"\(r.status)\"} \(r.count)\n"
         }
         family(
             "kazakhstan_api_request_duration_seconds", "histogram",
@@ -65,6 +68,10 @@ enum MetricsRoute {
             "kazakhstan_api_connections_refused_total", "counter",
             "Connections closed at accept because --max-connections were open.")
         out += "kazakhstan_api_connections_refused_total \(s.refusedConnections)\n"
+        family(
+            "kazakhstan_api_accept_backoffs_total", "counter",
+            "Times an event loop paused accepting for 1 s because file descriptors ran out.")
+        out += "kazakhstan_api_accept_backoffs_total \(s.acceptBackoffs)\n"
         family("kazakhstan_api_response_body_bytes_total", "counter", "Response body bytes sent.")
         out += "kazakhstan_api_response_body_bytes_total \(s.bytesSent)\n"
         family(
@@ -85,7 +92,30 @@ enum MetricsRoute {
             "kazakhstan_api_reload_failures_total", "counter",
             "Data reloads refused because the new data had problems (the old data kept serving).")
         out += "kazakhstan_api_reload_failures_total \(dataset.reloadFailures)\n"
+        if let process = s.process { renderProcess(process, into: &out) }
         return out
+    }
+
+    /// The families Prometheus client libraries export for every process, under their standard names, so standard
+    /// dashboards and alerts (memory, descriptors near the limit, restarts) work unchanged.
+    static func renderProcess(_ p: ProcessStats, into out: inout String) {
+        let families: [(String, String, String, String)] = [
+            (
+                "process_cpu_seconds_total", "counter", "Total user and system CPU time spent in seconds.",
+                "\(p.cpuSeconds)"
+            ),
+            ("process_resident_memory_bytes", "gauge", "Resident memory size in bytes.", "\(p.residentMemoryBytes)"),
+            ("process_virtual_memory_bytes", "gauge", "Virtual memory size in bytes.", "\(p.virtualMemoryBytes)"),
+            (
+                "process_start_time_seconds", "gauge", "Start time of the process since unix epoch in seconds.",
+                "\(p.startTimeSeconds)"
+            ),
+            ("process_open_fds", "gauge", "Number of open file descriptors.", "\(p.openFileDescriptors)"),
+            ("process_max_fds", "gauge", "Maximum number of open file descriptors.", "\(p.maxFileDescriptors)"),
+        ]
+        for (name, type, help, value) in families {
+            out += "# HELP \(name) \(help)\n# TYPE \(name) \(type)\n\(name) \(value)\n"
+        }
     }
 
     /// Label values escape `\`, `"` and newlines (exposition format).

@@ -215,6 +215,7 @@ final class EventLoop: @unchecked Sendable {
     private func pauseAccepting() {
         epoll.remove(listener)
         acceptPausedUntil = context.now + .seconds(1)
+        metrics.acceptBackedOff()
     }
 
     private func register(_ fd: Int32, remoteAddress: String, trusted: Bool) {

@@ -47,7 +47,7 @@ final class LoopContext {
     ) {
         let elapsed = Instant.now() - started
         metrics.record(
-            shard: metricsShard, route: response.route, status: response.status.code,
+            shard: metricsShard, method: MethodLabel(method), route: response.route, status: response.status.code,
             seconds: Double(elapsed.nanosecondsClamped) / 1e9, bytes: bodySent ? response.body.count : 0)
         guard accessLog.isEnabled else { return }
         let wall = WallClock.now()

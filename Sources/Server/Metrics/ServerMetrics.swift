@@ -15,10 +15,13 @@ public final class ServerMetrics: Sendable {
     private let connectionsAccepted = Atomic<Int>(0)
     /// Connections closed at accept because `--max-connections` were open.
     private let connectionsRefused = Atomic<Int>(0)
+    /// Times a loop stopped accepting for a while because descriptors ran out (EMFILE, ENFILE, ENOBUFS).
+    private let acceptBackoffs = Atomic<Int>(0)
 
     struct Key: Hashable, Sendable {
         var route: String
         var status: Int
+        var method: MethodLabel
     }
 
     /// One lock per loop's shard.
@@ -38,9 +41,9 @@ public final class ServerMetrics: Sendable {
         self.shards = (0..<max(1, shards)).map { _ in ShardBox() }
     }
 
-    func record(shard: Int, route: String, status: Int, seconds: Double, bytes: Int) {
+    func record(shard: Int, method: MethodLabel, route: String, status: Int, seconds: Double, bytes: Int) {
         shards[shard % shards.count].lock.withLock { s in
-            s.requests[Key(route: route, status: status), default: 0] += 1
+            s.requests[Key(route: route, status: status, method: method), default: 0] += 1
             if let i = ServerMetrics.latencyBuckets.firstIndex(where: { seconds <= $0 }) { s.bucketCounts[i] += 1 }
             s.latencyCount += 1
             s.latencySum += seconds
@@ -52,9 +55,11 @@ public final class ServerMetrics: Sendable {
 
     func connectionRefused() { connectionsRefused.add(1, ordering: .relaxed) }
 
+    func acceptBackedOff() { acceptBackoffs.add(1, ordering: .relaxed) }
+
     /// The sum of every shard (each read under its own lock).
     public struct Snapshot: Sendable {
-        public var requests: [(route: String, status: Int, count: Int)]
+        public var requests: [(route: String, status: Int, count: Int, method: MethodLabel)]
         /// Cumulative counts per bucket, as Prometheus histograms want them.
         public var latencyCumulative: [Int]
         public var latencyCount: Int
@@ -66,6 +71,10 @@ public final class ServerMetrics: Sendable {
         public var refusedConnections: Int
         /// Log lines dropped because stdout or stderr did not keep up (`ProcessLogs`).
         public var logLinesDropped: Int
+        /// Times accepting paused because descriptors ran out.
+        public var acceptBackoffs: Int = 0
+        /// This process's CPU, memory and descriptors (`/proc/self`), read at the snapshot; nil without `/proc`.
+        public var process: ProcessStats? = nil
     }
 
     public func snapshot() -> Snapshot {
@@ -88,13 +97,16 @@ public final class ServerMetrics: Sendable {
             running += $0
             return running
         }
-        let sorted = requests.map { (route: $0.key.route, status: $0.key.status, count: $0.value) }
-            .sorted { ($0.route, $0.status) < ($1.route, $1.status) }
+        let sorted = requests.map {
+            (route: $0.key.route, status: $0.key.status, count: $0.value, method: $0.key.method)
+        }
+        .sorted { ($0.route, $0.status, $0.method) < ($1.route, $1.status, $1.method) }
         return Snapshot(
             requests: sorted, latencyCumulative: cumulative, latencyCount: count, latencySum: sum, bytesSent: bytes,
             openConnections: openConnections.current,
             acceptedConnections: connectionsAccepted.load(ordering: .relaxed),
             refusedConnections: connectionsRefused.load(ordering: .relaxed),
-            logLinesDropped: ProcessLogs.droppedLines)
+            logLinesDropped: ProcessLogs.droppedLines,
+            acceptBackoffs: acceptBackoffs.load(ordering: .relaxed), process: ProcessStats.current())
     }
 }
