@@ -324,6 +324,49 @@ def idle_connections(binary, count):
     return base, loaded, (loaded - base) * 1024 / count
 
 
+def golden_queries():
+    """The search golden set's queries (Tests/StoreTests/SearchGolden/queries.tsv): what people type."""
+    path = os.path.join(os.path.dirname(__file__), "..", "Tests", "StoreTests", "SearchGolden", "queries.tsv")
+    queries = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) >= 3 and not line.startswith("#") and parts[0] != "category":
+                queries.append(parts[1])
+    return queries
+
+
+def uncached_search(binary, seconds, workdir):
+    """Search latency when the response cache cannot help: one connection, every request a different query string
+    (the golden queries, each with a rising offset, so no two targets are equal and the cycle is longer than any
+    cache). Returns (distinct targets, p50 us, p99 us, requests/s)."""
+    queries = golden_queries()
+    targets = [f"/search?q={urllib.parse.quote(q)}&limit=10" for q in queries]
+    script = os.path.join(workdir, "uncached-search.lua")
+    with open(script, "w") as f:
+        f.write("local targets = {\n")
+        for t in targets:
+            f.write(f"  {t!r},\n".replace("'", '"'))
+        f.write("}\nlocal n = 0\nrequest = function()\n  n = n + 1\n")
+        f.write("  local t = targets[(n % #targets) + 1] .. \"&offset=\" .. (math.floor(n / #targets) % 5000)\n")
+        f.write("  return wrk.format(\"GET\", t)\nend\n")
+    port = free_port()
+    proc = subprocess.Popen(pin(0) + [binary, "--host", "127.0.0.1", "--port", str(port), "--threads", "1", "--access-log", "off"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wait_listening(port)
+    wait_idle(proc.pid)
+    out = subprocess.run(pin(1) + ["wrk", "-t1", "-c1", f"-d{seconds}s", "--latency", "-s", script, f"http://127.0.0.1:{port}/"],
+                         capture_output=True, text=True).stdout
+    proc.send_signal(signal.SIGTERM)
+    proc.wait()
+    def percentile(label):
+        m = re.search(label + r"\s+([\d.]+)(us|ms|s)", out)
+        value, unit = float(m.group(1)), m.group(2)
+        return value * {"us": 1, "ms": 1000, "s": 1_000_000}[unit]
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    return len(targets), percentile("50%"), percentile("99%"), rps
+
+
 def soak(binary, total, seconds_cap):
     """Mixed wrk load in rounds until `total` requests; RSS after each round."""
     port = free_port()
@@ -367,6 +410,8 @@ def main():
         rows, idle_rss = measure_table(args.binary, args.seconds, args.repeats, workdir)
         print_table(rows)
         print(f"\nstart-up: first answered request {startup_ms(args.binary):.1f} ms after exec (best of 10)")
+        distinct, p50, p99, rps = uncached_search(args.binary, max(args.seconds, 2), workdir)
+        print(f"uncached search: {distinct} golden queries, each target distinct, 1 connection: p50 {p50:.0f} us, p99 {p99:.0f} us, {rps:.0f} requests/s")
         base, loaded, per = idle_connections(args.binary, args.idle)
         print(f"memory: idle RSS {base} KiB; with {args.idle} idle keep-alive connections {loaded} KiB -> {per:.0f} bytes per connection")
         done, samples = soak(args.binary, args.soak, 60 if args.quick else 1800)

@@ -9,7 +9,10 @@ public struct Store: Sendable {
     public let sources: [Source]
     /// sha256 hex over the data and source files' bytes; equal bytes give an equal version anywhere.
     public let datasetVersion: String
-    public let searchIndex: SearchIndex
+    /// Built on a background thread while the rest of start-up goes on (it is the largest structure, and no
+    /// precomputed response needs it); the first search waits for it if it comes that early.
+    public var searchIndex: SearchIndex { pendingSearchIndex.value }
+    private let pendingSearchIndex: PendingSearchIndex
     /// Names people use that the text does not (`lexicon/alternate-names.json`), for search.
     public let alternateNames: [AlternateName]
     /// When the data last changed (seconds since 1970): the latest `modified` of its sources. Recorded in the data, so
@@ -57,8 +60,10 @@ public struct Store: Sendable {
             }
         }
         self.paragraphsByEntity = paragraphs.mapValues { $0.sorted() }
-        self.searchIndex = SearchIndex(
-            entities: all, alternateNames: alternateNames, sources: sources, mentions: self.mentionsByParagraph)
+        let mentionsByParagraph = self.mentionsByParagraph
+        self.pendingSearchIndex = PendingSearchIndex {
+            SearchIndex(entities: all, alternateNames: alternateNames, sources: sources, mentions: mentionsByParagraph)
+        }
     }
 
     // MARK: - Lookups

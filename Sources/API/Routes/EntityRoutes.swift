@@ -68,9 +68,9 @@ enum EntityRoutes {
         var rank: ((CollectionItem) -> Int?)?
         if let q = query.q {
             var positions: [EntityReference: Int] = [:]
-            let hits = catalog.store.searchIndex.search(q, kinds: [kind], includeParagraphs: false, limit: 10_000)
-            for (i, hit) in hits.enumerated() {
-                if case .entity(let ref) = hit.target, positions[ref] == nil { positions[ref] = i }
+            let results = catalog.store.searchIndex.results(q, kinds: [kind], includeParagraphs: false)
+            for i in 0..<results.count {
+                if case .entity(let ref) = results.target(at: i), positions[ref] == nil { positions[ref] = i }
             }
             rank = { row in row.ref.flatMap { positions[$0] } }
         }

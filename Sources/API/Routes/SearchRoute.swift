@@ -28,10 +28,8 @@ enum SearchRoute {
             ) { context in
                 let catalog = context.catalog
                 // The grammar requires `q`, so a request without one never reaches the handler.
-                let hits = catalog.store.searchIndex.search(
-                    context.query.q ?? "", kinds: nil, includeParagraphs: true, limit: 10_000)
-                let rows = hits.map { row(for: $0, catalog: catalog) }
-                let (total, page) = context.query.select(rows, rank: nil)
+                let results = catalog.store.searchIndex.results(context.query.q ?? "")
+                let (total, page) = select(results, context.query, catalog: catalog)
                 let suggestions =
                     total == 0
                     ? catalog.store.searchIndex.suggestions(for: context.query.q ?? "").map {
@@ -42,6 +40,20 @@ enum SearchRoute {
                         rows: Array(page), total: total, query: context.query, path: context.path, catalog: catalog,
                         suggestions: suggestions))
             })
+    }
+
+    /// The page of hits the query asks for. Hits come ranked, so without a `type` filter or a `sort` the page is a
+    /// slice and only its rows are built (a search's cost is then its ranking, not the rows nobody sees).
+    private static func select(_ results: SearchResults, _ query: CollectionQuery, catalog: Catalog) -> (
+        total: Int, page: ArraySlice<CollectionItem>
+    ) {
+        guard query.filters.isEmpty, query.sort.isEmpty else {
+            let rows = (0..<results.count).map { row(for: results.hit(at: $0), catalog: catalog) }
+            return query.select(rows, rank: nil)
+        }
+        let start = min(query.offset, results.count)
+        let end = min(start + query.limit, results.count)
+        return (results.count, (start..<end).map { row(for: results.hit(at: $0), catalog: catalog) }[...])
     }
 
     /// "Did you mean": an entity close to what was typed, with its name.

@@ -66,9 +66,9 @@ enum SourceRoutes {
     private static func paragraphRank(_ context: RouteContext) -> ((CollectionItem) -> Int?)? {
         guard let q = context.query.q else { return nil }
         var positions: [Int: Int] = [:]
-        let hits = context.catalog.store.searchIndex.search(q, kinds: [], includeParagraphs: true, limit: 10_000)
-        for (i, hit) in hits.enumerated() {
-            if case .paragraph(let n) = hit.target, positions[n] == nil { positions[n] = i }
+        let results = context.catalog.store.searchIndex.results(q, kinds: [], includeParagraphs: true)
+        for i in 0..<results.count {
+            if case .paragraph(let n) = results.target(at: i), positions[n] == nil { positions[n] = i }
         }
         return { row in
             guard case .number(let n, _)? = row.representation["number"] else { return nil }

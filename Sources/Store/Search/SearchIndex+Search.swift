@@ -1,21 +1,41 @@
+/// A search's ranked targets, whose hits (snippets, matches) are built only when asked for: a page of ten costs ten
+/// hits, however many targets matched.
+public struct SearchResults: Sendable {
+    let index: SearchIndex
+    let ranked: [SearchIndex.Ranked]
+
+    /// How many targets matched.
+    public var count: Int { ranked.count }
+
+    /// What the `i`th best hit is, without building it.
+    public func target(at i: Int) -> SearchHit.Target { index.targets[ranked[i].target].hit }
+
+    /// The `i`th best hit; its score falls with its place.
+    public func hit(at i: Int) -> SearchHit { index.hit(ranked[i], score: ranked.count - i) }
+}
+
 extension SearchIndex {
-    /// Hits for `query`, best first. `kinds` limits entity hits; paragraphs are hits of their own.
+    /// The ranked targets for `query`, best first; `kinds` limits entity hits, paragraphs are hits of their own.
+    public func results(_ query: String, kinds: Set<EntityKind>? = nil, includeParagraphs: Bool = true)
+        -> SearchResults
+    {
+        let parsed = SearchQuery(query)
+        guard parsed.count > 0 else { return SearchResults(index: self, ranked: []) }
+        let ranked = rank(matches(for: parsed), query: parsed).filter { entry in
+            switch targets[entry.target].hit {
+            case .entity(let reference): kinds.map { $0.contains(reference.type) } ?? true
+            case .paragraph: includeParagraphs
+            }
+        }
+        return SearchResults(index: self, ranked: ranked)
+    }
+
+    /// Hits for `query`, best first, at most `limit`. `kinds` limits entity hits; paragraphs are hits of their own.
     public func search(_ query: String, kinds: Set<EntityKind>? = nil, includeParagraphs: Bool = true, limit: Int = 50)
         -> [SearchHit]
     {
-        let parsed = SearchQuery(query)
-        guard parsed.count > 0, limit > 0 else { return [] }
-        let ranked = rank(matches(for: parsed), query: parsed)
-        var hits: [SearchHit] = []
-        for (position, entry) in ranked.enumerated() {
-            switch targets[entry.target].hit {
-            case .entity(let reference): if let kinds, !kinds.contains(reference.type) { continue }
-            case .paragraph: if !includeParagraphs { continue }
-            }
-            hits.append(hit(entry, score: ranked.count - position))
-            if hits.count == limit { break }
-        }
-        return hits
+        let results = results(query, kinds: kinds, includeParagraphs: includeParagraphs)
+        return (0..<min(max(0, limit), results.count)).map(results.hit(at:))
     }
 
     /// The entities whose names come closest to `query`, for a search that found nothing ("did you mean"): each
@@ -47,7 +67,7 @@ extension SearchIndex {
     /// Scalars of context kept before a paragraph's first match and after its last.
     static let snippetContext = 60
 
-    private func hit(_ ranked: Ranked, score: Int) -> SearchHit {
+    func hit(_ ranked: Ranked, score: Int) -> SearchHit {
         let target = targets[ranked.target].hit
         switch ranked.location {
         case .name(let entry, let words):
@@ -67,7 +87,7 @@ extension SearchIndex {
             }
             let last = matches.max { $0.end < $1.end } ?? first
             let (snippet, start) = SearchIndex.window(
-                d.text, around: SearchHit.Span(start: first.start, end: last.end), tokens: d.tokens)
+                d, around: SearchHit.Span(start: first.start, end: last.end))
             return SearchHit(
                 target: target, score: score, field: d.field, language: d.language, snippet: snippet,
                 snippetStart: start, matches: matches)
@@ -87,12 +107,14 @@ extension SearchIndex {
 
     /// The paragraph's words from about `snippetContext` scalars before the first match to as many after the last,
     /// cut at word boundaries; and where that window starts in the paragraph.
-    static func window(_ text: String, around match: SearchHit.Span, tokens: [TextNormalizer.Token]) -> (String, Int) {
-        let scalars = Array(text.unicodeScalars)
+    static func window(_ document: TextDocument, around match: SearchHit.Span) -> (String, Int) {
+        let count = document.scalarOffsets.count - 1
+        let tokens = document.tokens
         var start = max(0, match.start - snippetContext)
-        var end = min(scalars.count, match.end + snippetContext)
+        var end = min(count, match.end + snippetContext)
         if start > 0, let word = tokens.first(where: { $0.end > start }) { start = min(word.start, match.start) }
-        if end < scalars.count, let word = tokens.last(where: { $0.start < end }) { end = max(word.end, match.end) }
-        return (String(String.UnicodeScalarView(scalars[start..<end])), start)
+        if end < count, let word = tokens.last(where: { $0.start < end }) { end = max(word.end, match.end) }
+        let bytes = document.utf8[Int(document.scalarOffsets[start])..<Int(document.scalarOffsets[end])]
+        return (String(decoding: bytes, as: UTF8.self), start)
     }
 }

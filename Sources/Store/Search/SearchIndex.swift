@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Search over a closed set of entities and one source text, built once at load.
 ///
 /// Names (names, aliases, role phrases, alternate names) are never stemmed; a query word meets them in tiers: the
@@ -21,6 +23,10 @@ public struct SearchIndex: Sendable {
         var language: String
         var text: String
         var tokens: [TextNormalizer.Token]
+        /// A paragraph's UTF-8 bytes and where each scalar starts in them (one past the last at the end), so a
+        /// snippet window is one slice of bytes (empty for descriptions and quotes, shown whole).
+        var utf8: [UInt8]
+        var scalarOffsets: [Int32]
     }
 
     enum NameMatch: Sendable {
@@ -53,8 +59,13 @@ public struct SearchIndex: Sendable {
     let sortedNameKeys: [String]
     /// Text word or light stem → where.
     let textPostings: [String: [TextPosting]]
-    /// Paragraph target → the entity targets it mentions, with the mentioned spans.
-    let mentionsByParagraph: [Int: [(entity: Int, span: SearchHit.Span)]]
+    /// Paragraph target → the entity targets it mentions, with the words in each mention that name the entity.
+    let mentionsByParagraph: [Int: [(entity: Int, spans: [SearchHit.Span])]]
+    /// Paragraph target → its text document.
+    let paragraphDocuments: [Int: Int]
+    /// Entity target → the keys (and generated forms) of its names, then of its aliases and alternate names: what
+    /// narrows a mention down to the words that name the entity.
+    let nameKeys: [Int: [Set<String>]]
 
     init(
         entities: [any Entity], alternateNames: [AlternateName] = [], sources: [Source],
@@ -66,13 +77,17 @@ public struct SearchIndex: Sendable {
         func addText(_ target: Int, _ field: SearchHit.Field, _ language: String, _ text: String) {
             let tokens = TextNormalizer.tokens(text)
             guard !tokens.isEmpty else { return }
-            documents.append(TextDocument(target: target, field: field, language: language, text: text, tokens: tokens))
+            documents.append(
+                TextDocument(
+                    target: target, field: field, language: language, text: text, tokens: tokens,
+                    utf8: field == .paragraph ? Array(text.utf8) : [],
+                    scalarOffsets: field == .paragraph ? SearchIndex.scalarOffsets(text) : []))
         }
         for (target, entity) in entities.enumerated() {
             for (language, text) in entity.description.all { addText(target, .description, language, text) }
             for quote in Set(entity.allCitations().map(\.quote)).sorted() { addText(target, .quote, "ar", quote) }
         }
-        var mentionsByParagraph: [Int: [(entity: Int, span: SearchHit.Span)]] = [:]
+        var mentionsByParagraph: [Int: [(entity: Int, paragraph: Int, span: SearchHit.Span)]] = [:]
         if let source = sources.first {
             let byReference = Dictionary(
                 entities.enumerated().map { ($1.reference, $0) }, uniquingKeysWith: { a, _ in a })
@@ -82,7 +97,7 @@ public struct SearchIndex: Sendable {
                 addText(target, .paragraph, source.language, paragraph)
                 mentionsByParagraph[target] = (mentions[i + 1] ?? []).compactMap { mention in
                     byReference[EntityReference(type: mention.type, id: mention.id)].map {
-                        (entity: $0, span: SearchHit.Span(start: mention.start, end: mention.end))
+                        (entity: $0, paragraph: target, span: SearchHit.Span(start: mention.start, end: mention.end))
                     }
                 }
             }
@@ -90,13 +105,30 @@ public struct SearchIndex: Sendable {
         self.targets = targets
         self.lexicon = lexicon
         self.documents = documents
-        self.mentionsByParagraph = mentionsByParagraph
+        let paragraphDocuments = Dictionary(
+            documents.enumerated().filter { $1.field == .paragraph }.map { ($1.target, $0) },
+            uniquingKeysWith: { a, _ in a })
+        let nameKeys = SearchIndex.nameKeys(lexicon)
+        self.paragraphDocuments = paragraphDocuments
+        self.nameKeys = nameKeys
+        self.mentionsByParagraph = mentionsByParagraph.mapValues { mentions in
+            mentions.map { mention in
+                let tokens = paragraphDocuments[mention.paragraph].map { documents[$0].tokens } ?? []
+                return (
+                    entity: mention.entity,
+                    spans: SearchIndex.narrowed(mention.span, tokens: tokens, keys: nameKeys[mention.entity] ?? [])
+                )
+            }
+        }
         let names = SearchIndex.nameIndex(lexicon)
         namePostings = names.postings
         skeletons = names.skeletons
         vocabulary = names.vocabulary
         sortedNameKeys = names.postings.keys.sorted()
         textPostings = SearchIndex.textIndex(documents)
+        // The presentation-form table is derived from Unicode names on first use (about 2 ms): build it now, off the
+        // caller's path, so no query pays for it.
+        DispatchQueue.global(qos: .utility).async { _ = ArabicPresentationForms.letters.count }
     }
 
     private static func nameIndex(_ lexicon: [SearchLexicon.Entry]) -> (
@@ -131,6 +163,54 @@ public struct SearchIndex: Sendable {
             vocabulary[first, default: []].append((scalars, list))
         }
         return (postings, skeletons, vocabulary)
+    }
+
+    /// The UTF-8 offset of each scalar of `text`, then the total length.
+    static func scalarOffsets(_ text: String) -> [Int32] {
+        var offsets: [Int32] = []
+        var offset: Int32 = 0
+        for scalar in text.unicodeScalars {
+            offsets.append(offset)
+            offset += Int32(UTF8.width(scalar))
+        }
+        offsets.append(offset)
+        return offsets
+    }
+
+    private static func nameKeys(_ lexicon: [SearchLexicon.Entry]) -> [Int: [Set<String>]] {
+        var result: [Int: [Set<String>]] = [:]
+        for entry in lexicon {
+            let slot: Int
+            switch entry.field {
+            case .name: slot = 0
+            case .alias, .alternate: slot = 1
+            default: continue
+            }
+            var keys = result[entry.target] ?? [[], []]
+            for token in entry.tokens where !StopWords.contains(token.key) {
+                let bare = SearchKeys.withoutArticle(token.key)
+                keys[slot].insert(bare)
+                keys[slot].formUnion(NameForms.forms(of: bare))
+            }
+            result[entry.target] = keys
+        }
+        return result
+    }
+
+    /// A mention's span narrowed to the words in it that name the entity (a citation may quote a whole clause): the
+    /// words of its name if the span has them, else of an alias or alternate name; the span itself when none does.
+    static func narrowed(_ span: SearchHit.Span, tokens: [TextNormalizer.Token], keys: [Set<String>]) -> [SearchHit
+        .Span]
+    {
+        let inside = tokens.filter { $0.start >= span.start && $0.end <= span.end }
+        for names in keys {
+            let words = inside.filter { token in
+                names.contains(SearchKeys.withoutArticle(token.key))
+                    || SearchKeys.withoutProclitics(token.key, isKnown: { _ in false }).contains(where: names.contains)
+            }
+            if !words.isEmpty { return words.map { SearchHit.Span(start: $0.start, end: $0.end) } }
+        }
+        return [span]
     }
 
     private static func textIndex(_ documents: [TextDocument]) -> [String: [TextPosting]] {

@@ -117,9 +117,7 @@ extension SearchIndex {
         let named = Set(exact.isEmpty ? candidates : exact)
         guard !named.isEmpty else { return }
         for (paragraph, mentions) in mentionsByParagraph {
-            let spans = mentions.filter { named.contains($0.entity) }.flatMap {
-                narrowed($0.span, to: $0.entity, in: paragraph)
-            }
+            let spans = mentions.filter { named.contains($0.entity) }.flatMap(\.spans)
             guard !spans.isEmpty else { continue }
             let mentionMatch = WordMatch(rank: Rank.mention, edits: 0, tokens: [])
             let words = Dictionary(uniqueKeysWithValues: (0..<query.count).map { ($0, mentionMatch) })
@@ -144,30 +142,8 @@ extension SearchIndex {
         }
     }
 
-    /// A mention's span narrowed to the words in it that name the entity (a citation may quote a whole clause): the
-    /// words of its name if the span has them, else of an alias or alternate name; the span itself when none does.
-    private func narrowed(_ span: SearchHit.Span, to entity: Int, in paragraph: Int) -> [SearchHit.Span] {
-        let tokens = documents[document(paragraph)].tokens.filter { $0.start >= span.start && $0.end <= span.end }
-        for fields in [[SearchHit.Field.name], [.alias, .alternate]] {
-            var keys: Set<String> = []
-            for entry in lexicon where entry.target == entity && fields.contains(entry.field) {
-                for token in entry.tokens where !StopWords.contains(token.key) {
-                    let bare = SearchKeys.withoutArticle(token.key)
-                    keys.insert(bare)
-                    keys.formUnion(NameForms.forms(of: bare))
-                }
-            }
-            let words = tokens.filter { token in
-                keys.contains(SearchKeys.withoutArticle(token.key))
-                    || SearchKeys.withoutProclitics(token.key, isKnown: { _ in false }).contains(where: keys.contains)
-            }
-            if !words.isEmpty { return words.map { SearchHit.Span(start: $0.start, end: $0.end) } }
-        }
-        return [span]
-    }
-
     /// The text document of a paragraph target.
     private func document(_ paragraph: Int) -> Int {
-        documents.firstIndex { $0.target == paragraph && $0.field == .paragraph } ?? 0
+        paragraphDocuments[paragraph] ?? 0
     }
 }
