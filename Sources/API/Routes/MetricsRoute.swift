@@ -6,7 +6,8 @@ import Store
 /// per-loop shards, summed only here, when scraped.
 enum MetricsRoute {
     static func register(
-        in router: inout Router<RouteDefinition>, metrics: ServerMetrics, version: String, datasetVersion: String
+        in router: inout Router<RouteDefinition>, metrics: ServerMetrics, version: String, datasetVersion: String,
+        cache: ResponseCache
     ) {
         router.add(
             RouteDefinition(
@@ -16,7 +17,9 @@ enum MetricsRoute {
                 tag: "health"
             ) { _ in
                 .text(
-                    Array(render(metrics.snapshot(), version: version, datasetVersion: datasetVersion).utf8),
+                    Array(
+                        (render(metrics.snapshot(), version: version, datasetVersion: datasetVersion)
+                            + render(cache.stats)).utf8),
                     contentType: "text/plain; version=0.0.4; charset=utf-8")
             })
     }

@@ -6,13 +6,14 @@ import Store
 enum RouteTable {
     static func build(
         catalog: Catalog, options: APIOptions, readiness: Readiness, metrics: ServerMetrics,
-        openAPI: OpenAPIDocumentSlot
+        openAPI: OpenAPIDocumentSlot, cache: ResponseCache
     ) -> Router<RouteDefinition> {
         var router = Router<RouteDefinition>()
         IndexRoute.register(in: &router, version: options.version)
         HealthRoutes.register(in: &router, readiness: readiness)
         MetricsRoute.register(
-            in: &router, metrics: metrics, version: options.version, datasetVersion: catalog.store.datasetVersion)
+            in: &router, metrics: metrics, version: options.version, datasetVersion: catalog.store.datasetVersion,
+            cache: cache)
         EntityRoutes.register(in: &router, catalog: catalog)
         SourceRoutes.register(in: &router, catalog: catalog)
         SearchRoute.register(in: &router)
