@@ -48,6 +48,14 @@ with open("deploy/nginx.conf") as f:
 for needle in ("keepalive ", "proxy_http_version 1.1", "proxy_next_upstream", "gzip_types application/json", "X-Forwarded-For", "X-Forwarded-Prefix"):
     check(needle in nginx, f"nginx.conf lacks {needle}")
 check(all(f"server api{i}:8080" in nginx for i in (1, 2, 3)), "nginx upstream must name the three compose replicas on 8080")
+# Links follow only hosts the operator allowed: nginx sends one fixed X-Forwarded-Host (never the client's Host), and
+# the replicas allow exactly that one.
+forwarded_host = re.search(r"proxy_set_header X-Forwarded-Host (\S+);", nginx)
+check(forwarded_host and "$" not in forwarded_host.group(1), "nginx must send a fixed X-Forwarded-Host, not a client's Host")
+check(
+    forwarded_host and all(services[s]["environment"].get("FORWARDED_HOSTS") == forwarded_host.group(1) for s in ("api1", "api2", "api3")),
+    "compose FORWARDED_HOSTS must be the X-Forwarded-Host nginx sends",
+)
 
 with open("Dockerfile") as f:
     dockerfile = f.read()
