@@ -80,8 +80,11 @@ import Testing
         #expect(hits.map { $0 >= 4_500 } == true, "hits \(String(describing: hits))")
         // The bound: the 1 MiB budget, plus what the allocator keeps of the requests' transient buffers. Without
         // one budget keyed by normalized queries the 5,000 distinct targets (10–15 KB each) stay cached: ~60 MB.
-        let slack = ServerProcess.underAddressSanitizer ? 300 * 1024 : 30 * 1024
-        #expect(after - baseline < slack, "RSS \(baseline) KiB → \(after) KiB after 5,000 queries")
+        // Under AddressSanitizer RSS says nothing here: 5,000 answers' worth of freed memory fills its 256 MB
+        // quarantine by design (measured: +293 MB). The metrics above still hold the budget to account.
+        if !ServerProcess.underAddressSanitizer {
+            #expect(after - baseline < 30 * 1024, "RSS \(baseline) KiB → \(after) KiB after 5,000 queries")
+        }
         print(
             "5,000 spelled queries, CACHE_SIZE=\(Self.budget): RSS \(baseline) KiB → \(after) KiB (+\(after - baseline) KiB)"
         )

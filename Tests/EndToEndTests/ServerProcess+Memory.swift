@@ -24,7 +24,7 @@ extension ServerProcess {
         return last
     }
 
-    /// How far RSS may legitimately rise under AddressSanitizer (run with ASAN_OPTIONS set, as CI does): freed
-    /// memory sits in its quarantine (up to 256 MB) by design, so only gross growth is meaningful there.
+    /// Whether the tests run under AddressSanitizer (with ASAN_OPTIONS set, as CI does): freed memory then sits in
+    /// its quarantine (up to 256 MB) by design, so only gross RSS growth is meaningful.
     static var underAddressSanitizer: Bool { ProcessInfo.processInfo.environment["ASAN_OPTIONS"] != nil }
 }
