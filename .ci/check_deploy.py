@@ -116,6 +116,14 @@ check(requests and int(requests.group(1)) > 1000, "the nginx upstream must raise
 check(all(re.search(rf"^\s*server api{i}:8080 [^;]*\bresolve;", upstream, re.M) for i in (1, 2, 3)), "nginx must re-resolve the replica names (server ... resolve)")
 check(re.search(r"^\s*zone \S+ \S+;", upstream, re.M), "an upstream with resolve needs a shared memory zone")
 check(re.search(r"^\s*resolver \S+.* valid=\d+s", nginx, re.M), "nginx needs a resolver with valid= for resolve")
+# Links follow only hosts the operator allowed: nginx sends one fixed X-Forwarded-Host (never the client's Host), and
+# the replicas allow exactly that one.
+forwarded_host = re.search(r"proxy_set_header X-Forwarded-Host (\S+);", nginx)
+check(forwarded_host and "$" not in forwarded_host.group(1), "nginx must send a fixed X-Forwarded-Host, not a client's Host")
+check(
+    forwarded_host and all(services[s]["environment"].get("FORWARDED_HOSTS") == forwarded_host.group(1) for s in ("api1", "api2", "api3")),
+    "compose FORWARDED_HOSTS must be the X-Forwarded-Host nginx sends",
+)
 
 with open("Dockerfile") as f:
     dockerfile = f.read()

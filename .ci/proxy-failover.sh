@@ -16,11 +16,14 @@ fail() { echo "proxy-failover: FAIL: $*" >&2; for f in "$work"/*.log; do echo "-
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
+proxy=$(free_port)
 ports=()
 for i in 1 2 3; do
     port=$(free_port)
     ports+=("$port")
-    "$bin" --host 127.0.0.1 --port "$port" --threads 1 --trusted-proxies 127.0.0.1 --shutdown-grace 5s >"$work/replica$i.log" 2>&1 &
+    # The one forwarded host links may use: what nginx.conf sends as X-Forwarded-Host, here the proxy's address.
+    "$bin" --host 127.0.0.1 --port "$port" --threads 1 --trusted-proxies 127.0.0.1 --forwarded-hosts "127.0.0.1:$proxy" \
+        --shutdown-grace 5s >"$work/replica$i.log" 2>&1 &
     pids+=("$!")
 done
 for port in "${ports[@]}"; do
@@ -28,10 +31,10 @@ for port in "${ports[@]}"; do
     "$bin" healthcheck --url "http://127.0.0.1:$port/healthz" || fail "replica on $port did not start"
 done
 
-proxy=$(free_port)
-# The production example, pointed at the loopback replicas; nothing else changed, except that an nginx older than
-# 1.27.3 (Debian 12 ships 1.22) rejects the upstream servers' `resolve` parameter: there it is dropped, which loses
-# nothing here, where the replicas are addresses, not names.
+# The production example, pointed at the loopback replicas, with the proxy's own address as its fixed public host;
+# nothing else changed, except that an nginx older than 1.27.3 (Debian 12 ships 1.22) rejects the upstream servers'
+# `resolve` parameter: there it is dropped, which loses nothing here, where the replicas are addresses, not names.
+grep -q 'proxy_set_header X-Forwarded-Host localhost:8080;' "$here/deploy/nginx.conf" || fail "nginx.conf's fixed X-Forwarded-Host moved"
 nginx_version=$(nginx -v 2>&1 | sed -n 's|.*nginx/\([0-9.]*\).*|\1|p')
 drop_resolve=()
 if [ "$(printf '%s\n' 1.27.3 "$nginx_version" | sort -V | head -1)" != 1.27.3 ]; then
@@ -40,6 +43,7 @@ if [ "$(printf '%s\n' 1.27.3 "$nginx_version" | sort -V | head -1)" != 1.27.3 ];
 fi
 sed -e "s|server api1:8080|server 127.0.0.1:${ports[0]}|" -e "s|server api2:8080|server 127.0.0.1:${ports[1]}|" \
     -e "s|server api3:8080|server 127.0.0.1:${ports[2]}|" -e "s|listen 80;|listen 127.0.0.1:$proxy;|" \
+    -e "s|X-Forwarded-Host localhost:8080;|X-Forwarded-Host 127.0.0.1:$proxy;|" \
     -e "s|access_log /dev/stdout upstream;|access_log $work/nginx-access.log upstream;|" "${drop_resolve[@]}" \
     "$here/deploy/nginx.conf" >"$work/nginx.conf"
 printf 'pid %s/nginx.pid;\nerror_log %s/nginx-error.log;\n' "$work" "$work" | cat - "$work/nginx.conf" >"$work/nginx.full.conf"
@@ -65,12 +69,15 @@ status=$(curl -sS -o /dev/null -w '%{http_code}' -H "If-None-Match: $etag" "$bas
 echo "== CORS"
 curl -fsS -D - -o /dev/null -H 'Origin: https://app.example' "$base/countries" | grep -qi '^access-control-allow-origin: \*' || fail "CORS"
 
-echo "== links under the /api prefix"
-curl -fsS "$base/countries/kz" >"$work/kz.json"
-python3 - "$work/kz.json" "http://127.0.0.1:$proxy" <<'PY' || fail "links under the prefix"
+# Every link of /countries/kz through the proxy is absolute under the proxy's /api/ (or the file given as $1 holds
+# such an answer).
+check_links() {
+    local file=${1:-$work/kz.json}
+    [ $# -gt 0 ] || curl -fsS "$base/countries/kz" >"$file"
+    python3 - "$file" "http://127.0.0.1:$proxy" <<'PY'
 import json, sys
 body = json.load(open(sys.argv[1]))
-origin = sys.argv[2]  # nginx forwards its Host, so links are absolute at the proxy's address
+origin = sys.argv[2]  # nginx forwards its fixed public host, the replicas allow it: links are absolute there
 links = []
 def walk(v, key=None):
     if isinstance(v, dict):
@@ -85,6 +92,20 @@ bad = [l for l in links if not l.startswith(origin + "/api/")]
 assert links and not bad, bad[:5]
 print(f"{len(links)} links, all under /api/")
 PY
+}
+
+echo "== links under the /api prefix"
+check_links || fail "links under the prefix"
+
+echo "== junk Host headers through nginx change nothing"
+for i in $(seq 1 20); do
+    junk="junk-$RANDOM-$i.attacker.example"
+    curl -fsS -H "Host: $junk" -H "Forwarded: host=$junk;proto=https" "$base/countries/kz" >"$work/junk.json" \
+        || fail "a junk Host was not answered"
+    grep -q "$junk" "$work/junk.json" && fail "a junk Host ($junk) made it into the links"
+    check_links "$work/junk.json" >/dev/null || fail "links for a junk Host"
+done
+check_links || fail "links after 20 junk Host headers"
 
 echo "== forwarded client address in the replica's access log"
 curl -fsS --interface 127.0.0.2 -H 'X-Request-ID: ci-forwarded-check' -o /dev/null "$base/healthz"

@@ -12,6 +12,10 @@ public struct APIHandler: RequestHandler {
     private let metrics: ServerMetrics
     /// Reloads done and refused, for `/metrics`.
     public let reloads: ReloadCounters
+    /// Every computed answer kept, under one byte budget for the process (`--cache-size`), across reloads.
+    let cache: ResponseCache
+    /// Datasets served so far: the generation of the next one (its cache keys).
+    private let generations = Locked(0)
 
     /// The methods every resource allows: the API is read-only.
     static let allowedMethods = "GET, HEAD, OPTIONS"
@@ -29,10 +33,12 @@ public struct APIHandler: RequestHandler {
         self.metrics = metrics
         let reloads = ReloadCounters()
         self.reloads = reloads
+        let cache = ResponseCache(budget: options.cacheSize)
+        self.cache = cache
         slot = ReadMostly(
             try DatasetResponder(
                 store: store, options: options, cors: cors, readiness: readiness, metrics: metrics,
-                reloads: reloads, deferRelations: true))
+                reloads: reloads, cache: cache, generation: 0, deferRelations: true))
     }
 
     /// The responder now serving: one read lock per request, which loops reading at once never wait on.
@@ -73,10 +79,16 @@ public struct APIHandler: RequestHandler {
     /// event loop), then swaps; requests already running finish on the old data. Throws, keeping the old data, if
     /// the API cannot be built over the new one.
     public func reload(store: Store) throws -> ReloadSummary {
+        let generation = generations.withLock {
+            $0 += 1
+            return $0
+        }
         let next = try DatasetResponder(
             store: store, options: options, cors: cors, readiness: readiness, metrics: metrics, reloads: reloads,
-            deferRelations: false)
+            cache: cache, generation: generation, deferRelations: false)
         let previous = slot.replace(with: next)
+        // The old dataset's answers can never be served again (their keys carry its generation): free their budget.
+        cache.removeAll()
         reloads.succeeded()
         let changed = next.prepared.filter { path, response in
             previous.standard.answer(at: path)?.body != response.body

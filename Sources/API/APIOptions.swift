@@ -3,6 +3,11 @@
 public struct APIOptions: Sendable {
     /// Absolute base for every link (`https://api.example.com/v1`); nil keeps links relative.
     public var publicURL: String?
+    /// Hosts (`host` or `host:port`, lowercased) a trusted proxy may name for absolute links; any other forwarded
+    /// host is ignored. Empty: no forwarded host is ever used (links relative, under a forwarded prefix).
+    public var forwardedHosts: [String] = []
+    /// The byte budget of every cached response together (`ResponseCache`); 0 disables the cache.
+    public var cacheSize: Int = APIOptions.defaultCacheSize
     /// `*`, or a comma-separated list of origins allowed to read responses from a browser.
     public var corsOrigins: String = "*"
     /// `Cache-Control: public, max-age=` for successful responses.
@@ -10,6 +15,7 @@ public struct APIOptions: Sendable {
     public var version: String = APIOptions.currentVersion
 
     public static let currentVersion = "1.0.0"
+    public static let defaultCacheSize = ResponseCache.defaultBudget
 
     public init() {}
 

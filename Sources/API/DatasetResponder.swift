@@ -14,8 +14,12 @@ final class DatasetResponder: Sendable {
     private let preparer: ResponsePreparer
     /// Links as configured: relative, or under `--public-url`.
     let standard: PrecomputedResponses
-    /// Answers for the bases trusted proxies ask for; nil when `--public-url` fixes the base for everyone.
-    private let forwarded: ForwardedBaseResponses?
+    /// The link bases trusted proxies may ask for; nil when `--public-url` fixes the base for everyone.
+    private let forwarded: ForwardedBases?
+    /// Every computed answer kept, for every base, under one byte budget (`--cache-size`): shared by every dataset,
+    /// its keys carrying the dataset's `generation`.
+    let cache: ResponseCache
+    let generation: Int
 
     var catalog: Catalog { standard.catalog }
     var prepared: [String: PreparedResponse] { standard.prepared }
@@ -24,8 +28,10 @@ final class DatasetResponder: Sendable {
     /// builds everything before it swaps.
     init(
         store: Store, options: APIOptions, cors: CORSPolicy, readiness: Readiness, metrics: ServerMetrics,
-        reloads: ReloadCounters, deferRelations: Bool
+        reloads: ReloadCounters, cache: ResponseCache, generation: Int, deferRelations: Bool
     ) throws {
+        self.cache = cache
+        self.generation = generation
         lastModified = store.modified
         fields = CommonFields(cors: cors, cacheMaxAge: options.cacheMaxAge, lastModified: store.modified)
         preparer = ResponsePreparer(fields: fields)
@@ -36,7 +42,7 @@ final class DatasetResponder: Sendable {
         let openAPI = OpenAPIDocumentSlot()
         let router = RouteTable.build(
             catalog: catalog, options: options, readiness: readiness, metrics: metrics, reloads: reloads,
-            openAPI: openAPI)
+            openAPI: openAPI, cache: cache)
         self.router = router
 
         // The OpenAPI document is built alongside the other precomputed responses, then served like them.
@@ -45,27 +51,25 @@ final class DatasetResponder: Sendable {
             catalog: catalog, router: router, preparer: preparer,
             sideJob: { openAPI.document = OpenAPIDocument.build(router: router, catalog: catalog, version: version) },
             after: ["/openapi.json"], deferRelations: deferRelations)
-        forwarded = options.publicURL == nil ? ForwardedBaseResponses() : nil
+        forwarded = options.publicURL == nil ? ForwardedBases(allowedHosts: options.forwardedHosts) : nil
     }
 
-    /// How many forwarded bases have their own answers (0 with `--public-url`).
+    /// How many forwarded bases have answers of their own (0 with `--public-url`).
     var forwardedBaseCount: Int { forwarded?.count ?? 0 }
 
     /// Encodes the responses start-up deferred (the sub-collections) so they too are served from memory.
     func warmUp() {
-        standard.warmUp()
+        standard.warmUp(into: cache, generation: generation)
     }
 
-    /// The base a trusted proxy asks links to be under (`https://host/prefix`, or just a prefix); nil when it asks
-    /// for none or `--public-url` fixes links for everyone. Cheap when nil: it runs on every request.
+    /// The base a trusted proxy asks links to be under (`https://host/prefix` for an allowed host, or just a
+    /// prefix); nil when it asks for none or `--public-url` fixes links for everyone. Cheap when nil: it runs on
+    /// every request.
     private func forwardedBaseText(of request: Request) -> String? {
-        guard forwarded != nil, let header = request.forwarded, header.host != nil || header.prefix != nil else {
+        guard let forwarded, let header = request.forwarded, header.host != nil || header.prefix != nil else {
             return nil
         }
-        var base = ""
-        if let host = header.host { base = "\(header.proto ?? "http")://\(host)" }
-        base += header.prefix ?? ""
-        return base.isEmpty ? nil : base
+        return forwarded.base(for: header)
     }
 
     /// Every response leaves with the common fields: baked in, or (an origin allow-list) chosen here per request.
@@ -127,25 +131,7 @@ final class DatasetResponder: Sendable {
     {
         switch request.method {
         case "GET", "HEAD":
-            let forwardedCache = base.flatMap { forwarded?.cache(for: $0) }
-            // Every base slot taken: the base's request gets the configured links, precomputed when it can be.
-            if base != nil, forwardedCache == nil, request.query == nil || request.query == "",
-                let ready = standard.prepared[request.path]
-            {
-                return send(ready, request)
-            }
-            // Answers to queries (and forwarded answers) are computed once per distinct target, then cached.
-            let cache = forwardedCache ?? standard.cache
-            let key = request.head.target
-            if route.caching.cachesQueries, let cached = cache.get(key) { return send(cached, request) }
-            let match = PathMatch(request: request, parameters: parameters, catalog: standard.catalog)
-            var result = route.respond(to: match)
-            // The OpenAPI document's examples keep the configured links, whoever asks.
-            if let base, forwardedCache != nil, route.kind != .openAPI { result = result.rebased(onto: base) }
-            let prepared = preparer.prepare(
-                result, instance: request.head.target, route: route.template, caching: route.caching)
-            if route.caching.cachesQueries { cache.put(key, prepared) }
-            return send(prepared, request)
+            return get(request, route: route, parameters: parameters, base: base)
         case "OPTIONS":
             if let preflight = fields.cors.preflightHeaders(method: request.method, headers: request.headers) {
                 var headers = Headers()
@@ -162,6 +148,43 @@ final class DatasetResponder: Sendable {
             response.addHeader(name: ResponseField.allow.name, value: APIHandler.allowedMethods)
             return response
         }
+    }
+
+    /// A GET or HEAD: from the cache when it holds the answer, else computed, and kept when its bytes are a function
+    /// of the cache key alone — a 200, whose links come from the normalized query. A problem names the raw target
+    /// (`instance`) and a redirect echoes the raw query (`Location`): both are cheap, and computed every time.
+    private func get(_ request: Request, route: RouteDefinition, parameters: [String: String], base: String?)
+        -> Response
+    {
+        guard route.caching.cachesQueries,
+            let key = ResponseCacheKey(
+                generation: generation, base: base ?? "", path: request.path, rawQuery: request.query)
+        else {
+            return send(compute(request, route: route, parameters: parameters, base: base), request)
+        }
+        if let cached = cache.get(key) { return send(cached, request) }
+        // Admitted on a miss only: a cached answer's base was admitted when it was stored.
+        if let forwarded, base.map(forwarded.admit) == false {
+            // Every base slot taken: this base's request gets the configured links, precomputed when it can be.
+            if request.query == nil || request.query == "", let ready = standard.prepared[request.path] {
+                return send(ready, request)
+            }
+            return get(request, route: route, parameters: parameters, base: nil)
+        }
+        let prepared = compute(request, route: route, parameters: parameters, base: base)
+        if prepared.status == .ok { cache.put(key, prepared) }
+        return send(prepared, request)
+    }
+
+    /// The route's answer, its links moved under `base`. The OpenAPI document's examples keep the configured links,
+    /// whoever asks.
+    private func compute(_ request: Request, route: RouteDefinition, parameters: [String: String], base: String?)
+        -> PreparedResponse
+    {
+        let match = PathMatch(request: request, parameters: parameters, catalog: standard.catalog)
+        var result = route.respond(to: match)
+        if let base, route.kind != .openAPI { result = result.rebased(onto: base) }
+        return preparer.prepare(result, instance: request.head.target, route: route.template, caching: route.caching)
     }
 
     /// 304 when the client's copy is current (RFC 9110 §13.1), else the prepared response.

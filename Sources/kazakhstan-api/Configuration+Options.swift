@@ -144,6 +144,25 @@ extension Configuration {
             c.api.publicURL = v
         },
         Option(
+            flag: "--forwarded-hosts", variable: "FORWARDED_HOSTS", valueName: "LIST",
+            defaultDescription: "none (no forwarded host is used)",
+            help:
+                "Hosts (host or host:port, as the proxy sends them) a trusted proxy may name for absolute links; any other forwarded host is ignored (links stay relative, under the forwarded prefix)."
+        ) { c, v throws(ConfigurationError) in
+            switch APIOptions.parseForwardedHosts(v) {
+            case .success(let hosts): c.api.forwardedHosts = hosts
+            case .failure(let error): throw ConfigurationError(message: error.message)
+            }
+        },
+        Option(
+            flag: "--cache-size", variable: "CACHE_SIZE", valueName: "BYTES",
+            defaultDescription: "\(APIOptions.defaultCacheSize)",
+            help:
+                "One byte budget for every cached response (queries, sub-collections, every proxied base), least recently used evicted first; 0 disables the cache."
+        ) { c, v throws(ConfigurationError) in
+            c.api.cacheSize = try ValueParsers.integer(v, in: 0...(1 << 36))
+        },
+        Option(
             flag: "--cors-origins", variable: "CORS_ORIGINS", valueName: "LIST", defaultDescription: "*",
             help: "Origins allowed to read responses in a browser: * or a comma-separated list (then Vary: Origin)."
         ) { c, v throws(ConfigurationError) in

@@ -80,6 +80,7 @@ struct Configuration: Sendable {
             }
             try apply(option, value ?? "", source: "option \(option.flag)", to: &configuration)
         }
+        try configuration.checkCombinations()
         return .run(configuration)
     }
 

@@ -44,6 +44,8 @@ enum Log {
                 "max_header_size": "\(s.limits.maxHeaderSectionSize)",
                 "max_header_count": "\(s.limits.maxHeaderCount)",
                 "access_log": s.accessLog.rawValue,
+                "forwarded_hosts": c.api.forwardedHosts.joined(separator: ","),
+                "cache_size": "\(c.api.cacheSize)",
                 "data_dir": dataDirectory,
                 "dataset_version": store.datasetVersion,
                 "entities": "\(EntityKind.allCases.reduce(0) { $0 + store.entities(of: $1).count })",

@@ -1,26 +1,14 @@
 import Foundation
 import Server
 import Store
+import TestSupport
 import Testing
 
 @testable import API
 
 /// Links behind a reverse proxy: a trusted proxy's prefix and host shape every link; `--public-url` overrides them.
 @Suite struct ForwardedLinksTests {
-    /// Every string under an `href`, `self`, `first`, `prev`, `next`, `last` or `collection` key, and every link in `links`.
-    func allLinks(_ value: Any, key: String? = nil) -> [String] {
-        switch value {
-        case let object as [String: Any]:
-            return object.flatMap { allLinks($0.value, key: key == "links" ? "links" : $0.key) }
-        case let array as [Any]:
-            return array.flatMap { allLinks($0, key: key) }
-        case let string as String:
-            return ["href", "self", "first", "prev", "next", "last", "collection", "links"].contains(key ?? "")
-                ? [string] : []
-        default:
-            return []
-        }
-    }
+    func allLinks(_ value: Any) -> [String] { TestSupport.allLinks(in: value) }
 
     @Test func forwardedPrefix_putsEveryLinkUnderIt() throws {
         let client = BundledStore.client
@@ -41,12 +29,68 @@ import Testing
         #expect(redirect.header("Location") == "/api/countries/kz")
     }
 
-    @Test func forwardedHostAndProto_makeLinksAbsolute() throws {
-        let response = BundledStore.client.request(
+    @Test func forwardedHostAndProto_makeLinksAbsolute_whenTheHostIsAllowed() throws {
+        var options = BundledStore.options
+        options.forwardedHosts = ["api.example.com"]
+        let response = APITestClient(options: options).request(
             "GET", "/countries/kz", forwarded: Forwarded(proto: "https", host: "api.example.com", prefix: "/v1"))
         let links = allLinks(try response.json())
         #expect(links.allSatisfy { $0.hasPrefix("https://api.example.com/v1/") })
         #expect(try response.item()["href"] as? String == "https://api.example.com/v1/countries/kz")
+    }
+
+    /// Without `--forwarded-hosts`, a forwarded host is never used: a proxy passing the client's `Host` on cannot
+    /// let clients choose where links point. The prefix still applies.
+    @Test func withoutAnAllowList_noForwardedHostIsUsed() throws {
+        let response = BundledStore.client.request(
+            "GET", "/countries/kz", forwarded: Forwarded(proto: "https", host: "evil.example", prefix: "/api"))
+        #expect(try response.item()["href"] as? String == "/api/countries/kz")
+        #expect(allLinks(try response.json()).allSatisfy { $0.hasPrefix("/api/") })
+    }
+
+    /// A host not on the list is ignored as if none were sent: relative links under the prefix, and no slot of its
+    /// own, however many such hosts arrive; the allowed host keeps its absolute links.
+    @Test func unlistedHosts_areIgnored_andTakeNoSlot() throws {
+        var options = BundledStore.options
+        options.forwardedHosts = ["api.example.com"]
+        let client = APITestClient(options: options)
+        let allowed = Forwarded(proto: "https", host: "api.example.com", prefix: "/api")
+        #expect(
+            try client.request("GET", "/countries", forwarded: allowed).items().first?["href"] as? String
+                == "https://api.example.com/api/countries/kz")
+        for i in 0..<50 {
+            let junk = Forwarded(proto: "https", host: "junk\(i).example", prefix: "/api")
+            let response = client.request("GET", "/countries", forwarded: junk)
+            let links = allLinks(try response.json())
+            #expect(!links.isEmpty && links.allSatisfy { $0.hasPrefix("/api/") }, "junk\(i)")
+        }
+        #expect(client.handler.forwardedBaseCount == 2, "the allowed base and the bare /api prefix")
+        let after = client.request("GET", "/countries/kz", forwarded: allowed)
+        #expect(try after.item()["href"] as? String == "https://api.example.com/api/countries/kz")
+    }
+
+    @Test func anAllowedHost_needsItsPort_asTheProxySendsIt() throws {
+        var options = BundledStore.options
+        options.forwardedHosts = ["api.example.com:8443"]
+        let client = APITestClient(options: options)
+        let withPort = client.request("GET", "/countries/kz", forwarded: Forwarded(host: "api.example.com:8443"))
+        #expect(try withPort.item()["href"] as? String == "http://api.example.com:8443/countries/kz")
+        let withoutPort = client.request("GET", "/countries/kz", forwarded: Forwarded(host: "api.example.com"))
+        #expect(try withoutPort.item()["href"] as? String == "/countries/kz")
+    }
+
+    /// Bases beyond the cap get the configured links (relative here) rather than memory of their own.
+    @Test func basesBeyondTheCap_getTheConfiguredLinks() throws {
+        let client = APITestClient(options: BundledStore.options)
+        for i in 0..<16 {
+            let response = client.request("GET", "/countries/kz", forwarded: Forwarded(prefix: "/p\(i)"))
+            #expect(try response.item()["href"] as? String == "/p\(i)/countries/kz")
+        }
+        let beyond = client.request("GET", "/countries/kz", forwarded: Forwarded(prefix: "/p16"))
+        #expect(try beyond.item()["href"] as? String == "/countries/kz")
+        let query = client.request("GET", "/countries?limit=1", forwarded: Forwarded(prefix: "/p17"))
+        #expect(try query.items().first?["href"] as? String == "/countries/kz")
+        #expect(client.handler.forwardedBaseCount == 16)
     }
 
     @Test func unknownPaths_buildNoVariantForTheirBase() {
@@ -79,46 +123,6 @@ import Testing
         let b = BundledStore.client.request("GET", "/countries/kz", forwarded: Forwarded(prefix: "/b"))
         #expect(a.header("ETag") == a2.header("ETag"))
         #expect(a.header("ETag") != b.header("ETag"))
-    }
-}
-
-/// Computed query responses are cached by exact target and served byte-identical.
-@Suite struct ResponseCacheTests {
-    @Test func repeatedQuery_isServedFromTheCache_withTheSameBytes() {
-        let client = APITestClient(options: BundledStore.options)
-        let before = client.handler.current.standard.cache.count
-        let first = client.get("/organizations?sort=-name.ar&limit=3")
-        #expect(client.handler.current.standard.cache.count == before + 1)
-        let second = client.get("/organizations?sort=-name.ar&limit=3")
-        #expect(client.handler.current.standard.cache.count == before + 1)
-        #expect(first.body == second.body)
-        #expect(first.header("ETag") == second.header("ETag"))
-    }
-
-    @Test func warmUp_encodesTheDeferredSubCollections_withTheBytesTheLivePathGives() {
-        let client = APITestClient(options: BundledStore.options)
-        let live = client.get("/organizations/oic/members")  // before warm-up: computed, then cached
-        #expect(client.handler.prepared["/organizations/oic/members"] == nil)
-        client.handler.warmUp()
-        #expect(client.handler.current.standard.cache.get("/countries/kz/visits") != nil)
-        #expect(client.handler.current.standard.cache.get("/organizations/oic/members")?.body == live.body)
-        #expect(client.get("/countries/kz/organizations").status == 200)
-    }
-
-    @Test func dynamicRoutes_areNeverCached() {
-        let readiness = Readiness()
-        let client = APITestClient(options: BundledStore.options, readiness: readiness)
-        #expect(client.get("/readyz?pretty").status == 200)
-        readiness.markDraining()
-        #expect(client.get("/readyz?pretty").status == 503)
-    }
-
-    @Test func cache_isBounded() {
-        let cache = ResponseCache()
-        let response = PreparedResponse(status: .ok, headers: Headers(), body: [1], etag: nil, route: "")
-        for i in 0..<(ResponseCache.maxEntries + 10) { cache.put("/k\(i)", response) }
-        #expect(cache.count <= ResponseCache.maxEntries)
-        #expect(cache.get("/k\(ResponseCache.maxEntries + 9)") != nil)  // the newest survive
     }
 }
 

@@ -24,7 +24,9 @@ import Testing
     @Test(arguments: 0..<bases.count)
     func rebasedAnswers_equalTheAnswersOfACatalogBuiltForTheBase(index: Int) throws {
         let (base, forwarded) = Self.bases[index]
-        let client = APITestClient(options: BundledStore.options)
+        var options = BundledStore.options
+        options.forwardedHosts = ["api.example.com", "internal:8080"]
+        let client = APITestClient(options: options)
         let handler = client.handler
         let catalog = try Catalog(store: BundledStore.store, links: LinkBuilder(publicURL: base))
         let preparer = ResponsePreparer(fields: handler.current.fields)

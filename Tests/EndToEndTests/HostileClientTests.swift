@@ -6,14 +6,7 @@ import Testing
 /// request on a new connection is served, and the server's RSS stays near its baseline.
 @Suite(.serialized) struct HostileClientTests {
     /// The server's resident memory, from /proc.
-    func rssKiB(_ server: ServerProcess) -> Int {
-        guard
-            let status = try? String(
-                contentsOfFile: "/proc/\(server.process.processIdentifier)/status", encoding: .utf8),
-            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") })
-        else { return 0 }
-        return Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
-    }
+    func rssKiB(_ server: ServerProcess) -> Int { server.residentKiB }
 
     func expectServes(_ server: ServerProcess, _ note: Comment) throws {
         let socket = try server.client()

@@ -13,7 +13,9 @@ struct CollectionQuery: Sendable {
     var citedIn: Set<Int>?
     var filters: [(name: String, values: Set<String>)] = []
     var pretty = false
-    /// Every parameter but `limit` and `offset`, as given, for the pagination links.
+    /// Every parameter but `limit` and `offset`, ordered by name (`QueryString.ordered`), for the pagination links:
+    /// links echo the query, and equivalent spellings of it must get the same bytes (the response cache serves one
+    /// answer to all of them).
     var linkPairs: [(String, String)] = []
 
     static let maxOffset = 1_000_000
@@ -43,6 +45,7 @@ struct CollectionQuery: Sendable {
                 parser.applyFilter(filter, value)
             }
         }
+        parser.result.linkPairs = QueryString.ordered(parser.result.linkPairs, name: \.0)
         return parser.errors.isEmpty ? .success(parser.result) : .failure(ParameterErrors(errors: parser.errors))
     }
 

@@ -1,17 +1,15 @@
 import Server
 import Store
 
-/// The answers for the configured link base (relative, or `--public-url`): the catalog they are made from, every
-/// parameterless GET of a precomputed route encoded at start-up, and a bounded cache of answers to queries. A base
-/// a trusted proxy forwards gets these answers rebased (`ForwardedBaseResponses`).
+/// The answers for the configured link base (relative, or `--public-url`): the catalog they are made from, and every
+/// parameterless GET of a precomputed route encoded at start-up (answers to queries go to the `ResponseCache`). A
+/// base a trusted proxy forwards gets these answers rebased (`ForwardedBases`, `RouteResult.rebased(onto:)`).
 final class PrecomputedResponses: Sendable {
     let catalog: Catalog
     /// Every parameterless GET of a precomputed route, encoded once: path → response.
     let prepared: [String: PreparedResponse]
-    /// Answers to queries, computed once each.
-    let cache: ResponseCache
     /// Parameterless GETs left out of `prepared` to open the listener sooner: encoded by `warmUp()` into the cache
-    /// right after start-up (a request arriving first computes the same bytes itself).
+    /// into the response cache right after start-up (a request arriving first computes the same bytes itself).
     private let deferred: [Precomputation.Job]
     private let preparer: ResponsePreparer
 
@@ -32,7 +30,6 @@ final class PrecomputedResponses: Sendable {
         deferred = jobs.filter(isDeferred)
         prepared = Precomputation.run(
             jobs.filter { !isDeferred($0) }, catalog: catalog, preparer: preparer, sideJob: sideJob, after: after)
-        cache = ResponseCache()
     }
 
     /// The parameterless answer at `path`, encoding it now if start-up deferred it; nil when no precomputed route
@@ -43,10 +40,14 @@ final class PrecomputedResponses: Sendable {
         return Precomputation.prepare(job, catalog: catalog, preparer: preparer)
     }
 
-    /// Encodes the deferred responses into the cache (keyed by path, as a parameterless request's target is).
-    func warmUp() {
+    /// Encodes the deferred responses into `cache`, under the configured base and no query, as a parameterless
+    /// request finds them, for dataset `generation`. They take their share of the cache's budget like any answer.
+    func warmUp(into cache: ResponseCache, generation: Int) {
         for job in deferred {
-            cache.put(job.path, Precomputation.prepare(job, catalog: catalog, preparer: preparer))
+            guard let key = ResponseCacheKey(generation: generation, base: "", path: job.path, rawQuery: nil) else {
+                continue
+            }
+            cache.put(key, Precomputation.prepare(job, catalog: catalog, preparer: preparer))
         }
     }
 }

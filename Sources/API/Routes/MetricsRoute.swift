@@ -8,7 +8,7 @@ import Store
 enum MetricsRoute {
     static func register(
         in router: inout Router<RouteDefinition>, metrics: ServerMetrics, reloads: ReloadCounters, version: String,
-        store: Store
+        store: Store, cache: ResponseCache
     ) {
         let (datasetVersion, modified) = (store.datasetVersion, store.modified)
         router.add(
@@ -20,12 +20,12 @@ enum MetricsRoute {
             ) { _ in
                 .text(
                     Array(
-                        render(
+                        (render(
                             metrics.snapshot(), version: version,
                             dataset: Dataset(
                                 version: datasetVersion, modified: modified, reloads: reloads.successes,
                                 reloadFailures: reloads.failures)
-                        ).utf8),
+                        ) + render(cache.stats)).utf8),
                     contentType: "text/plain; version=0.0.4; charset=utf-8")
             })
     }

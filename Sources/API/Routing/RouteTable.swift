@@ -6,13 +6,14 @@ import Store
 enum RouteTable {
     static func build(
         catalog: Catalog, options: APIOptions, readiness: Readiness, metrics: ServerMetrics, reloads: ReloadCounters,
-        openAPI: OpenAPIDocumentSlot
+        openAPI: OpenAPIDocumentSlot, cache: ResponseCache
     ) -> Router<RouteDefinition> {
         var router = Router<RouteDefinition>()
         IndexRoute.register(in: &router, version: options.version)
         HealthRoutes.register(in: &router, readiness: readiness)
         MetricsRoute.register(
-            in: &router, metrics: metrics, reloads: reloads, version: options.version, store: catalog.store)
+            in: &router, metrics: metrics, reloads: reloads, version: options.version, store: catalog.store,
+            cache: cache)
         EntityRoutes.register(in: &router, catalog: catalog)
         SourceRoutes.register(in: &router, catalog: catalog)
         SearchRoute.register(in: &router)
