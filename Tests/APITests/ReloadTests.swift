@@ -48,6 +48,20 @@ import Testing
         #expect(try client.get("/").object()["dataset_version"] as? String == store.datasetVersion)
     }
 
+    /// A query answered (and cached) before a reload is answered from the new data after it.
+    @Test func aCachedQueryAnswer_isNotServedAfterAReload() throws {
+        let client = APITestClient(options: BundledStore.options)
+        let target = "/countries?q=Qatar&fields=id,description"
+        let before = client.get(target)
+        #expect(before.status == 200)
+        #expect(client.handler.cache.stats.entries > 0, "the answer was cached")
+        #expect(client.get(target).body == before.body)
+        #expect(!before.text.contains("edited for a reload test"))
+        let (store, _) = try changedStore()
+        _ = try client.handler.reload(store: store)
+        #expect(client.get(target).text.contains("edited for a reload test"))
+    }
+
     @Test func lastModified_isTheTimeTheDataRecords_beforeAndAfterAReload() throws {
         let client = APITestClient(options: BundledStore.options)
         let recorded = try #require(BundledStore.store.sources.first?.modified)
