@@ -187,7 +187,8 @@ enum OpenAPISchemas {
         return .object(members)
     }
 
-    /// A range of `snippet` in Unicode scalars, end exclusive.
+    /// A range of `snippet` in Unicode scalars, end exclusive. Both members are always sent, but `fields` may keep
+    /// one (`fields=match.start`), so neither is required.
     private static func spanSchema() -> JSONValue {
         OpenAPIJSON.object([
             "type": .string("object"),
@@ -196,7 +197,6 @@ enum OpenAPISchemas {
                 "start": OpenAPIJSON.object(["type": .string("integer"), "minimum": .integer(0)]),
                 "end": OpenAPIJSON.object(["type": .string("integer"), "minimum": .integer(0)]),
             ]),
-            "required": OpenAPIJSON.strings(["start", "end"]),
             "additionalProperties": .bool(false),
         ])
     }
