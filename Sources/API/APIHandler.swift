@@ -83,6 +83,8 @@ public struct APIHandler: RequestHandler {
             $0 += 1
             return $0
         }
+        // Everything of the new data is built before it serves, the search index too.
+        _ = store.searchIndex
         let next = try DatasetResponder(
             store: store, options: options, cors: cors, readiness: readiness, metrics: metrics, reloads: reloads,
             cache: cache, generation: generation, deferRelations: false)

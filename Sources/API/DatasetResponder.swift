@@ -59,6 +59,7 @@ final class DatasetResponder: Sendable {
 
     /// Encodes the responses start-up deferred (the sub-collections) so they too are served from memory.
     func warmUp() {
+        catalog.store.prepareSearch()
         standard.warmUp(into: cache, generation: generation)
     }
 

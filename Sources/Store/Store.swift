@@ -9,9 +9,12 @@ public struct Store: Sendable {
     public let sources: [Source]
     /// sha256 hex over the data and source files' bytes; equal bytes give an equal version anywhere.
     public let datasetVersion: String
-    /// Built on a background thread while the rest of start-up goes on (it is the largest structure, and no
-    /// precomputed response needs it); the first search waits for it if it comes that early.
+    /// Built on a background thread once asked for (`prepareSearch()`, or the first search, which then waits): it is
+    /// the largest structure and no precomputed response needs it, so start-up does not wait for it.
     public var searchIndex: SearchIndex { pendingSearchIndex.value }
+
+    /// Starts building the search index in the background, if it is not built or being built.
+    public func prepareSearch() { pendingSearchIndex.start() }
     private let pendingSearchIndex: PendingSearchIndex
     /// Names people use that the text does not (`lexicon/alternate-names.json`), for search.
     public let alternateNames: [AlternateName]
