@@ -136,12 +136,24 @@ public struct SearchIndex: Sendable {
         var postings: [String: [NamePosting]] = [:]
         var skeletons: [String: [NamePosting]] = [:]
         var words: [String: [NamePosting]] = [:]
+        // Many entries share words (every title and alias of Kazakhstan has «كازاخستان»): generate each word's forms
+        // once.
+        var formsByWord: [String: Set<String>] = [:]
+        func forms(_ word: String) -> Set<String> {
+            if let known = formsByWord[word] { return known }
+            let made = NameForms.forms(of: word)
+            formsByWord[word] = made
+            return made
+        }
         for (e, entry) in lexicon.enumerated() {
             for (t, token) in entry.tokens.enumerated() {
                 let bare = SearchKeys.withoutArticle(token.key)
                 let exact = NamePosting(entry: e, token: t, match: .exact(width: 1))
-                for key in Set([token.key, bare]) { postings[key, default: []].append(exact) }
-                for form in NameForms.forms(of: bare) {
+                postings[token.key, default: []].append(exact)
+                if bare != token.key { postings[bare, default: []].append(exact) }
+                // A word for a kind is matched as written: it has no forms, skeleton or typos of its own.
+                guard entry.field != .kind else { continue }
+                for form in forms(bare) {
                     postings[form, default: []].append(NamePosting(entry: e, token: t, match: .generated))
                 }
                 if t + 1 < entry.tokens.count {
@@ -151,7 +163,8 @@ public struct SearchIndex: Sendable {
                 }
                 if let skeleton = Skeleton.key(bare) { skeletons[skeleton, default: []].append(exact) }
                 // Typos are looked up against the word with and without its article.
-                for key in Set([token.key, bare]) where entry.field != .kind { words[key, default: []].append(exact) }
+                words[token.key, default: []].append(exact)
+                if bare != token.key { words[bare, default: []].append(exact) }
             }
         }
         var vocabulary: [Unicode.Scalar: [(key: [Unicode.Scalar], postings: [NamePosting])]] = [:]
@@ -212,15 +225,28 @@ public struct SearchIndex: Sendable {
     }
 
     private static func textIndex(_ documents: [TextDocument]) -> [String: [TextPosting]] {
-        var postings: [String: Set<TextPosting>] = [:]
+        var postings: [String: [TextPosting]] = [:]
+        // Words repeat across descriptions, quotes and paragraphs: derive each word's keys once.
+        var keysByWord: [String: [String]] = [:]
         for (d, document) in documents.enumerated() {
             for (t, token) in document.tokens.enumerated() {
-                let posting = TextPosting(document: d, token: t)
-                for key in Set([token.key, SearchKeys.withoutArticle(token.key), TextStem.of(token.key)]) {
-                    postings[key, default: []].insert(posting)
+                let keys: [String]
+                if let known = keysByWord[token.key] {
+                    keys = known
+                } else {
+                    var made = [token.key]
+                    for key in [SearchKeys.withoutArticle(token.key), TextStem.of(token.key)] where !made.contains(key)
+                    {
+                        made.append(key)
+                    }
+                    keysByWord[token.key] = made
+                    keys = made
                 }
+                // Documents and tokens are walked in order, so each list stays sorted and a repeat is its last entry.
+                let posting = TextPosting(document: d, token: t)
+                for key in keys where postings[key]?.last != posting { postings[key, default: []].append(posting) }
             }
         }
-        return postings.mapValues { $0.sorted { ($0.document, $0.token) < ($1.document, $1.token) } }
+        return postings
     }
 }
