@@ -20,7 +20,6 @@ final class DatasetResponder: Sendable {
     /// its keys carrying the dataset's `generation`.
     let cache: ResponseCache
     let generation: Int
-    private let openAPI: OpenAPIDocumentSlot
 
     var catalog: Catalog { standard.catalog }
     var prepared: [String: PreparedResponse] { standard.prepared }
@@ -46,12 +45,12 @@ final class DatasetResponder: Sendable {
             openAPI: openAPI, cache: cache)
         self.router = router
 
-        // The OpenAPI document is built on first use (or by `warmUp`), then served like the other answers.
+        // The OpenAPI document is built alongside the other precomputed responses, then served like them.
         let version = options.version
-        openAPI.build = { OpenAPIDocument.build(router: router, catalog: catalog, version: version) }
-        self.openAPI = openAPI
         standard = PrecomputedResponses(
-            catalog: catalog, router: router, preparer: preparer, deferRelations: deferRelations)
+            catalog: catalog, router: router, preparer: preparer,
+            sideJob: { openAPI.document = OpenAPIDocument.build(router: router, catalog: catalog, version: version) },
+            after: ["/openapi.json"], deferRelations: deferRelations)
         forwarded = options.publicURL == nil ? ForwardedBases(allowedHosts: options.forwardedHosts) : nil
     }
 
@@ -61,7 +60,6 @@ final class DatasetResponder: Sendable {
     /// Encodes the responses start-up deferred (the sub-collections) so they too are served from memory.
     func warmUp() {
         catalog.store.prepareSearch()
-        openAPI.start()
         standard.warmUp(into: cache, generation: generation)
     }
 

@@ -21,13 +21,11 @@ final class PrecomputedResponses: Sendable {
         self.catalog = catalog
         self.preparer = preparer
         let jobs = Precomputation.jobs(router: router, catalog: catalog)
-        // Deferred: the sub-collections, and the OpenAPI document (its examples run every route, a search too).
         let isDeferred: (Precomputation.Job) -> Bool = { job in
-            guard deferRelations, !after.contains(job.route.template) else { return false }
-            switch job.route.kind {
-            case .relation, .openAPI: return true
-            default: return false
+            guard deferRelations, !after.contains(job.route.template), case .relation = job.route.kind else {
+                return false
             }
+            return true
         }
         deferred = jobs.filter(isDeferred)
         prepared = Precomputation.run(

@@ -1,12 +1,10 @@
-import Dispatch
 import JSON
 import Store
-import Synchronization
 
-/// `/openapi.json`: the OpenAPI 3.1 description of every route, built once per dataset (its examples are answers of
-/// the routes registered before it, which never change while the dataset serves).
+/// `/openapi.json`: the OpenAPI 3.1 description of every route, built once at startup (its examples are answers of
+/// the routes registered before it, which never change while the process runs).
 enum OpenAPIRoute {
-    /// Registers the route; the document comes from `slot`, built once.
+    /// Registers the route; the document goes into `slot` once built (see `build`), before any request is served.
     static func register(in router: inout Router<RouteDefinition>, slot: OpenAPIDocumentSlot) {
         router.add(
             RouteDefinition(
@@ -17,33 +15,9 @@ enum OpenAPIRoute {
     }
 }
 
-/// The OpenAPI document, built once, on first use or when `start()` asks early: its examples are answers of the
-/// other routes (a search among them, which needs the search index), so building it at start-up would make every
-/// start wait for all of that. The executable starts it right after the listener opens (`APIHandler.warmUp`); a
-/// request for `/openapi.json` before then waits for it. Dispatch's group carries the happens-before edge from the
-/// builder to every reader.
+/// Holds the OpenAPI document, which is built on another thread while the other responses are precomputed. Written
+/// once during `APIHandler.init` (joined before init returns), only read afterwards.
 final class OpenAPIDocumentSlot: @unchecked Sendable {
-    // @unchecked: `built` is written once, by the builder, before `group.leave()`, and read only after
-    // `group.wait()`; `build` is set before the handler is published to any event loop.
-    var build: @Sendable () -> JSONValue = { .null }
-    private var built: JSONValue = .null
-    private let group = DispatchGroup()
-    private let started = Atomic<Bool>(false)
-
-    init() { group.enter() }
-
-    /// Begins building on a background thread, once; later calls do nothing.
-    func start() {
-        guard !started.exchange(true, ordering: .acquiringAndReleasing) else { return }
-        DispatchQueue.global(qos: .utility).async {
-            self.built = self.build()
-            self.group.leave()
-        }
-    }
-
-    var document: JSONValue {
-        start()
-        group.wait()
-        return built
-    }
+    // @unchecked: the single write happens before the handler is published to any event loop.
+    var document: JSONValue = .null
 }

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Search over a closed set of entities and one source text, built once at load.
 ///
 /// Names (names, aliases, role phrases, alternate names) are never stemmed; a query word meets them in tiers: the
@@ -124,9 +126,9 @@ public struct SearchIndex: Sendable {
         vocabulary = names.vocabulary
         sortedNameKeys = names.postings.keys.sorted()
         textPostings = SearchIndex.textIndex(documents)
-        // The presentation-form table is derived from Unicode names on first use (about 2 ms): build it with the
-        // index (off the loops, `PendingSearchIndex`), so no query pays for it.
-        _ = ArabicPresentationForms.letters.count
+        // The presentation-form table is derived from Unicode names on first use (about 2 ms): build it now, on
+        // another thread, so neither start-up nor a query pays for it.
+        DispatchQueue.global(qos: .utility).async { _ = ArabicPresentationForms.letters.count }
     }
 
     private static func nameIndex(_ lexicon: [SearchLexicon.Entry]) -> (
