@@ -46,20 +46,28 @@ import Testing
         #expect(token.end == text.unicodeScalars.count - 2)
     }
 
+    /// The keys a query word is looked up by (`SearchKeys`): without its article, and without its proclitics.
+    private func lookupKeys(_ word: String) -> [String] {
+        let key = TextNormalizer.normalize(word)
+        return [SearchKeys.withoutArticle(key)] + SearchKeys.withoutProclitics(key, isKnown: { _ in false })
+    }
+
     @Test(arguments: [
         ("والصين", "صين"), ("الصين", "صين"), ("بكازاخستان", "كازاخستان"), ("وقطر", "قطر"),
         ("بالتقدير", "تقدير"), ("للرئيس", "رييس"), ("وبكازاخستان", "كازاخستان"), ("فاصبحت", "اصبحت"),
     ])
-    func stems_stripArticleAndProclitics(word: String, stem: String) {
-        #expect(TextNormalizer.stems(TextNormalizer.normalize(word)).contains(stem))
+    func lookupKeys_stripArticleAndProclitics(word: String, stem: String) {
+        #expect(lookupKeys(word).contains(stem))
     }
 
     @Test(arguments: ["بحر", "ولي", "قطر", "لقد"])
-    func stems_neverLeaveFewerThanThreeLetters(word: String) {
-        #expect(TextNormalizer.stems(word).allSatisfy { $0.unicodeScalars.count >= 3 })
+    func lookupKeys_neverLeaveFewerThanThreeLetters(word: String) {
+        #expect(SearchKeys.withoutProclitics(word, isKnown: { _ in false }).allSatisfy { $0.unicodeScalars.count >= 3 })
     }
 
-    @Test func stems_keepTheWordItselfFirst() {
-        #expect(TextNormalizer.stems("والصين").first == "والصين")
+    /// A remainder under three letters is kept only when the lexicon knows it.
+    @Test func aShortRemainder_isKeptOnlyWhenKnown() {
+        #expect(SearchKeys.withoutProclitics("وبن", isKnown: { _ in false }).isEmpty)
+        #expect(SearchKeys.withoutProclitics("وبن", isKnown: { $0 == "بن" }) == ["بن"])
     }
 }

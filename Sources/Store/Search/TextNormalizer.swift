@@ -39,35 +39,7 @@ public enum TextNormalizer {
         return scanner.finish()
     }
 
-    /// The key plus its forms without the article and common proclitics (و ف ب ل ال وال بال فال لل),
-    /// so «والصين» and «الصين» and «صين» meet. Remainders shorter than three letters are not
-    /// produced: «بحر» must not become «حر».
-    public static func stems(_ key: String) -> [String] {
-        var result = [key]
-        var frontier = [Array(key.unicodeScalars)]
-        // Two rounds: a conjunction (و/ف) may precede a preposition or the article («وبكازاخستان»).
-        for _ in 0..<2 {
-            var next: [[Unicode.Scalar]] = []
-            for word in frontier {
-                for prefix in proclitics where word.count - prefix.count >= 3 && word.starts(with: prefix) {
-                    let rest = Array(word[prefix.count...])
-                    let s = String(String.UnicodeScalarView(rest))
-                    if !result.contains(s) {
-                        result.append(s)
-                        next.append(rest)
-                    }
-                }
-            }
-            frontier = next
-        }
-        return result
-    }
-
     // MARK: - Rules
-
-    private static let proclitics: [[Unicode.Scalar]] = ["وال", "بال", "فال", "لل", "ال", "و", "ف", "ب", "ل"].map {
-        Array($0.unicodeScalars)
-    }
 
     /// `letter` for the common one-scalar folding (no array to allocate per character), `letters` for the rare
     /// expansions (ß → ss).
