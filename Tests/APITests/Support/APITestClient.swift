@@ -99,10 +99,10 @@ struct APITestClient: Sendable {
     let handler: APIHandler
     let readiness: Readiness
 
-    init(options: APIOptions, readiness: Readiness = Readiness()) {
+    init(options: APIOptions, readiness: Readiness = Readiness(), store: Store = BundledStore.store) {
         self.readiness = readiness
         do {
-            handler = try APIHandler(store: BundledStore.store, options: options, readiness: readiness)
+            handler = try APIHandler(store: store, options: options, readiness: readiness)
         } catch {
             fatalError("the handler must build: \(error)")
         }
