@@ -99,10 +99,11 @@ struct APITestClient: Sendable {
     let handler: APIHandler
     let readiness: Readiness
 
-    init(options: APIOptions, readiness: Readiness = Readiness()) {
+    init(options: APIOptions, readiness: Readiness = Readiness(), assets: StaticAssets = StaticAssets()) {
         self.readiness = readiness
         do {
-            handler = try APIHandler(store: BundledStore.store, options: options, readiness: readiness)
+            handler = try APIHandler(
+                store: BundledStore.store, options: options, readiness: readiness, assets: assets)
         } catch {
             fatalError("the handler must build: \(error)")
         }
