@@ -141,7 +141,9 @@
   }
 
   function cardContent(mention, data) {
-    const aliases = data.aliases ? [].concat(inLanguage(data.aliases, "ar") || [], inLanguage(data.aliases, "en") || []) : [];
+    // Each language in its own element, so bidi never mixes Arabic and English names on one line.
+    const aliasesAr = [].concat((data.aliases && inLanguage(data.aliases, "ar")) || []);
+    const aliasesEn = [].concat((data.aliases && inLanguage(data.aliases, "en")) || []);
     const citations = data.citations || [];
     const url = resourceURL(mention);
     return [
@@ -149,7 +151,8 @@
       element("p", { class: "name-en", lang: "en", dir: "ltr" }, inLanguage(data.name, "en"), " ", element("span", { class: "kind" }, `· ${mention.type}`)),
       data.description ? element("p", { class: "description", lang: "ar" }, inLanguage(data.description, "ar")) : null,
       data.description ? element("p", { class: "description", lang: "en", dir: "ltr" }, inLanguage(data.description, "en")) : null,
-      aliases.length ? element("p", { class: "aliases" }, "أسماء أخرى: ", aliases.join("، ")) : null,
+      aliasesAr.length ? element("p", { class: "aliases", lang: "ar" }, "أسماء أخرى: ", aliasesAr.join("، ")) : null,
+      aliasesEn.length ? element("p", { class: "aliases", lang: "en", dir: "ltr" }, "Also: ", aliasesEn.join(", ")) : null,
       citations.length ? element("h3", null, `الاستشهادات (${citations.length})`) : null,
       citations.length ? element("ol", null, ...citations.map(citationItem)) : null,
       element("p", { lang: "en", dir: "ltr" }, element("a", { href: url, class: "resource" }, `GET ${url}`)),
