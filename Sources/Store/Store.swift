@@ -45,18 +45,21 @@ public struct Store: Sendable {
         var mentions: [Int: [Mention]] = [:]
         var paragraphs: [EntityReference: Set<Int>] = [:]
         let primary = sources.first?.id
+        let roles = MentionRoles(entities: all, alternateNames: alternateNames)
         for entity in all {
             for target in Set(entity.references()) { inverse[target, default: []].append(entity.reference) }
             for citation in entity.allCitations() where citation.source == primary {
                 let mention = Mention(
-                    type: entity.kind, id: entity.id, paragraph: citation.paragraph,
+                    type: entity.kind, id: entity.id, name: entity.name,
+                    role: roles.role(of: citation.quote, for: entity.reference), paragraph: citation.paragraph,
                     start: citation.start, end: citation.end, quote: citation.quote)
                 mentions[citation.paragraph, default: []].append(mention)
                 paragraphs[entity.reference, default: []].insert(citation.paragraph)
             }
         }
         self.inverse = inverse.mapValues { $0.sorted() }
-        // Sorted by start, then end, kind and id, so the order never depends on hashing.
+        // Sorted by start, then end (so of two spans from one offset the shorter, inner one comes first), kind and id:
+        // the order never depends on hashing, and a page nesting the spans can rely on it.
         self.mentionsByParagraph = mentions.mapValues { list in
             Array(Set(list)).sorted {
                 ($0.start, $0.end, $0.type.order, $0.id) < ($1.start, $1.end, $1.type.order, $1.id)
@@ -97,7 +100,7 @@ public struct Store: Sendable {
         inverse[reference] ?? []
     }
 
-    /// Every cited span in paragraph `n` of the primary source, sorted by start offset.
+    /// Every cited span in paragraph `n` of the primary source, sorted by start, then end, kind and id.
     public func mentions(inParagraph n: Int) -> [Mention] {
         mentionsByParagraph[n] ?? []
     }

@@ -330,7 +330,7 @@ let sortCases: [SortCase] = Dataset.kinds.flatMap { kind -> [SortCase] in
         #expect(errors.allSatisfy { ($0["detail"] ?? "").isEmpty == false })
     }
 
-    @Test(arguments: ["sort", "fields", "include", "member", "cited_in", "lang", "q"])
+    @Test(arguments: ["sort", "fields", "include", "member", "cited_in", "lang", "q", "offsets"])
     func anEmptyValue_isA400NamingTheParameter_neverSilentlyIgnored(parameter: String) throws {
         let response = client.get("/organizations?\(parameter)=")
         #expect(response.status == 400, "\(parameter)=")
@@ -357,6 +357,20 @@ let sortCases: [SortCase] = Dataset.kinds.flatMap { kind -> [SortCase] in
         #expect(response.status == 400)
         let errors = try #require(try response.object()["errors"] as? [[String: String]])
         #expect(errors.map { $0["parameter"] } == ["limit"])
+    }
+
+    @Test(arguments: [
+        "/countries?offsets=bogus", "/countries/kz?offsets=UTF16", "/search?q=kz&offsets=utf8",
+        "/sources/kazakhstan-foreign-relations/paragraphs?offsets=utf16&offsets=utf16",
+        "/countries?offsets=scalar&offsets=utf16",
+        // Sources carry no offsets, so the parameter means nothing there.
+        "/sources?offsets=utf16",
+    ])
+    func aBadOrRepeatedOffsets_isA400NamingIt(target: String) throws {
+        let response = client.get(target)
+        #expect(response.status == 400, "\(target)")
+        let errors = try #require(try response.object()["errors"] as? [[String: String]])
+        #expect(errors.map { $0["parameter"] } == ["offsets"], "\(target)")
     }
 
     // MARK: - pretty

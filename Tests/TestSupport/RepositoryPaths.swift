@@ -12,6 +12,10 @@ public enum RepositoryPaths {
     /// The bundled source document and dataset the server loads by default.
     public static let resources = root.appendingPathComponent("Resources")
 
+    /// A small data directory whose text has characters outside the Basic Multilingual Plane (emoji, «𝕏», U+10000)
+    /// before and inside cited spans, so Unicode-scalar and UTF-16 offsets differ: `--data Tests/Fixtures/astral`.
+    public static let astralFixture = root.appendingPathComponent("Tests/Fixtures/astral")
+
     /// `Tests/<name>`: a test target's own directory (its fixtures, the fuzz corpus).
     public static func tests(_ name: String) -> URL {
         root.appendingPathComponent("Tests").appendingPathComponent(name)

@@ -19,6 +19,8 @@ struct Catalog: Sendable {
     /// Alpha-3 (uppercase) → alpha-2 id, for redirects.
     let countryByAlpha3: [String: String]
     let sourceCatalog: SourceCatalog
+    /// Each paragraph's scalar-to-UTF-16 table, by source id (`offsets=utf16` for search hits, made per request).
+    let paragraphOffsets: [String: [UTF16Offsets]]
 
     /// The sub-collection of countries under an organization is called `members`: that is what the relation means.
     static func relationName(parent: EntityKind, target: EntityKind) -> String {
@@ -48,6 +50,8 @@ struct Catalog: Sendable {
         }
         self.relationNames = relationNames
 
+        let paragraphOffsets = UTF16Offsets.paragraphs(of: store)
+        self.paragraphOffsets = paragraphOffsets
         var items: [EntityKind: [CollectionItem]] = [:]
         var itemsByRef: [EntityReference: CollectionItem] = [:]
         for kind in EntityKind.allCases {
@@ -63,7 +67,8 @@ struct Catalog: Sendable {
                 let row = CollectionItem(
                     ref: entity.reference, representation: representation, filterValues: values,
                     sortKeys: RowSortKeys.keys(for: entity, stored: stored),
-                    name: entity.name, description: entity.description, citedIn: cited)
+                    name: entity.name, description: entity.description, citedIn: cited,
+                    utf16Representation: UTF16Offsets.converting(representation, paragraphs: paragraphOffsets))
                 rows.append(row)
                 itemsByRef[entity.reference] = row
             }
@@ -89,10 +94,11 @@ struct Catalog: Sendable {
             grammar.sortFields = ["id", "name.ar", "name.en"] + kind.descriptor.sortFields
             grammar.fieldNames = Catalog.fieldNames(of: (items[kind] ?? []).map(\.representation)) + ["label"]
             grammar.includes = (relationNames[kind] ?? []).map(\.name)
+            grammar.givesOffsets = true  // citations
             grammars[kind] = grammar
         }
         self.grammars = grammars
-        sourceCatalog = SourceCatalog(store: store, links: links, allIDs: allIDs)
+        sourceCatalog = SourceCatalog(store: store, links: links, allIDs: allIDs, offsets: paragraphOffsets)
         countryByAlpha3 = Dictionary(
             store.entities(of: Country.self).map { ($0.alpha3.uppercased(), $0.id) }, uniquingKeysWith: { a, _ in a })
     }

@@ -10,7 +10,8 @@ struct SourceCatalog: Sendable {
     let sourceGrammar: CollectionGrammar
     let paragraphGrammar: CollectionGrammar
 
-    init(store: Store, links: LinkBuilder, allIDs: [String]) {
+    /// `offsets`: each paragraph's UTF-16 table (`UTF16Offsets.paragraphs`), for the rows' `offsets=utf16` variant.
+    init(store: Store, links: LinkBuilder, allIDs: [String], offsets: [String: [UTF16Offsets]]) {
         var sources: [CollectionItem] = []
         var paragraphs: [String: [CollectionItem]] = [:]
         for source in store.sources {
@@ -46,7 +47,8 @@ struct SourceCatalog: Sendable {
                 let n = index + 1
                 let mentions = isPrimary ? store.mentions(inParagraph: n) : []
                 return SourceCatalog.paragraphRow(
-                    source: source, number: n, text: text, mentions: mentions, links: links)
+                    source: source, number: n, text: text, mentions: mentions, links: links,
+                    offsets: offsets[source.id]?[index] ?? UTF16Offsets(text))
             }
         }
         self.sources = sources
@@ -80,52 +82,62 @@ struct SourceCatalog: Sendable {
         ]
         paragraphGrammar.supportsLang = false
         paragraphGrammar.supportsCitedIn = false
+        paragraphGrammar.givesOffsets = true  // mentions
         self.paragraphGrammar = paragraphGrammar
     }
 
-    /// A paragraph with every entity mention in it (`type`, `id`, `href`, `start`, `end`, `quote`), so a page can
-    /// highlight them. Offsets are in Unicode scalars, end exclusive, as in citations.
-    static func paragraphRow(source: Source, number n: Int, text: String, mentions: [Mention], links: LinkBuilder)
-        -> CollectionItem
-    {
+    /// A paragraph with every entity mention in it (`type`, `id`, `href`, `name`, `role`, `start`, `end`, `quote`), so
+    /// a page can highlight them and label each without another request. Mentions come in the store's order (by
+    /// start, then end, kind and id). Offsets are in Unicode scalars, end exclusive, as in citations; the row's
+    /// UTF-16 variant (`offsets=utf16`) is made here too, when the paragraph has a character that makes them differ.
+    static func paragraphRow(
+        source: Source, number n: Int, text: String, mentions: [Mention], links: LinkBuilder, offsets: UTF16Offsets
+    ) -> CollectionItem {
         let href = links.paragraph(source.id, n)
-        let representation: JSONValue = .object([
-            (key: "id", value: .string("\(n)")),
-            (key: "type", value: .string("paragraphs")),
-            (key: "href", value: .string(href)),
-            (key: "source", value: .string(source.id)),
-            (key: "number", value: .integer(n)),
-            (key: "text", value: .string(text)),
-            (
-                key: "mentions",
-                value: .array(
-                    mentions.map { m in
-                        .object([
-                            (key: "type", value: .string(m.type.rawValue)),
-                            (key: "id", value: .string(m.id)),
-                            (key: "href", value: .string(links.entity(m.type, m.id))),
-                            (key: "start", value: .integer(m.start)),
-                            (key: "end", value: .integer(m.end)),
-                            (key: "quote", value: .string(m.quote)),
-                        ])
-                    })
-            ),
-            (
-                key: "links",
-                value: .object([
-                    (key: "self", value: .string(href)),
-                    (key: "source", value: .string(links.source(source.id))),
-                    (key: "prev", value: n > 1 ? .string(links.paragraph(source.id, n - 1)) : .null),
-                    (
-                        key: "next",
-                        value: n < source.paragraphCount ? .string(links.paragraph(source.id, n + 1)) : .null
-                    ),
-                ])
-            ),
-        ])
+        func build(_ offset: (Int) -> Int) -> JSONValue {
+            .object([
+                (key: "id", value: .string("\(n)")),
+                (key: "type", value: .string("paragraphs")),
+                (key: "href", value: .string(href)),
+                (key: "source", value: .string(source.id)),
+                (key: "number", value: .integer(n)),
+                (key: "text", value: .string(text)),
+                (key: "mentions", value: .array(mentions.map { mention($0, links: links, offset: offset) })),
+                (
+                    key: "links",
+                    value: .object([
+                        (key: "self", value: .string(href)),
+                        (key: "source", value: .string(links.source(source.id))),
+                        (key: "prev", value: n > 1 ? .string(links.paragraph(source.id, n - 1)) : .null),
+                        (
+                            key: "next",
+                            value: n < source.paragraphCount ? .string(links.paragraph(source.id, n + 1)) : .null
+                        ),
+                    ])
+                ),
+            ])
+        }
+        let representation = build { $0 }
         return CollectionItem(
             ref: nil, representation: representation,
             filterValues: ["mentions": Array(Set(mentions.map(\.id))).sorted()],
-            sortKeys: ["number": .number(Double(n))], name: nil, description: nil, citedIn: [n])
+            sortKeys: ["number": .number(Double(n))], name: nil, description: nil, citedIn: [n],
+            utf16Representation: offsets.differs ? build { offsets($0) } : nil)
+    }
+
+    private static func mention(_ m: Mention, links: LinkBuilder, offset: (Int) -> Int) -> JSONValue {
+        .object([
+            (key: "type", value: .string(m.type.rawValue)),
+            (key: "id", value: .string(m.id)),
+            (key: "href", value: .string(links.entity(m.type, m.id))),
+            (
+                key: "name",
+                value: .object([(key: "ar", value: .string(m.name.ar)), (key: "en", value: .string(m.name.en))])
+            ),
+            (key: "role", value: .string(m.role.rawValue)),
+            (key: "start", value: .integer(offset(m.start))),
+            (key: "end", value: .integer(offset(m.end))),
+            (key: "quote", value: .string(m.quote)),
+        ])
     }
 }

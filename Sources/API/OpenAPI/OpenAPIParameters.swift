@@ -14,7 +14,7 @@ enum OpenAPIParameters {
             switch parameter {
             case .fields: !grammar.fieldNames.isEmpty
             case .sort: !grammar.sortFields.isEmpty
-            case .limit, .offset, .include, .lang, .q, .citedIn, .pretty: true
+            case .limit, .offset, .include, .lang, .q, .citedIn, .pretty, .offsets: true
             }
         }
         let filters = grammar.isCollection ? grammar.filters.filter { !$0.allowed.isEmpty } : []
@@ -72,6 +72,15 @@ enum OpenAPIParameters {
                     "type": .string("integer"), "minimum": .integer(1), "maximum": .integer(count),
                 ]),
                 example: [.integer(1)])
+        case .offsets:
+            return self.parameter(
+                name,
+                "The unit of every offset in the answer (citations' and mentions' `start`/`end`, search hits' `snippet_start`, `match` and `matches`), end exclusive: `scalar` (the default) counts Unicode scalars, as the data records them (Python's `str`, Swift's `unicodeScalars`); `utf16` counts UTF-16 code units, what JavaScript's `String.prototype.slice` indexes. They differ after any character outside the Basic Multilingual Plane (an emoji). Given, it is echoed as `meta.offsets`.",
+                schema: OpenAPIJSON.object([
+                    "type": .string("string"), "enum": OpenAPIJSON.strings(OffsetUnit.allCases.map(\.rawValue)),
+                    "default": .string(OffsetUnit.scalar.rawValue),
+                ]),
+                example: .string(OffsetUnit.utf16.rawValue))
         case .pretty:
             return self.parameter(
                 name, "Indent the JSON. Given without a value, or `true`/`1`, it pretty-prints; `false`/`0` does not.",

@@ -33,7 +33,7 @@ enum OpenAPISchemas {
                 row(
                     paragraphs.map(\.representation), inference: inference,
                     description:
-                        "One paragraph of a source, in the original Arabic, with every entity mention in it (offsets in Unicode scalars, end exclusive)."
+                        "One paragraph of a source, in the original Arabic, with every entity mention in it (offsets in Unicode scalars, or UTF-16 code units with `offsets=utf16`; end exclusive)."
                 )
             ))
         schemas.append(("ParagraphCollection", collection(of: "Paragraph", "A page of paragraphs.")))
@@ -49,7 +49,7 @@ enum OpenAPISchemas {
             schemas.append(("Index", index))
         }
         // Last, so every citation, mention and cited_in seen above is in them.
-        for (name, schema) in inference.componentSchemas() {
+        for (name, schema) in inference.componentSchemas(overrides: ["Mention": mentionOverrides]) {
             schemas.append((name, describe(schema, componentDescriptions[name] ?? name)))
         }
         return schemas.sorted { $0.0 < $1.0 }
@@ -57,9 +57,20 @@ enum OpenAPISchemas {
 
     static let componentDescriptions = [
         "Citation":
-            "Where the source text says it: paragraph, offsets (Unicode scalars, end exclusive), the exact Arabic quote, an English translation, and the href of the paragraph.",
+            "Where the source text says it: paragraph, offsets (Unicode scalars, or UTF-16 code units with `offsets=utf16`; end exclusive), the exact Arabic quote, an English translation, and the href of the paragraph.",
         "CitedIn": "A paragraph of the primary source that cites this entity.",
-        "Mention": "An entity mentioned in a paragraph, with the offsets and quote of the mention.",
+        "Mention":
+            "An entity mentioned in a paragraph: its name, whether the span names it or is a claim cited as evidence for it, and the offsets and quote of the span. A paragraph lists its mentions by start, then end (of two spans from one offset the shorter, inner one first), then type and id; spans nest and overlap (up to three deep).",
+    ]
+
+    /// A mention's `role`, with the rule that decides it (`MentionRoles` in the store).
+    static let mentionOverrides: [String: JSONValue] = [
+        "role": OpenAPIJSON.object([
+            "type": .string("string"), "enum": OpenAPIJSON.strings(Mention.Role.allCases.map(\.rawValue)),
+            "description": .string(
+                "`name`: the span is words that name the entity — its name, an alias, an alternate name, a title it holds («أمير دولة قطر»), a generated adjective or plural («الكازاخستانية»), optionally with a word for its kind («مدينة») and particles; compared as normalized Arabic. `claim`: anything else — a clause cited as evidence for the entity (every span of a fact is a claim)."
+            ),
+        ])
     ]
 
     /// One entity kind: the stored fields as served, plus `type`, `href`, `links` and `cited_in` (all inferred),
@@ -174,10 +185,26 @@ enum OpenAPISchemas {
         OpenAPIJSON.object([
             "type": .string("object"),
             "description": .string(description),
-            "properties": OpenAPIJSON.object(["data": OpenAPIJSON.ref(item), "links": OpenAPIJSON.ref("ResourceLinks")]
-            ),
+            "properties": OpenAPIJSON.object([
+                "data": OpenAPIJSON.ref(item), "links": OpenAPIJSON.ref("ResourceLinks"),
+                "meta": OpenAPIJSON.object([
+                    "type": .string("object"), "properties": OpenAPIJSON.object(["offsets": offsetsMeta()]),
+                    "additionalProperties": .bool(false),
+                    "description": .string("Only with `offsets`."),
+                ]),
+            ]),
             "required": OpenAPIJSON.strings(["data", "links"]),
             "additionalProperties": .bool(false),
+        ])
+    }
+
+    /// `meta.offsets`: the unit the request named with `offsets` (absent without it: Unicode scalars).
+    private static func offsetsMeta() -> JSONValue {
+        OpenAPIJSON.object([
+            "type": .string("string"), "enum": OpenAPIJSON.strings(OffsetUnit.allCases.map(\.rawValue)),
+            "description": .string(
+                "With `offsets`: the unit of every offset in the answer. Absent without it, when offsets are Unicode scalars."
+            ),
         ])
     }
 
@@ -194,7 +221,8 @@ enum OpenAPISchemas {
     private static func spanSchema() -> JSONValue {
         OpenAPIJSON.object([
             "type": .string("object"),
-            "description": .string("A range within `snippet`, in Unicode scalars, end exclusive."),
+            "description": .string(
+                "A range within `snippet`, end exclusive: Unicode scalars, or UTF-16 code units with `offsets=utf16`."),
             "properties": OpenAPIJSON.object([
                 "start": OpenAPIJSON.object(["type": .string("integer"), "minimum": .integer(0)]),
                 "end": OpenAPIJSON.object(["type": .string("integer"), "minimum": .integer(0)]),
@@ -290,6 +318,7 @@ enum OpenAPISchemas {
                             "maximum": .integer(CollectionGrammar.maxLimit),
                         ]),
                         "offset": OpenAPIJSON.object(["type": .string("integer"), "minimum": .integer(0)]),
+                        "offsets": offsetsMeta(),
                     ]),
                     "required": OpenAPIJSON.strings(["count", "limit", "offset", "total"]),
                     "additionalProperties": .bool(false),
@@ -367,7 +396,7 @@ enum OpenAPISchemas {
                         "snippet_start": OpenAPIJSON.object([
                             "type": .string("integer"), "minimum": .integer(0),
                             "description": .string(
-                                "Where `snippet` starts in the paragraph (0 for other hits), in Unicode scalars: a match's offset in the paragraph is `snippet_start + start`."
+                                "Where `snippet` starts in the paragraph (0 for other hits), in Unicode scalars or, with `offsets=utf16`, UTF-16 code units: a match's offset in the paragraph is `snippet_start + start`."
                             ),
                         ]),
                         "match": describe(spanSchema(), "The first match within `snippet`."),

@@ -140,8 +140,14 @@ final class ShapeInference {
             if let override = overrides[key] {
                 properties.append((key, override))
             } else if let property = shape.properties[key] {
-                properties.append(
-                    (key, schema(property, requireMembers: nestedRequire, enumeration: enumerations[key])))
+                var inferred = schema(property, requireMembers: nestedRequire, enumeration: enumerations[key])
+                if let text = ShapeInference.offsetDescriptions[key], property.integer,
+                    case .object(var members) = inferred
+                {
+                    members.append((key: "description", value: .string(text)))
+                    inferred = .object(members)
+                }
+                properties.append((key, inferred))
             }
         }
         var members: [(String, JSONValue)] = [
@@ -159,10 +165,19 @@ final class ShapeInference {
         return OpenAPIJSON.object(members)
     }
 
-    /// The collected named components (Citation, CitedIn, Mention), each inferred across every instance.
-    func componentSchemas() -> [(String, JSONValue)] {
+    /// The collected named components (Citation, CitedIn, Mention), each inferred across every instance;
+    /// `overrides` replaces or adds properties of a component by name.
+    func componentSchemas(overrides: [String: [String: JSONValue]] = [:]) -> [(String, JSONValue)] {
         components.keys.sorted().compactMap { name in
-            components[name].map { (name, objectSchema($0, required: .inferred)) }
+            components[name].map { (name, objectSchema($0, required: .inferred, overrides: overrides[name] ?? [:])) }
         }
     }
+
+    /// What an integer `start` or `end` is, wherever one is inferred (citations, mentions, uncited mentions).
+    static let offsetDescriptions = [
+        "start":
+            "Where the span starts in the paragraph's text: Unicode scalars, or UTF-16 code units with `offsets=utf16`.",
+        "end":
+            "Where the span ends in the paragraph's text (exclusive): Unicode scalars, or UTF-16 code units with `offsets=utf16`.",
+    ]
 }

@@ -19,6 +19,8 @@ struct CollectionGrammar: Sendable {
     var supportsLang = true
     var supportsSearch = true
     var supportsCitedIn = true
+    /// Whether its answers carry text offsets (citations, mentions, search matches), so `offsets=` chooses their unit.
+    var givesOffsets = false
     /// A single resource takes only the shaping parameters (`fields`, `include`, `lang`, `pretty`).
     var isCollection = true
 

@@ -27,6 +27,7 @@ extension CollectionQuery {
             case .q: applySearch(value)
             case .pretty: applyPretty(value)
             case .citedIn: applyCitedIn(value)
+            case .offsets: applyOffsets(value)
             }
         }
 
@@ -96,6 +97,15 @@ extension CollectionQuery {
                 reject("q", "q is limited to \(maxSearchLength) characters.")
             } else {
                 result.q = text
+            }
+        }
+
+        private mutating func applyOffsets(_ value: String) {
+            if let unit = OffsetUnit(rawValue: value) {
+                result.offsets = unit
+            } else {
+                let units = OffsetUnit.allCases.map { "'\($0.rawValue)'" }.joined(separator: " or ")
+                reject("offsets", "offsets must be \(units); got '\(value)'.")
             }
         }
 

@@ -47,12 +47,13 @@ extension CollectionQuery {
     /// language; `include` embeds related entities (one level); `fields` keeps only the named fields (plus `id`,
     /// `type` and `href`, which links need).
     func render(_ row: CollectionItem, catalog: Catalog) -> JSONValue {
-        var value = localized(row)
+        var value = localized(row.measured(in: offsets ?? .scalar))
         if !include.isEmpty, let ref = row.ref, case .object(var members) = value {
             var included: [(key: String, value: JSONValue)] = []
             for name in include {
                 let related = catalog.relatedItems(ref, name) ?? []
-                included.append((key: name, value: .array(related.map(localized))))
+                included.append(
+                    (key: name, value: .array(related.map { localized($0.measured(in: offsets ?? .scalar)) })))
             }
             members.append((key: "included", value: .object(included)))
             value = .object(members)

@@ -1,3 +1,5 @@
+import JSON
+
 /// A collection request's query, validated against the collection's grammar. Every problem is collected, so one
 /// 400 names every bad parameter at once; nothing unknown is ever silently ignored.
 struct CollectionQuery: Sendable {
@@ -11,12 +13,25 @@ struct CollectionQuery: Sendable {
     var lang: Language?
     var q: String?
     var citedIn: Set<Int>?
+    /// The unit the request asked its offsets in; nil: not asked (Unicode scalars, and no `meta.offsets`).
+    var offsets: OffsetUnit?
     var filters: [(name: String, values: Set<String>)] = []
     var pretty = false
     /// Every parameter but `limit` and `offset`, ordered by name (`QueryString.ordered`), for the pagination links:
     /// links echo the query, and equivalent spellings of it must get the same bytes (the response cache serves one
     /// answer to all of them).
     var linkPairs: [(String, String)] = []
+
+    /// `{"offsets": unit}`, for `meta`, when the request named the unit of its offsets (nothing otherwise, so the
+    /// default answers keep their bytes): a client can check what it got.
+    var offsetsMeta: [(key: String, value: JSONValue)] {
+        offsets.map { [(key: "offsets", value: .string($0.rawValue))] } ?? []
+    }
+
+    /// A single resource's `meta` member (only `offsets`, only when asked), to append to its body.
+    var singleMeta: [(key: String, value: JSONValue)] {
+        offsetsMeta.isEmpty ? [] : [(key: "meta", value: .object(offsetsMeta))]
+    }
 
     static let maxOffset = 1_000_000
     static let maxSearchLength = 200

@@ -6,6 +6,7 @@ enum QueryParameter: String, CaseIterable, Sendable {
     // Declaration order is the order grammars list their parameters (errors, the OpenAPI document).
     case limit, offset, sort, fields, pretty, include, lang, q
     case citedIn = "cited_in"
+    case offsets
 
     /// Whether `grammar` accepts the parameter.
     func isAccepted(by grammar: CollectionGrammar) -> Bool {
@@ -18,6 +19,7 @@ enum QueryParameter: String, CaseIterable, Sendable {
         case .lang: grammar.supportsLang
         case .q: grammar.isCollection && grammar.supportsSearch
         case .citedIn: grammar.isCollection && grammar.supportsCitedIn
+        case .offsets: grammar.givesOffsets
         }
     }
 
@@ -25,7 +27,7 @@ enum QueryParameter: String, CaseIterable, Sendable {
     /// others depend on the collection: which fields, which sort keys, which relations).
     var meansTheSameEverywhere: Bool {
         switch self {
-        case .limit, .offset, .lang, .pretty, .citedIn: true
+        case .limit, .offset, .lang, .pretty, .citedIn, .offsets: true
         case .sort, .fields, .include, .q: false
         }
     }

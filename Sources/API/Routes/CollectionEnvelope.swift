@@ -29,12 +29,13 @@ enum CollectionEnvelope {
             (key: "data", value: .array(data)),
             (
                 key: "meta",
-                value: .object([
-                    (key: "total", value: .integer(total)),
-                    (key: "count", value: .integer(data.count)),
-                    (key: "limit", value: .integer(limit)),
-                    (key: "offset", value: .integer(query.offset)),
-                ])
+                value: .object(
+                    [
+                        (key: "total", value: .integer(total)),
+                        (key: "count", value: .integer(data.count)),
+                        (key: "limit", value: .integer(limit)),
+                        (key: "offset", value: .integer(query.offset)),
+                    ] + query.offsetsMeta)
             ),
             (key: "links", value: .object(links)),
         ]

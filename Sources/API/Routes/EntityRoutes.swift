@@ -47,16 +47,17 @@ enum EntityRoutes {
         guard let row = catalog.itemsByRef[ref] else {
             return .problem(.notFound("No \(kind.rawValue) with id '\(ref.id)'."))
         }
-        let body: JSONValue = .object([
-            (key: "data", value: context.query.render(row, catalog: catalog)),
-            (
-                key: "links",
-                value: .object([
-                    (key: "self", value: .string(catalog.links.entity(ref))),
-                    (key: "collection", value: .string(catalog.links.collection(kind))),
-                ])
-            ),
-        ])
+        let body: JSONValue = .object(
+            [
+                (key: "data", value: context.query.render(row, catalog: catalog)),
+                (
+                    key: "links",
+                    value: .object([
+                        (key: "self", value: .string(catalog.links.entity(ref))),
+                        (key: "collection", value: .string(catalog.links.collection(kind))),
+                    ])
+                ),
+            ] + context.query.singleMeta)
         let query = context.query
         return .resource(Resource(body: body, pretty: query.pretty, contentLanguage: query.contentLanguage))
     }

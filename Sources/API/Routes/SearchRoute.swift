@@ -17,6 +17,7 @@ enum SearchRoute {
         ]
         g.supportsCitedIn = false
         g.requiresQ = true
+        g.givesOffsets = true  // snippet_start, match, matches
         return g
     }
 
@@ -48,12 +49,17 @@ enum SearchRoute {
         total: Int, page: ArraySlice<CollectionItem>
     ) {
         guard query.filters.isEmpty, query.sort.isEmpty else {
-            let rows = (0..<results.count).map { row(for: results.hit(at: $0), catalog: catalog) }
+            let rows = (0..<results.count).map {
+                row(for: results.hit(at: $0), catalog: catalog, offsets: query.offsets)
+            }
             return query.select(rows, rank: nil)
         }
         let start = min(query.offset, results.count)
         let end = min(start + query.limit, results.count)
-        return (results.count, (start..<end).map { row(for: results.hit(at: $0), catalog: catalog) }[...])
+        return (
+            results.count,
+            (start..<end).map { row(for: results.hit(at: $0), catalog: catalog, offsets: query.offsets) }[...]
+        )
     }
 
     /// "Did you mean": an entity close to what was typed, with its name.
@@ -71,15 +77,29 @@ enum SearchRoute {
         .object([(key: "ar", value: .string(text.ar)), (key: "en", value: .string(text.en))])
     }
 
-    /// Offsets relative to the snippet: what a client highlights in what it shows.
-    private static func span(_ span: SearchHit.Span, in hit: SearchHit) -> JSONValue {
-        .object([
-            (key: "start", value: .integer(span.start - hit.snippetStart)),
-            (key: "end", value: .integer(span.end - hit.snippetStart)),
+    /// Offsets relative to the snippet: what a client highlights in what it shows; `units` converts them into the
+    /// snippet's UTF-16 units.
+    private static func span(_ span: SearchHit.Span, in hit: SearchHit, _ units: UTF16Offsets?) -> JSONValue {
+        let start = span.start - hit.snippetStart
+        let end = span.end - hit.snippetStart
+        return .object([
+            (key: "start", value: .integer(units?(start) ?? start)),
+            (key: "end", value: .integer(units?(end) ?? end)),
         ])
     }
 
-    static func row(for hit: SearchHit, catalog: Catalog) -> CollectionItem {
+    /// `snippet_start` in `offsets`' unit: a paragraph's snippet starts inside the paragraph, other snippets at 0.
+    private static func snippetStart(_ hit: SearchHit, catalog: Catalog, offsets: OffsetUnit?) -> Int {
+        guard offsets == .utf16, case .paragraph(let n) = hit.target,
+            let units = catalog.paragraphOffsets[catalog.store.source.id], units.indices.contains(n - 1)
+        else { return hit.snippetStart }
+        return units[n - 1](hit.snippetStart)
+    }
+
+    /// One hit as a row; its offsets in `offsets`' unit (converted here, against the text they index: search is
+    /// computed per request).
+    static func row(for hit: SearchHit, catalog: Catalog, offsets: OffsetUnit? = nil) -> CollectionItem {
+        let units = offsets == .utf16 ? UTF16Offsets(hit.snippet) : nil
         var members: [(key: String, value: JSONValue)]
         let type: String
         var name: LocalizedText?
@@ -104,9 +124,9 @@ enum SearchRoute {
             (key: "field", value: .string(hit.field.rawValue)),
             (key: "language", value: .string(hit.language)),
             (key: "snippet", value: .string(hit.snippet)),
-            (key: "snippet_start", value: .integer(hit.snippetStart)),
-            (key: "match", value: span(hit.matches.first ?? SearchHit.Span(start: 0, end: 0), in: hit)),
-            (key: "matches", value: .array(hit.matches.map { span($0, in: hit) })),
+            (key: "snippet_start", value: .integer(snippetStart(hit, catalog: catalog, offsets: offsets))),
+            (key: "match", value: span(hit.matches.first ?? SearchHit.Span(start: 0, end: 0), in: hit, units)),
+            (key: "matches", value: .array(hit.matches.map { span($0, in: hit, units) })),
         ]
         return CollectionItem(
             ref: nil, representation: .object(members), filterValues: ["type": [type]],
