@@ -14,6 +14,8 @@ public struct APIHandler: RequestHandler {
     public let reloads: ReloadCounters
     /// Every computed answer kept, under one byte budget for the process (`--cache-size`), across reloads.
     let cache: ResponseCache
+    /// The program's web pages: the same whatever data is loaded, so a reload keeps them.
+    private let assets: StaticAssets
     /// Datasets served so far: the generation of the next one (its cache keys).
     private let generations = Locked(0)
 
@@ -22,13 +24,14 @@ public struct APIHandler: RequestHandler {
 
     public init(
         store: Store, options: APIOptions = APIOptions(), readiness: Readiness = Readiness(),
-        metrics: ServerMetrics = ServerMetrics()
+        metrics: ServerMetrics = ServerMetrics(), assets: StaticAssets = StaticAssets()
     ) throws {
         switch CORSPolicy.parse(options.corsOrigins) {
         case .success(let policy): cors = policy
         case .failure(let error): throw error
         }
         self.options = options
+        self.assets = assets
         self.readiness = readiness
         self.metrics = metrics
         let reloads = ReloadCounters()
@@ -38,7 +41,7 @@ public struct APIHandler: RequestHandler {
         slot = ReadMostly(
             try DatasetResponder(
                 store: store, options: options, cors: cors, readiness: readiness, metrics: metrics,
-                reloads: reloads, cache: cache, generation: 0, deferRelations: true))
+                reloads: reloads, cache: cache, generation: 0, deferRelations: true, assets: assets))
     }
 
     /// The responder now serving: one read lock per request, which loops reading at once never wait on.
@@ -87,7 +90,7 @@ public struct APIHandler: RequestHandler {
         _ = store.searchIndex
         let next = try DatasetResponder(
             store: store, options: options, cors: cors, readiness: readiness, metrics: metrics, reloads: reloads,
-            cache: cache, generation: generation, deferRelations: false)
+            cache: cache, generation: generation, deferRelations: false, assets: assets)
         let previous = slot.replace(with: next)
         // The old dataset's answers can never be served again (their keys carry its generation): free their budget.
         cache.removeAll()

@@ -11,7 +11,9 @@ final class DatasetResponder: Sendable {
     let fields: CommonFields
     /// `Last-Modified` of every representation: when the data says it last changed (`Store.modified`).
     let lastModified: Int
-    private let preparer: ResponsePreparer
+    let preparer: ResponsePreparer
+    /// The program's web files (`/docs`, `/reader`), with this dataset's common fields.
+    let statics: StaticResponses
     /// Links as configured: relative, or under `--public-url`.
     let standard: PrecomputedResponses
     /// The link bases trusted proxies may ask for; nil when `--public-url` fixes the base for everyone.
@@ -28,13 +30,15 @@ final class DatasetResponder: Sendable {
     /// builds everything before it swaps.
     init(
         store: Store, options: APIOptions, cors: CORSPolicy, readiness: Readiness, metrics: ServerMetrics,
-        reloads: ReloadCounters, cache: ResponseCache, generation: Int, deferRelations: Bool
+        reloads: ReloadCounters, cache: ResponseCache, generation: Int, deferRelations: Bool,
+        assets: StaticAssets = StaticAssets()
     ) throws {
         self.cache = cache
         self.generation = generation
         lastModified = store.modified
         fields = CommonFields(cors: cors, cacheMaxAge: options.cacheMaxAge, lastModified: store.modified)
         preparer = ResponsePreparer(fields: fields)
+        statics = StaticResponses(assets: assets, constant: fields.constant)
 
         // Routes depend on the data's shape (which relations exist), never on the link base, so the configured
         // base's catalog serves to build them.
@@ -90,7 +94,7 @@ final class DatasetResponder: Sendable {
     }
 
     /// A response built here rather than by the preparer (OPTIONS answers), with the constant fields.
-    private func direct(_ status: HTTPStatus, _ own: CommonFields.Fields, route: String) -> Response {
+    func direct(_ status: HTTPStatus, _ own: CommonFields.Fields, route: String) -> Response {
         var headers = Headers()
         for field in own + fields.constant { headers.add(name: field.name, value: field.value) }
         return Response(status: status, headers: headers, route: route)
@@ -110,6 +114,8 @@ final class DatasetResponder: Sendable {
         {
             return send(ready, request)
         }
+        // The web pages are not routes: they take no query and are not operations of the OpenAPI document.
+        if let page = statics[request.path] { return respond(request, page: page) }
         switch router.match(path: request.path) {
         case .badPath:
             let problem = ProblemDetails(status: .badRequest, detail: "The path is not valid percent-encoded UTF-8.")
@@ -141,14 +147,19 @@ final class DatasetResponder: Sendable {
             }
             return direct(.noContent, [(ResponseField.allow.name, APIHandler.allowedMethods)], route: route.template)
         default:
-            let problem = ProblemDetails(
-                status: .methodNotAllowed, detail: "\(request.method) is not allowed here; this API is read-only.")
-            let prepared = preparer.prepare(
-                .problem(problem), instance: request.head.target, route: route.template, caching: .dynamic)
-            var response = send(prepared, request)
-            response.addHeader(name: ResponseField.allow.name, value: APIHandler.allowedMethods)
-            return response
+            return methodNotAllowed(request, route: route.template)
         }
+    }
+
+    /// 405 with `Allow`: the API is read-only.
+    func methodNotAllowed(_ request: Request, route: String) -> Response {
+        let problem = ProblemDetails(
+            status: .methodNotAllowed, detail: "\(request.method) is not allowed here; this API is read-only.")
+        let prepared = preparer.prepare(
+            .problem(problem), instance: request.head.target, route: route, caching: .dynamic)
+        var response = send(prepared, request)
+        response.addHeader(name: ResponseField.allow.name, value: APIHandler.allowedMethods)
+        return response
     }
 
     /// A GET or HEAD: from the cache when it holds the answer, else computed, and kept when its bytes are a function
@@ -188,11 +199,14 @@ final class DatasetResponder: Sendable {
         return preparer.prepare(result, instance: request.head.target, route: route.template, caching: route.caching)
     }
 
-    /// 304 when the client's copy is current (RFC 9110 §13.1), else the prepared response.
-    private func send(_ prepared: PreparedResponse, _ request: Request) -> Response {
+    /// 304 when the client's copy is current (RFC 9110 §13.1), else the prepared response. `lastModified`: the
+    /// answer's modification time for If-Modified-Since (the data's by default; `Int.max` for files the data does
+    /// not date, which only their ETag validates).
+    func send(_ prepared: PreparedResponse, _ request: Request, lastModified: Int? = nil) -> Response {
         if let etag = prepared.etag,
             ConditionalRequest.isNotModified(
-                method: request.method, headers: request.headers, etag: etag, lastModified: lastModified)
+                method: request.method, headers: request.headers, etag: etag,
+                lastModified: lastModified ?? self.lastModified)
         {
             return Response(status: .notModified, headers: prepared.notModifiedHeaders, route: prepared.route)
         }

@@ -52,11 +52,25 @@ case .run(let configuration):
         exit(1)
     }
 
+    // The web pages are optional: a program installed without them serves the API alone, and says so.
+    var assets = StaticAssets()
+    if let webDirectory = WebDirectory.locate() {
+        do {
+            assets = try WebDirectory.load(webDirectory)
+        } catch {
+            Log.error("kazakhstan-api: cannot load the web pages in \(webDirectory): \(error)")
+            exit(1)
+        }
+    } else {
+        Log.info("no web pages: Resources/web was not found next to the executable or in the current directory", [:])
+    }
+
     let readiness = Readiness()
     let metrics = ServerMetrics()
     let handler: APIHandler
     do {
-        handler = try APIHandler(store: store, options: configuration.api, readiness: readiness, metrics: metrics)
+        handler = try APIHandler(
+            store: store, options: configuration.api, readiness: readiness, metrics: metrics, assets: assets)
     } catch {
         Log.error(StartupMessages.apiFailure(dataDirectory, error))
         exit(1)

@@ -210,6 +210,8 @@ enum OpenAPISchemas {
 
     private static func describe(_ schema: JSONValue, _ description: String) -> JSONValue {
         guard case .object(var members) = schema else { return schema }
+        // Replaces the schema's own: a second `description` key is a document Swagger UI refuses to parse.
+        members.removeAll { $0.key == "description" }
         members.append((key: "description", value: .string(description)))
         return .object(members)
     }

@@ -17,6 +17,12 @@ enum ResponseField: String, CaseIterable, Sendable {
     case location = "Location"
     case allow = "Allow"
     case contentTypeOptions = "X-Content-Type-Options"
+    /// `gzip` on the precompressed variant of a static asset (`/docs`, `/reader`).
+    case contentEncoding = "Content-Encoding"
+    /// `Accept-Encoding` on static assets that have a gzip variant.
+    case vary = "Vary"
+    /// On the HTML pages: what they may load and run.
+    case contentSecurityPolicy = "Content-Security-Policy"
 
     /// The name as sent.
     var name: HeaderName {
@@ -32,6 +38,9 @@ enum ResponseField: String, CaseIterable, Sendable {
         case .location: .location
         case .allow: .allow
         case .contentTypeOptions: .xContentTypeOptions
+        case .contentEncoding: .contentEncoding
+        case .vary: .vary
+        case .contentSecurityPolicy: .contentSecurityPolicy
         }
     }
 
@@ -45,8 +54,10 @@ enum ResponseField: String, CaseIterable, Sendable {
     /// and none of the representation's own metadata.
     var isKeptOn304: Bool {
         switch self {
-        case .contentType, .contentLanguage, .link, .totalCount: false
-        case .etag, .requestID, .lastModified, .cacheControl, .location, .allow, .contentTypeOptions: true
+        case .contentType, .contentLanguage, .link, .totalCount, .contentEncoding: false
+        case .etag, .requestID, .lastModified, .cacheControl, .location, .allow, .contentTypeOptions, .vary,
+            .contentSecurityPolicy:
+            true
         }
     }
 
@@ -56,7 +67,10 @@ enum ResponseField: String, CaseIterable, Sendable {
     var isExposedToBrowsers: Bool {
         switch self {
         case .etag, .link, .totalCount, .contentLanguage, .requestID: true
-        case .lastModified, .cacheControl, .contentType, .location, .allow, .contentTypeOptions: false
+        case .lastModified, .cacheControl, .contentType, .location, .allow, .contentTypeOptions, .contentEncoding,
+            .vary,
+            .contentSecurityPolicy:
+            false
         }
     }
 
@@ -77,7 +91,8 @@ enum ResponseField: String, CaseIterable, Sendable {
         case .link: ("RFC 8288 links: first, prev, next, last.", false)
         case .location: ("The canonical URL of the resource, with the same query.", false)
         case .allow: ("The methods every resource allows: GET, HEAD, OPTIONS.", false)
-        case .requestID, .contentType, .contentTypeOptions: nil
+        // The static pages that alone send the last three are not operations of the document (see `StaticPages`).
+        case .requestID, .contentType, .contentTypeOptions, .contentEncoding, .vary, .contentSecurityPolicy: nil
         }
     }
 }

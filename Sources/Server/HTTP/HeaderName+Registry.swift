@@ -13,6 +13,8 @@ extension HeaderName {
     // Representation (RFC 9110 §8.3, §8.5).
     public static let contentType: HeaderName = "Content-Type"
     public static let contentLanguage: HeaderName = "Content-Language"
+    public static let contentEncoding: HeaderName = "Content-Encoding"
+    public static let acceptEncoding: HeaderName = "Accept-Encoding"
 
     // Caching and conditional requests (RFC 9111 §5.2; RFC 9110 §8.8.3, §8.8.2, §13.1.2, §13.1.3, §12.5.5).
     public static let cacheControl: HeaderName = "Cache-Control"
@@ -31,6 +33,7 @@ extension HeaderName {
     public static let xTotalCount: HeaderName = "X-Total-Count"
     public static let xRequestID: HeaderName = "X-Request-ID"
     public static let xContentTypeOptions: HeaderName = "X-Content-Type-Options"
+    public static let contentSecurityPolicy: HeaderName = "Content-Security-Policy"
 
     // CORS (the Fetch standard's CORS protocol, §3.2).
     public static let origin: HeaderName = "Origin"

@@ -36,6 +36,12 @@ public enum DataDirectory {
         return result.filter { seen.insert($0).inserted }
     }
 
+    /// The bundled `Resources` candidates in search order, for the program's other files (`Resources/web`), which are
+    /// found there whatever `--data` says.
+    public static func bundledCandidates() -> [String] {
+        candidates(executablePath: executablePath(), currentDirectory: FileManager.default.currentDirectoryPath)
+    }
+
     public static func isDataDirectory(_ path: String) -> Bool {
         ["sources", "data"].allSatisfy { sub in
             var isDirectory = false

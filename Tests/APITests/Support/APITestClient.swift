@@ -99,10 +99,13 @@ struct APITestClient: Sendable {
     let handler: APIHandler
     let readiness: Readiness
 
-    init(options: APIOptions, readiness: Readiness = Readiness(), store: Store = BundledStore.store) {
+    init(
+        options: APIOptions, readiness: Readiness = Readiness(), store: Store = BundledStore.store,
+        assets: StaticAssets = StaticAssets()
+    ) {
         self.readiness = readiness
         do {
-            handler = try APIHandler(store: store, options: options, readiness: readiness)
+            handler = try APIHandler(store: store, options: options, readiness: readiness, assets: assets)
         } catch {
             fatalError("the handler must build: \(error)")
         }
