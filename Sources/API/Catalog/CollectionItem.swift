@@ -10,9 +10,34 @@ struct CollectionItem: Sendable {
     /// Filter name → the values this row has for it.
     let filterValues: [String: [String]]
     let sortKeys: [String: SortKey]
-    /// For `lang=`: the flat label and description in each language.
-    let name: LocalizedText?
-    let description: LocalizedText?
     /// Paragraphs that cite it, for `cited_in=`.
     let citedIn: [Int]
+    /// The representation with every `{ar, en}` collapsed, Arabic then English (`lang=`), or empty when the row
+    /// is built per request (a search hit), which localizes only the rows of its page.
+    private let localized: [JSONValue]
+
+    /// `localizeNow`: prepare the `lang=` forms here, for rows built once and served many times.
+    init(
+        ref: EntityReference?, representation: JSONValue, filterValues: [String: [String]],
+        sortKeys: [String: SortKey], citedIn: [Int], localizeNow: Bool = true
+    ) {
+        self.ref = ref
+        self.representation = representation
+        self.filterValues = filterValues
+        self.sortKeys = sortKeys
+        self.citedIn = citedIn
+        localized =
+            localizeNow
+            ? [Localizer.localize(representation, to: .ar), Localizer.localize(representation, to: .en)] : []
+    }
+
+    /// The row in one language (`lang=`), or in both (nil).
+    func representation(in lang: CollectionQuery.Language?) -> JSONValue {
+        guard let lang else { return representation }
+        if localized.isEmpty { return Localizer.localize(representation, to: lang) }
+        return localized[lang == .ar ? 0 : 1]
+    }
+
+    /// Its id (`id=`): the entity's, or the `id` member of a source, paragraph or hit.
+    var id: String? { ref?.id ?? representation["id"]?.stringValue }
 }

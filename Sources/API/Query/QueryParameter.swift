@@ -6,6 +6,7 @@ enum QueryParameter: String, CaseIterable, Sendable {
     // Declaration order is the order grammars list their parameters (errors, the OpenAPI document).
     case limit, offset, sort, fields, pretty, include, lang, q
     case citedIn = "cited_in"
+    case id
 
     /// Whether `grammar` accepts the parameter.
     func isAccepted(by grammar: CollectionGrammar) -> Bool {
@@ -18,6 +19,17 @@ enum QueryParameter: String, CaseIterable, Sendable {
         case .lang: grammar.supportsLang
         case .q: grammar.isCollection && grammar.supportsSearch
         case .citedIn: grammar.isCollection && grammar.supportsCitedIn
+        case .id: grammar.isCollection && !grammar.ids.isEmpty
+        }
+    }
+
+    /// Whether its value is a comma list, so that giving it again (`include=a&include=b`, what generated clients
+    /// and query-string libraries send for arrays) means the joined list (`include=a,b`). A single-valued one given
+    /// twice is a 400. Named filters and `fields[type]` are lists too (`CollectionQuery.isListValued`).
+    var isList: Bool {
+        switch self {
+        case .sort, .fields, .include, .citedIn, .id: true
+        case .limit, .offset, .pretty, .lang, .q: false
         }
     }
 
@@ -26,7 +38,7 @@ enum QueryParameter: String, CaseIterable, Sendable {
     var meansTheSameEverywhere: Bool {
         switch self {
         case .limit, .offset, .lang, .pretty, .citedIn: true
-        case .sort, .fields, .include, .q: false
+        case .sort, .fields, .include, .q, .id: false
         }
     }
 }
