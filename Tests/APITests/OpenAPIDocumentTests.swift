@@ -86,7 +86,7 @@ import Testing
         let full = try #require(examples?["full"]?["value"]?["data"]?["name"])
         #expect(full["ar"]?.stringValue?.unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) } == true)
         #expect(full["en"]?.stringValue?.isEmpty == false)
-        #expect(examples?["en"]?["value"]?["data"]?["label"]?.stringValue?.isEmpty == false)
+        #expect(examples?["en"]?["value"]?["data"]?["name"]?.stringValue?.isEmpty == false)
     }
 
     /// Every parameter a path lists, with its example and with each of its allowed values (up to a dozen), is

@@ -214,40 +214,46 @@ import Testing
         #expect((problem["detail"] as? String)?.contains("atlantis") == true)
     }
 
-    @Test func include_embedsTheFullRelatedEntities_oneLevel() throws {
+    @Test func include_linksTheRelatedEntities_andIncludesEachOnceInFull_oneLevel() throws {
         let members = try client.get("/organizations/oic/members").ids()
         let response = client.get("/organizations/oic?include=members")
         #expect(response.status == 200)
-        let included = try #require(try response.item()["included"] as? [String: Any])
-        let embedded = try #require(included["members"] as? [[String: Any]])
-        #expect(embedded.compactMap { $0["id"] as? String } == members)
-        let kz = try #require(embedded.first { $0["id"] as? String == "kz" })
+        let relationships = try #require(try response.item()["relationships"] as? [String: Any])
+        let linked = try #require(relationships["members"] as? [[String: String]])
+        #expect(linked.compactMap { $0["id"] } == members)
+        #expect(linked.allSatisfy { Set($0.keys) == ["id", "type", "href"] }, "references only")
+        let included = try #require(try response.object()["included"] as? [[String: Any]])
+        #expect(included.compactMap { $0["id"] as? String } == members)
+        let kz = try #require(included.first { $0["id"] as? String == "kz" })
         #expect((kz["name"] as? [String: String])?["ar"] == "كازاخستان")
         #expect(kz["citations"] != nil, "a full entity, not a reference")
-        #expect(kz["included"] == nil, "one level only")
+        #expect(kz["relationships"] == nil, "one level only")
 
-        let qa = try client.get("/countries/qa?include=visits,people").item()
-        let qaIncluded = try #require(qa["included"] as? [String: [[String: Any]]])
+        let qa = client.get("/countries/qa?include=visits,people")
+        let qaLinks = try #require(try qa.item()["relationships"] as? [String: [[String: String]]])
         let qaVisits = try Dataset.rows("visits").filter { $0["visitor_country"] as? String == "qa" }.compactMap {
             $0["id"] as? String
         }
-        #expect(qaIncluded["visits"]?.compactMap { $0["id"] as? String } == qaVisits)
+        #expect(qaLinks["visits"]?.compactMap { $0["id"] } == qaVisits)
         let qaPeople = try Dataset.rows("people").filter { $0["country"] as? String == "qa" }.compactMap {
             $0["id"] as? String
         }
-        #expect(Set(qaIncluded["people"]?.compactMap { $0["id"] as? String } ?? []) == Set(qaPeople))
+        #expect(Set(qaLinks["people"]?.compactMap { $0["id"] } ?? []) == Set(qaPeople))
+        let qaIncluded = try #require(try qa.object()["included"] as? [[String: Any]])
+        #expect(qaIncluded.count == qaVisits.count + qaPeople.count)
 
-        // On a collection, every row carries its own included members.
+        // On a collection, every row links its own members.
         let rows = try client.get("/organizations?include=members").items()
         for row in rows {
             let id = try #require(row["id"] as? String)
-            let embeddedIDs = ((row["included"] as? [String: Any])?["members"] as? [[String: Any]] ?? []).compactMap {
+            let linkedIDs = ((row["relationships"] as? [String: Any])?["members"] as? [[String: Any]] ?? []).compactMap
+            {
                 $0["id"] as? String
             }
             let expected = try Dataset.rows("countries").filter { c in
                 (c["memberships"] as? [[String: Any]] ?? []).contains { $0["organization"] as? String == id }
             }.compactMap { $0["id"] as? String }
-            #expect(embeddedIDs == expected, "\(id)")
+            #expect(linkedIDs == expected, "\(id)")
         }
     }
 

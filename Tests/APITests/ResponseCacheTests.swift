@@ -66,7 +66,10 @@ import Testing
         }
         #expect(QueryString.normalized("sort=-id&limit=3") == "limit=3&sort=-id")
         #expect(QueryString.normalized("limit=3&sort=-id") == "limit=3&sort=-id")
-        #expect(QueryString.normalized("b=1&a=2&b=0") == "a=2&b=1&b=0")
+        // A repeated list-valued name is its comma list; a repeated single-valued one (a 400) stays repeated.
+        #expect(QueryString.normalized("b=1&a=2&b=0") == "a=2&b=1,0")
+        #expect(QueryString.normalized("include=people&include=visits") == "include=people,visits")
+        #expect(QueryString.normalized("limit=1&limit=2") == "limit=1&limit=2")
         let many = (0..<40).reversed().map { "p\($0 + 10)=\($0)" }.joined(separator: "&")  // past the shortcut's 32
         #expect(QueryString.normalized(many) == (0..<40).map { "p\($0 + 10)=\($0)" }.joined(separator: "&"))
     }

@@ -66,8 +66,7 @@ struct Catalog: Sendable {
                 for filter in filters { values[filter.name] = filter.values(of: entity, in: store) }
                 let row = CollectionItem(
                     ref: entity.reference, representation: representation, filterValues: values,
-                    sortKeys: RowSortKeys.keys(for: entity, stored: stored),
-                    name: entity.name, description: entity.description, citedIn: cited,
+                    sortKeys: RowSortKeys.keys(for: entity, stored: stored), citedIn: cited,
                     utf16Representation: UTF16Offsets.converting(representation, paragraphs: paragraphOffsets))
                 rows.append(row)
                 itemsByRef[entity.reference] = row
@@ -79,6 +78,21 @@ struct Catalog: Sendable {
 
         let allIDs = Array(Set(itemsByRef.keys.map(\.id))).sorted()
         self.allIDs = allIDs
+        let countryByAlpha3 = Dictionary(
+            store.entities(of: Country.self).map { ($0.alpha3.uppercased(), $0.id) }, uniquingKeysWith: { a, _ in a })
+        self.countryByAlpha3 = countryByAlpha3
+        grammars = Catalog.grammars(
+            store: store, items: items, relationNames: relationNames, allIDs: allIDs, alpha3: countryByAlpha3)
+        sourceCatalog = SourceCatalog(store: store, links: links, allIDs: allIDs, offsets: paragraphOffsets)
+    }
+
+    /// Each kind's grammar: its descriptor's filters and sort fields, the field names its rows have, its relations
+    /// for `include` (and `fields[type]` for the kinds they bring in), and its ids for `id=`.
+    private static func grammars(
+        store: Store, items: [EntityKind: [CollectionItem]],
+        relationNames: [EntityKind: [(name: String, kind: EntityKind)]],
+        allIDs: [String], alpha3: [String: String]
+    ) -> [EntityKind: CollectionGrammar] {
         var grammars: [EntityKind: CollectionGrammar] = [:]
         for kind in EntityKind.allCases {
             var grammar = CollectionGrammar()
@@ -92,15 +106,19 @@ struct Catalog: Sendable {
                 return CollectionGrammar.Filter(name: f.name, summary: f.summary, allowed: allowed)
             }
             grammar.sortFields = ["id", "name.ar", "name.en"] + kind.descriptor.sortFields
-            grammar.fieldNames = Catalog.fieldNames(of: (items[kind] ?? []).map(\.representation)) + ["label"]
+            grammar.fieldNames = Catalog.fieldNames(of: (items[kind] ?? []).map(\.representation))
             grammar.includes = (relationNames[kind] ?? []).map(\.name)
             grammar.givesOffsets = true  // citations
+            let ids = (items[kind] ?? []).compactMap(\.ref?.id)
+            grammar.setIDs(ids, aliases: kind == .countries ? alpha3.map { ($0.key, $0.value) } : [])
             grammars[kind] = grammar
         }
-        self.grammars = grammars
-        sourceCatalog = SourceCatalog(store: store, links: links, allIDs: allIDs, offsets: paragraphOffsets)
-        countryByAlpha3 = Dictionary(
-            store.entities(of: Country.self).map { ($0.alpha3.uppercased(), $0.id) }, uniquingKeysWith: { a, _ in a })
+        let fieldNames = grammars.mapValues(\.fieldNames)
+        for kind in EntityKind.allCases {
+            let targets = Set((relationNames[kind] ?? []).map(\.kind)).sorted()
+            grammars[kind]?.typedFieldNames = targets.map { ($0.rawValue, fieldNames[$0] ?? []) }
+        }
+        return grammars
     }
 
     /// The entities related to `ref`: what it points at, then what points at it; each once, in that order.

@@ -40,7 +40,7 @@ struct SourceCatalog: Sendable {
             sources.append(
                 CollectionItem(
                     ref: nil, representation: representation, filterValues: [:], sortKeys: ["id": .text(source.id)],
-                    name: source.title, description: nil, citedIn: []))
+                    citedIn: []))
             // Mentions are indexed for the primary source (the store's), so other sources list none.
             let isPrimary = source.id == store.source.id
             paragraphs[source.id] = source.paragraphs.enumerated().map { index, text in
@@ -65,7 +65,7 @@ struct SourceCatalog: Sendable {
             "title",
             "title.ar", "title.en", "type",
         ]
-        sourceGrammar.supportsLang = false
+        sourceGrammar.setIDs(store.sources.map(\.id))
         sourceGrammar.supportsSearch = false
         sourceGrammar.supportsCitedIn = false
         self.sourceGrammar = sourceGrammar
@@ -80,7 +80,8 @@ struct SourceCatalog: Sendable {
             CollectionGrammar.Filter(
                 name: "mentions", summary: "paragraphs that mention these entities", allowed: allIDs)
         ]
-        paragraphGrammar.supportsLang = false
+        // Paragraph ids are their numbers, "1" up to the longest source's count (a shorter source has fewer).
+        paragraphGrammar.setIDs((1...max(1, store.sources.map(\.paragraphCount).max() ?? 1)).map { "\($0)" })
         paragraphGrammar.supportsCitedIn = false
         paragraphGrammar.givesOffsets = true  // mentions
         self.paragraphGrammar = paragraphGrammar
@@ -121,7 +122,7 @@ struct SourceCatalog: Sendable {
         return CollectionItem(
             ref: nil, representation: representation,
             filterValues: ["mentions": Array(Set(mentions.map(\.id))).sorted()],
-            sortKeys: ["number": .number(Double(n))], name: nil, description: nil, citedIn: [n],
+            sortKeys: ["number": .number(Double(n))], citedIn: [n],
             utf16Representation: offsets.differs ? build { offsets($0) } : nil)
     }
 

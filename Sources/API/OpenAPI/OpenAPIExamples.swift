@@ -29,22 +29,16 @@ struct OpenAPIExamples {
                     "/\(kind.rawValue)?fields=\(fields(["name"], grammar))&limit=2"
                 ),
                 (
-                    "ar", "Arabic labels and descriptions",
-                    "/\(kind.rawValue)?lang=ar&fields=\(fields(["label", "description"], grammar))&limit=2"
+                    "ar", "Names and descriptions in Arabic",
+                    "/\(kind.rawValue)?lang=ar&fields=\(fields(["name", "description"], grammar))&limit=2"
                 ),
                 (
-                    "en", "English labels and descriptions",
-                    "/\(kind.rawValue)?lang=en&fields=\(fields(["label", "description"], grammar))&limit=2"
+                    "en", "Names and descriptions in English",
+                    "/\(kind.rawValue)?lang=en&fields=\(fields(["name", "description"], grammar))&limit=2"
                 ),
             ]
         case .entity(let kind):
-            guard let id = catalog.items[kind]?.first?.ref?.id else { return [] }
-            let path = catalog.links.entity(kind, id).dropBase(catalog.links)
-            let grammar = catalog.grammars[kind] ?? CollectionGrammar()
-            return [
-                ("full", "The whole representation (Arabic and English)", path),
-                ("en", "In English only", "\(path)?lang=en&fields=\(fields(["label", "description"], grammar))"),
-            ]
+            return entityRequests(kind)
         case .relation(let kind, let name, let target):
             // The first entity that has any, so the example is not an empty page.
             let parent = (catalog.items[kind] ?? []).compactMap(\.ref).first {
@@ -80,6 +74,27 @@ struct OpenAPIExamples {
                 )
             ]
         }
+    }
+
+    /// One entity whole, in English, and as a compound document with its first relation.
+    private func entityRequests(_ kind: EntityKind) -> [(name: String, summary: String, target: String)] {
+        guard let id = catalog.items[kind]?.first?.ref?.id else { return [] }
+        let path = catalog.links.entity(kind, id).dropBase(catalog.links)
+        let grammar = catalog.grammars[kind] ?? CollectionGrammar()
+        var requests = [
+            ("full", "The whole representation (Arabic and English)", path),
+            ("en", "In English only", "\(path)?lang=en&fields=\(fields(["name", "description"], grammar))"),
+        ]
+        // A compound document: the first relation's entities once in `included`, narrowed to their names.
+        if let relation = catalog.relationNames[kind]?.first {
+            let type = relation.kind.rawValue
+            requests.append(
+                (
+                    "included", "With its \(relation.name), in English, names only",
+                    "\(path)?include=\(relation.name)&lang=en&fields=name&\(QueryEncoding.encode("fields[\(type)]"))=name"
+                ))
+        }
+        return requests
     }
 
     /// The `examples` map of one response: only requests answered with `status`.

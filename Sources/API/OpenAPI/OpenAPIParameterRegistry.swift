@@ -18,15 +18,25 @@ final class OpenAPIParameterRegistry {
         let isShared = QueryParameter(rawValue: base)?.meansTheSameEverywhere ?? false || scope.isEmpty
         let group = isShared ? "" : scope
         if let name = names[group]?[key] { return OpenAPIJSON.ref(name, in: "parameters") }
-        var name = isShared ? base : "\(scope).\(base)"
+        // Component names allow only letters, digits, `.`, `-` and `_`: `fields[countries]` is filed as
+        // `fields_countries`.
+        let plain = base.replacingBrackets()
+        var name = isShared ? plain : "\(scope).\(plain)"
         var n = 2
         while taken.contains(name) {
-            name = "\(scope.isEmpty ? base : "\(scope).\(base)")-\(n)"
+            name = "\(scope.isEmpty ? plain : "\(scope).\(plain)")-\(n)"
             n += 1
         }
         taken.insert(name)
         names[group, default: [:]][key] = name
         components.append((name, parameter))
         return OpenAPIJSON.ref(name, in: "parameters")
+    }
+}
+
+extension String {
+    /// `fields[countries]` → `fields_countries`.
+    fileprivate func replacingBrackets() -> String {
+        String(compactMap { $0 == "[" ? "_" : $0 == "]" ? nil : $0 })
     }
 }

@@ -14,12 +14,25 @@ enum OpenAPIParameters {
             switch parameter {
             case .fields: !grammar.fieldNames.isEmpty
             case .sort: !grammar.sortFields.isEmpty
-            case .limit, .offset, .include, .lang, .q, .citedIn, .pretty, .offsets: true
+            case .limit, .offset, .include, .lang, .q, .citedIn, .pretty, .offsets, .id: true
             }
         }
         let filters = grammar.isCollection ? grammar.filters.filter { !$0.allowed.isEmpty } : []
-        return shared.map { describe($0, grammar, catalog: catalog) } + filters.map(describe)
+        return shared.map { describe($0, grammar, catalog: catalog) } + grammar.typedFieldNames.map(typedFields)
+            + filters.map(describe)
     }
+
+    /// `fields[type]`, one parameter per type `include` can bring in, named literally with its brackets.
+    private static func typedFields(_ type: String, _ names: [String]) -> JSONValue {
+        list(
+            CollectionGrammar.typedFieldsName(type),
+            "With `include`: keep only these fields of each included entity of type `\(type)` in the top-level `included` (JSON:API sparse fieldsets; `id`, `type` and `href` are always kept). Send the brackets percent-encoded (`fields%5B\(type)%5D=`): the server refuses raw brackets in a request target (RFC 3986).\(repeatable)",
+            items: enumeration(names), example: Array(names.prefix(1)))
+    }
+
+    /// What every list parameter's description ends with.
+    static let repeatable =
+        " A list may be given as one comma list (`style: form, explode: false`) or by repeating the parameter (`style: form, explode: true`, what most generated clients send): both mean the same."
 
     /// One shared parameter. Exhaustive: a new `QueryParameter` case does not compile until it is documented.
     private static func describe(_ parameter: QueryParameter, _ grammar: CollectionGrammar, catalog: Catalog)
@@ -45,21 +58,24 @@ enum OpenAPIParameters {
         case .sort:
             let keys = grammar.sortFields.flatMap { [$0, "-" + $0] }
             return list(
-                name, "Sort keys, comma-separated; `-` sorts descending. Ties keep the curated order.",
+                name, "Sort keys, comma-separated; `-` sorts descending. Ties keep the curated order." + repeatable,
                 items: enumeration(keys), example: grammar.sortFields.first.map { ["-" + $0] } ?? [])
         case .fields:
             return list(
                 name,
-                "Only these fields (`key` or `key.sub`), comma-separated; `id`, `type` and `href` are always kept.",
+                "Only these fields (`key` or `key.sub`), comma-separated; `id`, `type` and `href` are always kept (and `relationships` with `include`)."
+                    + repeatable,
                 items: enumeration(grammar.fieldNames), example: Array(grammar.fieldNames.prefix(1)))
         case .include:
             return list(
-                name, "Embed these related collections under `included` (one level), comma-separated.",
+                name,
+                "Related collections to include, comma-separated: each item lists its related entities as references (`id`, `type`, `href`) under `relationships`, per relation, and the document's top-level `included` array holds each related entity once, in full (one level; narrow it with `fields[type]`)."
+                    + repeatable,
                 items: enumeration(grammar.includes), example: Array(grammar.includes.prefix(1)))
         case .lang:
             return self.parameter(
                 name,
-                "Answer in one language: adds a flat `label` and makes `description` a string. Arabic is the original, English a translation.",
+                "Answer in one language: every localized field (`name`, `description`, `aliases`, `title`, names of hits, mentions and included entities) becomes a plain string (or list) in that language, and `Content-Language` says which. Arabic is the original, English a translation.",
                 schema: enumeration(CollectionQuery.Language.allCases.map(\.rawValue)),
                 example: .string(CollectionQuery.Language.en.rawValue))
         case .q:
@@ -67,7 +83,7 @@ enum OpenAPIParameters {
         case .citedIn:
             let count = max(1, catalog.store.source.paragraphCount)
             return list(
-                name, "Keep only items cited in these paragraphs of the source, comma-separated.",
+                name, "Keep only items cited in these paragraphs of the source, comma-separated." + repeatable,
                 items: OpenAPIJSON.object([
                     "type": .string("integer"), "minimum": .integer(1), "maximum": .integer(count),
                 ]),
@@ -81,6 +97,12 @@ enum OpenAPIParameters {
                     "default": .string(OffsetUnit.scalar.rawValue),
                 ]),
                 example: .string(OffsetUnit.utf16.rawValue))
+        case .id:
+            return list(
+                name,
+                "Fetch these items by id, comma-separated, in the order given (unless `sort` or `q` orders them). Another letter case (and for countries the ISO 3166-1 alpha-3 code) names the same item, as in a path; an id the collection does not have is a 400 naming it. Other parameters apply as usual."
+                    + repeatable,
+                items: OpenAPIJSON.type("string"), example: Array(grammar.ids.prefix(2)))
         case .pretty:
             return self.parameter(
                 name, "Indent the JSON. Given without a value, or `true`/`1`, it pretty-prints; `false`/`0` does not.",
@@ -108,7 +130,7 @@ enum OpenAPIParameters {
     private static func describe(_ filter: CollectionGrammar.Filter) -> JSONValue {
         list(
             filter.name,
-            "Keep only \(filter.summary), comma-separated (OR within one filter, AND across filters).",
+            "Keep only \(filter.summary), comma-separated (OR within one filter, AND across filters)." + repeatable,
             items: enumeration(filter.allowed), example: Array(filter.allowed.prefix(1)))
     }
 

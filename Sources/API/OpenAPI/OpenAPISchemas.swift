@@ -12,8 +12,11 @@ enum OpenAPISchemas {
             let rows = catalog.items[kind] ?? []
             let name = OpenAPINames.entity(kind)
             schemas.append((name, entity(kind, rows: rows, catalog: catalog, inference: inference)))
-            schemas.append((OpenAPINames.collection(kind), collection(of: name, "A page of \(kind.rawValue).")))
-            schemas.append((OpenAPINames.resource(kind), resource(of: name, "One of the \(kind.rawValue).")))
+            let related = Set((catalog.relationNames[kind] ?? []).map(\.kind)).sorted().map(OpenAPINames.entity)
+            schemas.append(
+                (OpenAPINames.collection(kind), collection(of: name, "A page of \(kind.rawValue).", included: related)))
+            schemas.append(
+                (OpenAPINames.resource(kind), resource(of: name, "One of the \(kind.rawValue).", included: related)))
         }
 
         let sources = catalog.sourceCatalog
@@ -74,17 +77,15 @@ enum OpenAPISchemas {
     ]
 
     /// One entity kind: the stored fields as served, plus `type`, `href`, `links` and `cited_in` (all inferred),
-    /// and what `lang` and `include` add: a flat `label`, `description` as a string, and `included`.
+    /// and what `include` adds: `relationships`, the references to each relation's entities (`lang` makes each
+    /// localized field a string: ShapeInference allows both forms).
     private static func entity(_ kind: EntityKind, rows: [CollectionItem], catalog: Catalog, inference: ShapeInference)
         -> JSONValue
     {
         let shape = ShapeInference.Shape()
         for row in rows { inference.add(row.representation, to: shape, key: nil) }
         var overrides: [String: JSONValue] = [
-            "type": OpenAPIJSON.object(["type": .string("string"), "const": .string(kind.rawValue)]),
-            "label": OpenAPIJSON.object([
-                "type": .string("string"), "description": .string("With `lang`: the name in that language."),
-            ]),
+            "type": OpenAPIJSON.object(["type": .string("string"), "const": .string(kind.rawValue)])
         ]
         if shape.properties["description"] != nil {
             overrides["description"] = OpenAPIJSON.object([
@@ -94,16 +95,16 @@ enum OpenAPISchemas {
         }
         let relations = catalog.relationNames[kind] ?? []
         if !relations.isEmpty {
-            overrides["included"] = OpenAPIJSON.object([
+            overrides["relationships"] = OpenAPIJSON.object([
                 "type": .string("object"),
-                "description": .string("With `include`: the related entities, one level deep."),
+                "description": .string(
+                    "With `include`: per relation asked for, references to the related entities; each is in full, once, in the document's top-level `included`."
+                ),
                 "properties": OpenAPIJSON.object(
                     relations.map {
                         (
                             $0.name,
-                            OpenAPIJSON.object([
-                                "type": .string("array"), "items": OpenAPIJSON.ref(OpenAPINames.entity($0.kind)),
-                            ])
+                            OpenAPIJSON.object(["type": .string("array"), "items": OpenAPIJSON.ref("Reference")])
                         )
                     }),
                 "additionalProperties": .bool(false),
@@ -132,15 +133,18 @@ enum OpenAPISchemas {
             inference.objectSchema(shape, required: .exactly(alwaysKept), nestedRequire: false), description)
     }
 
-    private static func collection(of item: String, _ description: String) -> JSONValue {
-        OpenAPIJSON.object([
+    /// `included`: the component names of the entities `include` can bring in (none: no `included` member).
+    private static func collection(of item: String, _ description: String, included: [String] = []) -> JSONValue {
+        var properties: [(String, JSONValue)] = [
+            ("data", OpenAPIJSON.object(["type": .string("array"), "items": OpenAPIJSON.ref(item)])),
+            ("meta", OpenAPIJSON.ref("PageMeta")),
+            ("links", OpenAPIJSON.ref("PageLinks")),
+        ]
+        if let member = includedSchema(included) { properties.append(("included", member)) }
+        return OpenAPIJSON.object([
             "type": .string("object"),
             "description": .string(description),
-            "properties": OpenAPIJSON.object([
-                "data": OpenAPIJSON.object(["type": .string("array"), "items": OpenAPIJSON.ref(item)]),
-                "meta": OpenAPIJSON.ref("PageMeta"),
-                "links": OpenAPIJSON.ref("PageLinks"),
-            ]),
+            "properties": OpenAPIJSON.object(properties),
             "required": OpenAPIJSON.strings(["data", "links", "meta"]),
             "additionalProperties": .bool(false),
         ])
@@ -169,8 +173,7 @@ enum OpenAPISchemas {
                                 "enum": OpenAPIJSON.strings(EntityKind.allCases.map(\.rawValue)),
                             ]),
                             "id": string("The entity id."), "href": string("The entity's URL."),
-                            "name": OpenAPIJSON.ref("LocalizedText"),
-                            "label": string("With `lang`: the name in that language."),
+                            "name": localizedText("The entity's name."),
                         ]),
                         "required": OpenAPIJSON.strings(["type", "id", "href", "name"]),
                         "additionalProperties": .bool(false),
@@ -181,18 +184,36 @@ enum OpenAPISchemas {
         return .object(members)
     }
 
-    private static func resource(of item: String, _ description: String) -> JSONValue {
-        OpenAPIJSON.object([
-            "type": .string("object"),
-            "description": .string(description),
-            "properties": OpenAPIJSON.object([
-                "data": OpenAPIJSON.ref(item), "links": OpenAPIJSON.ref("ResourceLinks"),
-                "meta": OpenAPIJSON.object([
+    /// The top-level `included` of a compound document: each related entity once, of any of `kinds`.
+    private static func includedSchema(_ kinds: [String]) -> JSONValue? {
+        guard !kinds.isEmpty else { return nil }
+        return OpenAPIJSON.object([
+            "type": .string("array"),
+            "description": .string(
+                "With `include`: each entity related to the data through the relations asked for, once, in full (or as `fields[type]` narrows it), in the order first referenced."
+            ),
+            "items": kinds.count == 1
+                ? OpenAPIJSON.ref(kinds[0]) : OpenAPIJSON.object(["anyOf": .array(kinds.map { OpenAPIJSON.ref($0) })]),
+        ])
+    }
+
+    private static func resource(of item: String, _ description: String, included: [String] = []) -> JSONValue {
+        var properties: [(String, JSONValue)] = [
+            ("data", OpenAPIJSON.ref(item)), ("links", OpenAPIJSON.ref("ResourceLinks")),
+            (
+                "meta",
+                OpenAPIJSON.object([
                     "type": .string("object"), "properties": OpenAPIJSON.object(["offsets": offsetsMeta()]),
                     "additionalProperties": .bool(false),
                     "description": .string("Only with `offsets`."),
-                ]),
-            ]),
+                ])
+            ),
+        ]
+        if let member = includedSchema(included) { properties.append(("included", member)) }
+        return OpenAPIJSON.object([
+            "type": .string("object"),
+            "description": .string(description),
+            "properties": OpenAPIJSON.object(properties),
             "required": OpenAPIJSON.strings(["data", "links"]),
             "additionalProperties": .bool(false),
         ])
@@ -228,6 +249,14 @@ enum OpenAPISchemas {
                 "end": OpenAPIJSON.object(["type": .string("integer"), "minimum": .integer(0)]),
             ]),
             "additionalProperties": .bool(false),
+        ])
+    }
+
+    /// Both languages, or with `lang` a string in that language.
+    private static func localizedText(_ description: String) -> JSONValue {
+        OpenAPIJSON.object([
+            "oneOf": .array([OpenAPIJSON.ref("LocalizedText"), OpenAPIJSON.type("string")]),
+            "description": .string(description + " With `lang`, a string in that language."),
         ])
     }
 
@@ -379,9 +408,7 @@ enum OpenAPISchemas {
                             "type": .string("integer"),
                             "description": .string("Higher is better; only the order is meaningful."),
                         ]),
-                        "name": describe(
-                            OpenAPIJSON.ref("LocalizedText"), "Entity hits: the entity's name, to show the hit as is."),
-                        "label": string("Entity hits with `lang`: the name in that language."),
+                        "name": localizedText("Entity hits: the entity's name, to show the hit as is."),
                         "field": OpenAPIJSON.object([
                             "type": .string("string"),
                             "enum": OpenAPIJSON.strings(SearchHit.Field.allCases.map(\.rawValue)),

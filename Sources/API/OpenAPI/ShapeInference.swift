@@ -86,6 +86,13 @@ final class ShapeInference {
     /// (the values of top-level keys), so only what is always there is promised.
     func schema(_ shape: Shape, requireMembers: Bool = true, enumeration: [String]? = nil) -> JSONValue {
         var alternatives: [JSONValue] = shape.refs.sorted().map { OpenAPIJSON.ref($0) }
+        // With `lang=`, a localized value is the plain value in that language (`Localizer`).
+        if shape.refs.contains("LocalizedText") && !shape.string {
+            alternatives.append(OpenAPIJSON.type("string"))
+        }
+        if shape.refs.contains("LocalizedList") && shape.arrays == 0 {
+            alternatives.append(OpenAPIJSON.object(["type": .string("array"), "items": OpenAPIJSON.type("string")]))
+        }
         if shape.string {
             if let enumeration, shape.strings.isSubset(of: Set(enumeration)) {
                 alternatives.append(

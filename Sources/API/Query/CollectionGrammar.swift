@@ -15,7 +15,14 @@ struct CollectionGrammar: Sendable {
     /// Valid `fields=` paths: top-level keys and `key.subkey` for object-valued keys.
     var fieldNames: [String] = []
     var includes: [String] = []
-    /// Whether `lang` and `q` apply (entity collections); paragraphs and sources take neither `lang` nor `include`.
+    /// `fields[<type>]=`: for each collection `include=` can bring in (by its type name), its valid field names.
+    var typedFieldNames: [(type: String, names: [String])] = []
+    /// What `id=` accepts: every id of the collection's rows, sorted (empty: the route takes no `id`).
+    var ids: [String] = []
+    /// Other spellings `id=` accepts, as a path does: another letter case, a country's alpha-3 code (lower-cased
+    /// spelling → canonical id).
+    var idAliases: [String: String] = [:]
+    /// Whether `lang` and `q` apply; sources take no `q`, nothing but entities takes `include`.
     var supportsLang = true
     var supportsSearch = true
     var supportsCitedIn = true
@@ -50,8 +57,34 @@ struct CollectionGrammar: Sendable {
     /// The shared parameters it accepts, in their declaration order.
     var parameters: [QueryParameter] { QueryParameter.allCases.filter { $0.isAccepted(by: self) } }
 
-    /// Every parameter name it accepts: the shared ones, then (on a collection) its filters.
-    var parameterNames: [String] { parameters.map(\.rawValue) + (isCollection ? filters.map(\.name) : []) }
+    /// Every parameter name it accepts: the shared ones, `fields[type]` for each type it can include, then (on a
+    /// collection) its filters.
+    var parameterNames: [String] {
+        parameters.map(\.rawValue) + typedFieldNames.map { CollectionGrammar.typedFieldsName($0.type) }
+            + (isCollection ? filters.map(\.name) : [])
+    }
+
+    /// `fields[countries]`: the name of the sparse fieldset parameter for one type (JSON:API's spelling).
+    static func typedFieldsName(_ type: String) -> String { "fields[\(type)]" }
+
+    /// The type a `fields[type]` name names, or nil when the name is not of that form.
+    static func typedFieldsType(_ name: String) -> String? {
+        guard name.hasPrefix("fields["), name.hasSuffix("]"), name.count > 8 else { return nil }
+        return String(name.dropFirst(7).dropLast())
+    }
+
+    /// `id=` takes `ids` as they are, in another letter case, and each alias (`(spelling, id)`, matched in any
+    /// letter case).
+    mutating func setIDs(_ ids: [String], aliases: [(String, String)] = []) {
+        self.ids = ids.sorted()
+        var map: [String: String] = [:]
+        for (alias, id) in aliases { map[alias.lowercased()] = id }
+        for id in ids {
+            map[id.lowercased()] = id
+            map[id] = id
+        }
+        idAliases = map
+    }
 
     /// The same grammar for one resource of the collection.
     var single: CollectionGrammar {

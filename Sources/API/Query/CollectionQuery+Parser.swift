@@ -28,6 +28,7 @@ extension CollectionQuery {
             case .pretty: applyPretty(value)
             case .citedIn: applyCitedIn(value)
             case .offsets: applyOffsets(value)
+            case .id: applyIDs(value)
             }
         }
 
@@ -130,6 +131,34 @@ extension CollectionQuery {
                 reject("cited_in", "cited_in needs at least one paragraph number.")
             }
             result.citedIn = numbers
+        }
+
+        /// `id=a,b`: each must be an id of the collection (another letter case, or a country's alpha-3 code,
+        /// names the same row, as in a path); the rows come in the order given unless sorted.
+        private mutating func applyIDs(_ value: String) {
+            var ids: [String] = []
+            var seen: Set<String> = []
+            for item in list(value) {
+                if let id = grammar.idAliases[item] ?? grammar.idAliases[item.lowercased()] {
+                    if seen.insert(id).inserted { ids.append(id) }
+                } else {
+                    reject("id", unknown("id", item, among: grammar.ids))
+                }
+            }
+            if list(value).isEmpty { reject("id", "id needs at least one id.") }
+            result.ids = ids
+        }
+
+        /// `fields[type]=a,b`: the grammar accepts the name only for a type it can include.
+        mutating func applyTypedFields(_ type: String, _ value: String) {
+            let name = CollectionGrammar.typedFieldsName(type)
+            let valid = grammar.typedFieldNames.first { $0.type == type }?.names ?? []
+            let names = list(value)
+            if names.isEmpty { reject(name, "\(name) needs at least one field name.") }
+            for field in names where !valid.contains(field) {
+                reject(name, unknown("field", field, among: valid))
+            }
+            result.typedFields[type] = names
         }
 
         /// A named filter: comma lists mean OR within it; different filters mean AND.

@@ -7,11 +7,14 @@ extension CollectionQuery {
     func select(_ rows: [CollectionItem], rank: ((CollectionItem) -> Int?)?) -> (
         total: Int, page: ArraySlice<CollectionItem>
     ) {
+        // `id=`: each id's place in the list, which orders the rows unless `sort` or `q` does.
+        let wanted = ids.map { Dictionary($0.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: min) }
         var matched = rows.enumerated().filter { _, row in
             for (name, values) in filters where !(row.filterValues[name] ?? []).contains(where: values.contains) {
                 return false
             }
             if let citedIn, !row.citedIn.contains(where: citedIn.contains) { return false }
+            if let wanted, !(row.id.map(wanted.keys.contains) ?? false) { return false }
             return true
         }
         var ranks: [Int: Int] = [:]
@@ -36,6 +39,8 @@ extension CollectionQuery {
             }
         } else if q != nil {
             matched.sort { (ranks[$0.offset] ?? .max, $0.offset) < (ranks[$1.offset] ?? .max, $1.offset) }
+        } else if let wanted {
+            matched.sort { (wanted[$0.element.id ?? ""] ?? .max) < (wanted[$1.element.id ?? ""] ?? .max) }
         }
         let total = matched.count
         let start = min(offset, total)
@@ -43,39 +48,45 @@ extension CollectionQuery {
         return (total, matched[start..<end].map(\.element)[...])
     }
 
-    /// A row as this request wants it: `lang` adds the flat `label` and makes `description` a string in that
-    /// language; `include` embeds related entities (one level); `fields` keeps only the named fields (plus `id`,
-    /// `type` and `href`, which links need).
-    func render(_ row: CollectionItem, catalog: Catalog) -> JSONValue {
-        var value = localized(row.measured(in: offsets ?? .scalar))
-        if !include.isEmpty, let ref = row.ref, case .object(var members) = value {
-            var included: [(key: String, value: JSONValue)] = []
-            for name in include {
-                let related = catalog.relatedItems(ref, name) ?? []
-                included.append(
-                    (key: name, value: .array(related.map { localized($0.measured(in: offsets ?? .scalar)) })))
+    /// Rows as this request wants them, and the document's top-level `included` (nil without `include`): `lang`
+    /// makes every `{ar, en}` a string in that language (rows carry both forms ready); `include` gives each row a
+    /// `relationships` member, per relation the references (`id`, `type`, `href`) of its related entities, and puts
+    /// each related entity once in `included` (one level), narrowed by `fields[type]`; `fields` keeps only the
+    /// named fields of the rows (plus `id`, `type`, `href` and `relationships`, which links need).
+    func render(_ rows: [CollectionItem], catalog: Catalog) -> (data: [JSONValue], included: [JSONValue]?) {
+        var included: [JSONValue] = []
+        var seen: Set<EntityReference> = []
+        let data = rows.map { row in
+            var value = row.measured(in: offsets ?? .scalar).representation(in: lang)
+            if !include.isEmpty, let ref = row.ref, case .object(var members) = value {
+                var linkage: [(key: String, value: JSONValue)] = []
+                for name in include {
+                    let related = catalog.relatedItems(ref, name) ?? []
+                    linkage.append(
+                        (key: name, value: .array(related.compactMap { $0.ref.map(catalog.representer.reference) })))
+                    for item in related where item.ref.map({ seen.insert($0).inserted }) ?? false {
+                        included.append(shapeIncluded(item))
+                    }
+                }
+                members.append((key: "relationships", value: .object(linkage)))
+                value = .object(members)
             }
-            members.append((key: "included", value: .object(included)))
-            value = .object(members)
+            if let fields { value = project(value, fields) }
+            return value
         }
-        if let fields { value = project(value, fields) }
-        return value
+        return (data, include.isEmpty ? nil : included)
     }
 
-    private func localized(_ row: CollectionItem) -> JSONValue {
-        guard let lang, case .object(var members) = row.representation else { return row.representation }
-        if let name = row.name {
-            members.append((key: "label", value: .string(lang == .ar ? name.ar : name.en)))
-        }
-        if let description = row.description, let i = members.firstIndex(where: { $0.key == "description" }) {
-            members[i].value = .string(lang == .ar ? description.ar : description.en)
-        }
-        return .object(members)
+    /// An included entity: in the request's language, narrowed by `fields[type]` when given.
+    private func shapeIncluded(_ item: CollectionItem) -> JSONValue {
+        let value = item.measured(in: offsets ?? .scalar).representation(in: lang)
+        guard let type = item.ref?.type.rawValue, let fields = typedFields[type] else { return value }
+        return project(value, fields)
     }
 
     private func project(_ value: JSONValue, _ fields: [String]) -> JSONValue {
         guard case .object(let members) = value else { return value }
-        var whole: Set<String> = ["id", "type", "href", "included"]
+        var whole: Set<String> = ["id", "type", "href", "relationships"]
         var partial: [String: Set<String>] = [:]
         for field in fields {
             let parts = field.split(separator: ".", maxSplits: 1)
@@ -89,7 +100,12 @@ extension CollectionQuery {
         for member in members {
             if whole.contains(member.key) {
                 out.append(member)
-            } else if let keep = partial[member.key], case .object(let sub) = member.value {
+            } else if let keep = partial[member.key] {
+                // With `lang`, `name` is already the string `name.en` or `name.ar` would narrow it to.
+                guard case .object(let sub) = member.value else {
+                    out.append(member)
+                    continue
+                }
                 out.append((key: member.key, value: .object(sub.filter { keep.contains($0.key) })))
             }
         }

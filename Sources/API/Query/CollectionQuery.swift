@@ -16,6 +16,10 @@ struct CollectionQuery: Sendable {
     /// The unit the request asked its offsets in; nil: not asked (Unicode scalars, and no `meta.offsets`).
     var offsets: OffsetUnit?
     var filters: [(name: String, values: Set<String>)] = []
+    /// `id=`: the rows to fetch, canonical ids in the order given (each once).
+    var ids: [String]?
+    /// `fields[type]=`: the fields kept of each included entity of that type.
+    var typedFields: [String: [String]] = [:]
     var pretty = false
     /// Every parameter but `limit` and `offset`, ordered by name (`QueryString.ordered`), for the pagination links:
     /// links echo the query, and equivalent spellings of it must get the same bytes (the response cache serves one
@@ -40,28 +44,42 @@ struct CollectionQuery: Sendable {
         CollectionQuery, ParameterErrors
     > {
         var parser = Parser(grammar: grammar, paragraphCount: paragraphCount)
-        var seen: Set<String> = []
         let known = grammar.parameterNames
-        for (name, value) in query.pairs {
-            guard seen.insert(name).inserted else {
-                parser.reject(name, "'\(name)' is given more than once; give one comma-separated list instead.")
-                continue
-            }
+        for (name, values) in query.grouped {
             guard known.contains(name) else {
-                parser.reject(name, unknown("parameter", name, among: known))
+                parser.reject(name, unknownName(name, grammar: grammar, known: known))
                 continue
             }
-            if name != QueryParameter.limit.rawValue && name != QueryParameter.offset.rawValue {
+            let parameter = QueryParameter(rawValue: name)
+            guard values.count == 1 || parameter?.isList != false else {
+                parser.reject(name, "'\(name)' takes one value; it is given \(values.count) times.")
+                continue
+            }
+            // A list given several times is its comma list, so both spellings get the same answer and links.
+            let value = values.joined(separator: ",")
+            if parameter != .limit && parameter != .offset {
                 parser.result.linkPairs.append((name, value))
             }
-            if let parameter = QueryParameter(rawValue: name) {
+            if let parameter {
                 parser.apply(parameter, value)
             } else if let filter = grammar.filters.first(where: { $0.name == name }) {
                 parser.applyFilter(filter, value)
+            } else if let type = CollectionGrammar.typedFieldsType(name) {
+                parser.applyTypedFields(type, value)
             }
         }
         parser.result.linkPairs = QueryString.ordered(parser.result.linkPairs, name: \.0)
         return parser.errors.isEmpty ? .success(parser.result) : .failure(ParameterErrors(errors: parser.errors))
+    }
+
+    /// An unknown parameter's problem: for `fields[type]` the type is what is wrong, so the types are suggested.
+    private static func unknownName(_ name: String, grammar: CollectionGrammar, known: [String]) -> String {
+        let types = grammar.typedFieldNames.map(\.type)
+        if let type = CollectionGrammar.typedFieldsType(name), !types.isEmpty {
+            return unknown("type", type, among: types)
+                + " fields[type] narrows the included entities of a type that include= can bring in."
+        }
+        return unknown("parameter", name, among: known)
     }
 
     /// "unknown sort field 'nmae'; did you mean 'name.ar'?" — or the valid names when none is near.

@@ -7,6 +7,7 @@ enum QueryParameter: String, CaseIterable, Sendable {
     case limit, offset, sort, fields, pretty, include, lang, q
     case citedIn = "cited_in"
     case offsets
+    case id
 
     /// Whether `grammar` accepts the parameter.
     func isAccepted(by grammar: CollectionGrammar) -> Bool {
@@ -20,6 +21,17 @@ enum QueryParameter: String, CaseIterable, Sendable {
         case .q: grammar.isCollection && grammar.supportsSearch
         case .citedIn: grammar.isCollection && grammar.supportsCitedIn
         case .offsets: grammar.givesOffsets
+        case .id: grammar.isCollection && !grammar.ids.isEmpty
+        }
+    }
+
+    /// Whether its value is a comma list, so that giving it again (`include=a&include=b`, what generated clients
+    /// and query-string libraries send for arrays) means the joined list (`include=a,b`). A single-valued one given
+    /// twice is a 400. Named filters and `fields[type]` are lists too (`CollectionQuery.isListValued`).
+    var isList: Bool {
+        switch self {
+        case .sort, .fields, .include, .citedIn, .id: true
+        case .limit, .offset, .pretty, .lang, .q, .offsets: false
         }
     }
 
@@ -28,7 +40,7 @@ enum QueryParameter: String, CaseIterable, Sendable {
     var meansTheSameEverywhere: Bool {
         switch self {
         case .limit, .offset, .lang, .pretty, .citedIn, .offsets: true
-        case .sort, .fields, .include, .q: false
+        case .sort, .fields, .include, .q, .id: false
         }
     }
 }

@@ -2,9 +2,11 @@ extension QueryString {
     /// One spelling for every way of writing the same query: the decoded pairs, ordered by name (bytewise; pairs of
     /// one name keep their order), each name and value percent-encoded the one way links encode them. So
     /// `%6Cimit=2&q=a+b`, `q=a%20b&limit=2` and `limit=2&&q=a%20b` all give `limit=2&q=a%20b`. nil when the query
-    /// does not decode (its answer is a 400 naming the raw text). Parameters are unique in an accepted query and act
-    /// independently, so the order is the only thing a spelling adds; `CollectionQuery.linkPairs` are ordered the
-    /// same way, so equivalent spellings get identical bytes.
+    /// does not decode (its answer is a 400 naming the raw text). A list-valued name given several times is its
+    /// comma list (`include=a&include=b` gives `include=a,b`), as `CollectionQuery.parse` reads it; a single-valued
+    /// one stays repeated (a 400, never cached, whose key must not be an accepted query's). Parameters act
+    /// independently, so the order is the only other thing a spelling adds; `CollectionQuery.linkPairs` are ordered
+    /// the same way, so equivalent spellings get identical bytes.
     static func normalized(_ raw: String?) -> String? {
         guard let raw, !raw.isEmpty else { return "" }
         return plainNormalized(raw) ?? decodedNormalized(raw)
@@ -14,9 +16,15 @@ extension QueryString {
     static func decodedNormalized(_ raw: String) -> String? {
         guard case .success(let query) = parse(raw) else { return nil }
         var text = ""
+        var previous: String?
         for (name, value) in QueryString.ordered(query.pairs, name: \.name) {
+            if name == previous, QueryParameter(rawValue: name)?.isList ?? true {
+                text += "," + QueryEncoding.encode(value)
+                continue
+            }
             if !text.isEmpty { text += "&" }
             text += QueryEncoding.encode(name) + "=" + QueryEncoding.encode(value)
+            previous = name
         }
         return text
     }
@@ -44,7 +52,7 @@ extension QueryString {
     }
 
     /// The pieces of a plain query in name order (stable), as one new string; nil beyond 32 pieces, where an
-    /// insertion sort would cost too much (the general path sorts those).
+    /// insertion sort would cost too much, or when a name repeats (the general path sorts and merges those).
     private static func reordered(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         let count = bytes.reduce(1) { $0 + ($1 == UInt8(ascii: "&") ? 1 : 0) }
         guard count <= 32 else { return nil }
@@ -64,6 +72,7 @@ extension QueryString {
                 n += 1
                 start = end + 1
             }
+            for i in 1..<max(1, n) where !precedes(bytes, pieces[i - 1].name, pieces[i].name) { return nil }
             return String(unsafeUninitializedCapacity: bytes.count) { out in
                 var at = 0
                 for (i, piece) in pieces.prefix(n).enumerated() {

@@ -26,6 +26,20 @@ struct QueryString: Sendable {
         return .success(result)
     }
 
+    /// The pairs grouped by name, in the order names first appear, each name's values in the order given.
+    var grouped: [(name: String, values: [String])] {
+        var out: [(name: String, values: [String])] = []
+        var index: [String: Int] = [:]
+        for (name, value) in pairs {
+            if let i = index[name] {
+                out[i].values.append(value)
+            } else {
+                index[name] = out.count
+                out.append((name, [value]))
+            }
+        }
+        return out
+    }
 }
 
 /// One rejected query parameter, as listed in a problem's `errors` (RFC 9457 extension member).

@@ -2,14 +2,15 @@ import JSON
 import Store
 
 /// The collection envelope: `{"data": [...], "meta": {"total", "count", "limit", "offset"}, "links": {"self",
-/// "first", "prev", "next", "last"}}`, with the same numbers in `X-Total-Count` and an RFC 8288 `Link` field.
+/// "first", "prev", "next", "last"}}`, with the same numbers in `X-Total-Count` and an RFC 8288 `Link` field; with
+/// `include`, a top-level `included` array holds each related entity once (a compound document).
 enum CollectionEnvelope {
     /// `suggestions`: a search's "did you mean", added as a top-level member when given.
     static func resource(
         rows: [CollectionItem], total: Int, query: CollectionQuery, path: String, catalog: Catalog,
         suggestions: [JSONValue]? = nil
     ) -> Resource {
-        let data = rows.map { query.render($0, catalog: catalog) }
+        let (data, included) = query.render(rows, catalog: catalog)
         let limit = query.limit
         let lastOffset = total == 0 ? 0 : ((total - 1) / limit) * limit
         func page(_ offset: Int) -> String {
@@ -39,6 +40,7 @@ enum CollectionEnvelope {
             ),
             (key: "links", value: .object(links)),
         ]
+        if let included { members.insert((key: "included", value: .array(included)), at: 1) }
         if let suggestions { members.append((key: "suggestions", value: .array(suggestions))) }
         let body: JSONValue = .object(members)
         var linkTargets: [(rel: String, target: String)] = [("first", page(0))]

@@ -47,19 +47,23 @@ enum EntityRoutes {
         guard let row = catalog.itemsByRef[ref] else {
             return .problem(.notFound("No \(kind.rawValue) with id '\(ref.id)'."))
         }
-        let body: JSONValue = .object(
-            [
-                (key: "data", value: context.query.render(row, catalog: catalog)),
-                (
-                    key: "links",
-                    value: .object([
-                        (key: "self", value: .string(catalog.links.entity(ref))),
-                        (key: "collection", value: .string(catalog.links.collection(kind))),
-                    ])
-                ),
-            ] + context.query.singleMeta)
+        let links: JSONValue = .object([
+            (key: "self", value: .string(catalog.links.entity(ref))),
+            (key: "collection", value: .string(catalog.links.collection(kind))),
+        ])
         let query = context.query
+        let body = single(row, links: links, query: query, catalog: catalog)
         return .resource(Resource(body: body, pretty: query.pretty, contentLanguage: query.contentLanguage))
+    }
+
+    /// `{"data": {...}, "included": [...], "links": {...}}`: one resource, shaped like a collection's items, with
+    /// the same top-level `included` when it includes related entities.
+    static func single(_ row: CollectionItem, links: JSONValue, query: CollectionQuery, catalog: Catalog) -> JSONValue {
+        let (data, included) = query.render([row], catalog: catalog)
+        var members: [(key: String, value: JSONValue)] = [(key: "data", value: data.first ?? .null)]
+        if let included { members.append((key: "included", value: .array(included))) }
+        members.append((key: "links", value: links))
+        return .object(members + query.singleMeta)
     }
 
     /// One page of rows of `kind`, shaped by the query; `q` keeps the hits, best first unless sorted.

@@ -13,6 +13,20 @@ enum IndexRoute {
             })
     }
 
+    /// How many items each collection holds (its unfiltered `X-Total-Count`): every entity kind, the sources, and
+    /// the paragraphs of every source together.
+    private static func counts(_ catalog: Catalog) -> JSONValue {
+        let sources = catalog.sourceCatalog
+        let kinds: [(key: String, value: JSONValue)] = EntityKind.allCases.map {
+            (key: $0.rawValue, value: .integer(catalog.items[$0]?.count ?? 0))
+        }
+        return .object(
+            kinds + [
+                (key: "sources", value: .integer(sources.sources.count)),
+                (key: "paragraphs", value: .integer(sources.paragraphs.values.reduce(0) { $0 + $1.count })),
+            ])
+    }
+
     private static func body(_ context: RouteContext, version: String) -> RouteResult {
         let catalog = context.catalog
         let links = catalog.links
@@ -48,6 +62,7 @@ enum IndexRoute {
             ),
             (key: "version", value: .string(version)),
             (key: "dataset_version", value: .string(catalog.store.datasetVersion)),
+            (key: "counts", value: counts(catalog)),
             (key: "links", value: .object(collections)),
         ])
         return .resource(Resource(body: body, pretty: context.query.pretty))

@@ -12,7 +12,7 @@ enum SearchRoute {
         g.filters = [CollectionGrammar.Filter(name: "type", summary: "hits of these types", allowed: hitTypes)]
         g.sortFields = ["score", "type"]
         g.fieldNames = [
-            "field", "href", "id", "label", "language", "match", "match.end", "match.start", "matches", "name",
+            "field", "href", "id", "language", "match", "match.end", "match.start", "matches", "name",
             "name.ar", "name.en", "paragraph", "score", "snippet", "snippet_start", "source", "type",
         ]
         g.supportsCitedIn = false
@@ -65,12 +65,11 @@ enum SearchRoute {
     /// "Did you mean": an entity close to what was typed, with its name.
     static func suggestion(_ ref: EntityReference, catalog: Catalog, lang: CollectionQuery.Language?) -> JSONValue {
         let name = catalog.store.entity(ref)?.name ?? LocalizedText(ar: ref.id, en: ref.id)
-        var members: [(key: String, value: JSONValue)] = [
+        let value: JSONValue = .object([
             (key: "type", value: .string(ref.type.rawValue)), (key: "id", value: .string(ref.id)),
             (key: "href", value: .string(catalog.links.entity(ref))), (key: "name", value: localized(name)),
-        ]
-        if let lang { members.append((key: "label", value: .string(lang == .ar ? name.ar : name.en))) }
-        return .object(members)
+        ])
+        return lang.map { Localizer.localize(value, to: $0) } ?? value
     }
 
     private static func localized(_ text: LocalizedText) -> JSONValue {
@@ -102,11 +101,10 @@ enum SearchRoute {
         let units = offsets == .utf16 ? UTF16Offsets(hit.snippet) : nil
         var members: [(key: String, value: JSONValue)]
         let type: String
-        var name: LocalizedText?
         switch hit.target {
         case .entity(let ref):
             type = ref.type.rawValue
-            name = catalog.store.entity(ref)?.name
+            let name = catalog.store.entity(ref)?.name
             members = [(key: "id", value: .string(ref.id)), (key: "href", value: .string(catalog.links.entity(ref)))]
             if let name { members.append((key: "name", value: localized(name))) }
         case .paragraph(let n):
@@ -130,7 +128,6 @@ enum SearchRoute {
         ]
         return CollectionItem(
             ref: nil, representation: .object(members), filterValues: ["type": [type]],
-            sortKeys: ["score": .number(Double(hit.score)), "type": .text(type)], name: name, description: nil,
-            citedIn: [])
+            sortKeys: ["score": .number(Double(hit.score)), "type": .text(type)], citedIn: [], localizeNow: false)
     }
 }

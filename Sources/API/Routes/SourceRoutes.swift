@@ -88,19 +88,15 @@ enum SourceRoutes {
     /// One source or paragraph; `locate` has already answered 404 for any the path does not name.
     static func single(_ row: CollectionItem?, collection: String, _ context: RouteContext) -> RouteResult {
         guard let row else { return .problem(.notFound("No resource at \(context.path).")) }
-        let body: JSONValue = .object(
-            [
-                (key: "data", value: context.query.render(row, catalog: context.catalog)),
-                (
-                    key: "links",
-                    value: .object([
-                        (key: "self", value: row.representation["href"] ?? .null),
-                        (key: "collection", value: .string(collection)),
-                    ])
-                ),
-            ] + context.query.singleMeta)
-        // A source has its title in both languages; a paragraph is Arabic text only.
-        let language = row.representation["type"]?.stringValue == "paragraphs" ? "ar" : "ar, en"
+        let links: JSONValue = .object([
+            (key: "self", value: row.representation["href"] ?? .null),
+            (key: "collection", value: .string(collection)),
+        ])
+        let body = EntityRoutes.single(row, links: links, query: context.query, catalog: context.catalog)
+        // A source has its title in both languages; a paragraph is Arabic text only (`lang` names the audience).
+        let language =
+            context.query.lang?.rawValue
+            ?? (row.representation["type"]?.stringValue == "paragraphs" ? "ar" : "ar, en")
         return .resource(Resource(body: body, pretty: context.query.pretty, contentLanguage: language))
     }
 }
