@@ -76,7 +76,8 @@ struct SourceCatalog: Sendable {
         ]
         paragraphGrammar.filters = [
             CollectionGrammar.Filter(
-                name: "mentions", summary: "paragraphs that mention these entities", allowed: allIDs)
+                name: "mentions", summary: "paragraphs that mention these entities", allowed: allIDs,
+                vocabulary: .entityIDs)
         ]
         paragraphGrammar.supportsLang = false
         paragraphGrammar.supportsCitedIn = false
