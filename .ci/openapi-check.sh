@@ -22,6 +22,24 @@ PIP_ROOT_USER_ACTION=ignore python3 -m pip install --quiet --disable-pip-version
 curl --fail --silent --show-error "$base/openapi.json" -o "$work/openapi.json"
 openapi-spec-validator "$work/openapi.json"
 
+# Ids are open strings in the document (a client generated from it must work with other data), so whether one
+# exists depends on the data: an unknown id is a 404 in a path but a 400 in a filter (`member=zz` names no entity).
+# Schemathesis takes any schema-valid string for valid input, so the copy it fuzzes closes each id parameter to its
+# examples (real ids); every other parameter is fuzzed as published.
+python3 - "$work/openapi.json" "$work/fuzzed.json" <<'PY'
+import json, sys
+document = json.load(open(sys.argv[1]))
+closed = 0
+for parameter in document["components"]["parameters"].values():
+    schema = parameter["schema"]
+    schema = schema.get("items", schema)
+    if schema.get("type") == "string" and "examples" in schema and "enum" not in schema:
+        schema["enum"] = schema["examples"]
+        closed += 1
+json.dump(document, open(sys.argv[2], "w"))
+print(f"CI: {closed} id parameters closed to their example ids for fuzzing")
+PY
+
 # Invalid data can make a request line longer than the engine's limit (--max-request-line, 8 KiB by default); the
 # engine rejects it with 414 before the API reads the query. That is a rejection, so it counts as one.
 cat > "$work/schemathesis.toml" <<'TOML'
@@ -30,8 +48,8 @@ expected-statuses = ["400", "404", "405", "414"]
 TOML
 
 # Every check applies: the API is read-only and has no auth, so the stateful and auth checks simply find nothing
-# to object to. The document fuzzed is the one just validated.
-timeout 600 schemathesis --config-file "$work/schemathesis.toml" run "$work/openapi.json" \
+# to object to. The document fuzzed is the one just validated, its id parameters closed as above.
+timeout 600 schemathesis --config-file "$work/schemathesis.toml" run "$work/fuzzed.json" \
   --url "$base" \
   --checks all \
   --max-examples "$max_examples" \

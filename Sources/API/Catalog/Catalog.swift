@@ -98,12 +98,14 @@ struct Catalog: Sendable {
             var grammar = CollectionGrammar()
             grammar.filters = kind.descriptor.filters.map { f in
                 let allowed: [String]
+                let vocabulary: CollectionGrammar.Filter.Vocabulary
                 switch f.values {
-                case .ids(let k): allowed = store.entities(of: k).map(\.id).sorted()
-                case .anyID: allowed = allIDs
-                case .enumeration(let values): allowed = values.sorted()
+                case .ids(let k): (allowed, vocabulary) = (store.entities(of: k).map(\.id).sorted(), .entityIDs)
+                case .anyID: (allowed, vocabulary) = (allIDs, .entityIDs)
+                case .enumeration(let values): (allowed, vocabulary) = (values.sorted(), .closed)
                 }
-                return CollectionGrammar.Filter(name: f.name, summary: f.summary, allowed: allowed)
+                return CollectionGrammar.Filter(
+                    name: f.name, summary: f.summary, allowed: allowed, vocabulary: vocabulary)
             }
             grammar.sortFields = ["id", "name.ar", "name.en"] + kind.descriptor.sortFields
             grammar.fieldNames = Catalog.fieldNames(of: (items[kind] ?? []).map(\.representation))

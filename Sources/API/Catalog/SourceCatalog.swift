@@ -78,7 +78,8 @@ struct SourceCatalog: Sendable {
         ]
         paragraphGrammar.filters = [
             CollectionGrammar.Filter(
-                name: "mentions", summary: "paragraphs that mention these entities", allowed: allIDs)
+                name: "mentions", summary: "paragraphs that mention these entities", allowed: allIDs,
+                vocabulary: .entityIDs)
         ]
         // Paragraph ids are their numbers, "1" up to the longest source's count (a shorter source has fewer).
         paragraphGrammar.setIDs((1...max(1, store.sources.map(\.paragraphCount).max() ?? 1)).map { "\($0)" })

@@ -9,15 +9,17 @@ enum OpenAPIDocument {
     static func build(router: Router<RouteDefinition>, catalog: Catalog, version: String) -> JSONValue {
         let examples = OpenAPIExamples(runner: OpenAPIExampleRunner(router: router, catalog: catalog))
         let parameters = OpenAPIParameterRegistry()
+        let vocabularies = OpenAPIVocabularies()
         var paths: [(String, JSONValue)] = []
         var tags: [String] = []
         for route in router.routes {
             if !tags.contains(route.tag) { tags.append(route.tag) }
-            paths.append(
-                (route.template, pathItem(route, catalog: catalog, examples: examples, parameters: parameters)))
+            let context = OpenAPIParameters.Context(
+                catalog: catalog, vocabularies: vocabularies, prefix: route.kind.vocabularyPrefix)
+            paths.append((route.template, pathItem(route, context, examples: examples, parameters: parameters)))
         }
         let indexBody = examples.runner.respond("/").flatMap { $0.status == 200 ? $0.body : nil }
-        return OpenAPIJSON.object([
+        let document = OpenAPIJSON.object([
             "openapi": .string("3.1.0"),
             "info": OpenAPIJSON.object([
                 "title": .string("kazakhstan-api"),
@@ -35,48 +37,38 @@ enum OpenAPIDocument {
                 tags.map { OpenAPIJSON.object(["name": .string($0), "description": .string(tagDescription($0))]) }),
             "paths": OpenAPIJSON.object(paths),
             "components": OpenAPIJSON.object([
-                "schemas": OpenAPIJSON.object(OpenAPISchemas.all(catalog: catalog, indexBody: indexBody)),
+                "schemas": OpenAPIJSON.object(
+                    OpenAPISchemas.all(catalog: catalog, indexBody: indexBody) + vocabularies.components),
                 "parameters": OpenAPIJSON.object(parameters.components),
                 "responses": OpenAPIResponses.componentResponses(examples),
                 "headers": OpenAPIResponses.componentHeaders(),
             ]),
         ])
+        return OpenAPIEnumNames.annotate(document)
     }
 
+    /// One GET operation per path: HEAD and OPTIONS are answered on every path too, but as operations of their own
+    /// they tripled a generated client (a function and models each) for nothing a client calls; the GET's
+    /// description and the document's say what they answer.
     private static func pathItem(
-        _ route: RouteDefinition, catalog: Catalog, examples: OpenAPIExamples, parameters: OpenAPIParameterRegistry
+        _ route: RouteDefinition, _ context: OpenAPIParameters.Context, examples: OpenAPIExamples,
+        parameters: OpenAPIParameterRegistry
     ) -> JSONValue {
         let kind = route.kind
-        let query = OpenAPIParameters.query(route.grammar, catalog: catalog).map {
+        let query = OpenAPIParameters.query(route.grammar, context).map {
             parameters.reference($0, scope: kind.scope)
         }
-        let stem = kind.operationStem
         let get = OpenAPIJSON.object([
             "tags": OpenAPIJSON.strings([route.tag]),
             "summary": .string(route.summary),
             "description": .string(operationDescription(route)),
-            "operationId": .string(stem),
+            "operationId": .string(kind.operationID),
             "parameters": .array(query),
             "responses": OpenAPIResponses.get(
                 route, examples: examples.examples(examples.requests(for: kind), status: 200)),
         ])
-        let head = OpenAPIJSON.object([
-            "tags": OpenAPIJSON.strings([route.tag]),
-            "summary": .string("\(route.summary) (fields only)"),
-            "operationId": .string(stem + "-head"),
-            "parameters": .array(query),
-            "responses": OpenAPIResponses.head(route),
-        ])
-        var options: [(String, JSONValue)] = [
-            ("tags", OpenAPIJSON.strings([route.tag])),
-            ("summary", .string("Allowed methods, or a CORS preflight")),
-            ("operationId", .string(stem + "-options")),
-            ("responses", OpenAPIResponses.options),
-        ]
-        let anyPath = OpenAPIParameters.optionsPath(kind, catalog: catalog)
-        if !anyPath.isEmpty { options.append(("parameters", .array(anyPath))) }
-        var item: [(String, JSONValue)] = [("get", get), ("head", head), ("options", OpenAPIJSON.object(options))]
-        let pathParameters = OpenAPIParameters.path(kind, catalog: catalog).map {
+        var item: [(String, JSONValue)] = [("get", get)]
+        let pathParameters = OpenAPIParameters.path(kind, catalog: context.catalog).map {
             parameters.reference($0, scope: kind.pathScope)
         }
         if !pathParameters.isEmpty { item.append(("parameters", .array(pathParameters))) }
@@ -92,8 +84,9 @@ enum OpenAPIDocument {
         }
         if grammar.requiresQ { text += " `q` is required." }
         text +=
-            " Accepts only the query parameters listed (\(grammar.parameterNames.joined(separator: ", "))); any other, a repeated one or an invalid value is a 400 naming it."
-        text += " HEAD answers the same fields without the body; OPTIONS answers 204 with Allow (or a CORS preflight)."
+            " Accepts only the query parameters listed (\(grammar.parameterNames.joined(separator: ", "))); any other, a repeated single-valued one or an invalid value is a 400 naming it."
+        text +=
+            " HEAD is answered too: the same status and fields, without the body (a problem's body included)."
         return text
     }
 
@@ -103,8 +96,15 @@ enum OpenAPIDocument {
         Arabic is the original; English is a translation. Text is given as `{"ar", "en"}`; `lang=ar|en` answers in one language.
 
         Every collection takes one query grammar: `limit`, `offset`, `sort=-field,field`, `fields`, `include`, `lang`, `q`, \
-        `cited_in`, `pretty`, and named filters (comma lists mean OR, different filters AND). An unknown parameter, value or \
-        field is a 400 `application/problem+json` naming it — never silently ignored. The API is read-only: GET, HEAD and OPTIONS.
+        `cited_in`, `pretty`, and named filters (the items of a list mean OR, different filters AND). A list is given \
+        repeated (`include=a&include=b`, as generated clients send arrays) or as a comma list (`include=a,b`): the two \
+        mean the same. An unknown parameter, value or field, or a repeated single-valued parameter, is a 400 \
+        `application/problem+json` naming it — never silently ignored. Ids are strings: the examples are today's, and \
+        an unknown id is a 404.
+
+        The API is read-only. Each path documents its GET; every path also answers HEAD (the same status and fields, \
+        no body) and OPTIONS: 204 with `Allow`, or, for a CORS preflight (`Origin` and \
+        `Access-Control-Request-Method`), the fields that let a browser on an allowed origin call it.
 
         Examples are real responses, computed from the data at startup: each records the request it answers in `x-request` \
         (a GET target) and in its `summary`.

@@ -18,4 +18,12 @@ enum OpenAPINames {
 
     static func collection(_ kind: EntityKind) -> String { entity(kind) + "Collection" }
     static func resource(_ kind: EntityKind) -> String { entity(kind) + "Resource" }
+
+    /// `member_of` or `member-of` → `MemberOf`: a snake or kebab name as the tail of a camelCase identifier.
+    static func camel(_ name: String) -> String {
+        name.split(whereSeparator: { $0 == "_" || $0 == "-" || $0 == "." }).map {
+            $0.prefix(1).uppercased() + $0.dropFirst()
+        }
+        .joined()
+    }
 }

@@ -4,12 +4,17 @@ import Store
 /// Parameter objects, made from the same grammar values the routes validate with: every name, bound and allowed
 /// value comes from `CollectionGrammar`, the catalog or `CollectionQuery`, never from a copy.
 enum OpenAPIParameters {
-    /// The values `pretty` accepts: no value, `true`/`1` or `false`/`0` (CollectionQuery.parse, case "pretty").
-    static let prettyValues = ["", "true", "false", "1", "0"]
+    /// Where a route's parameters are described: the catalog (bounds, examples), and the closed vocabularies'
+    /// component schemas with the prefix naming them (`Country` → `CountrySortKey`).
+    struct Context {
+        let catalog: Catalog
+        let vocabularies: OpenAPIVocabularies
+        let prefix: String
+    }
 
     /// The query parameters of a route, in the grammar's order. A parameter no value can satisfy is left out: a
     /// grammar with no field names still lists `fields` when it is a collection, but every `fields=` there is a 400.
-    static func query(_ grammar: CollectionGrammar, catalog: Catalog) -> [JSONValue] {
+    static func query(_ grammar: CollectionGrammar, _ context: Context) -> [JSONValue] {
         let shared = grammar.parameters.filter { parameter in
             switch parameter {
             case .fields: !grammar.fieldNames.isEmpty
@@ -18,27 +23,31 @@ enum OpenAPIParameters {
             }
         }
         let filters = grammar.isCollection ? grammar.filters.filter { !$0.allowed.isEmpty } : []
-        return shared.map { describe($0, grammar, catalog: catalog) } + grammar.typedFieldNames.map(typedFields)
-            + filters.map(describe)
+        return shared.map { describe($0, grammar, context) }
+            + grammar.typedFieldNames.map { typedFields($0, $1, context) } + filters.map { describe($0, context) }
     }
 
-    /// `fields[type]`, one parameter per type `include` can bring in, named literally with its brackets.
-    private static func typedFields(_ type: String, _ names: [String]) -> JSONValue {
-        list(
+    /// `fields[type]`, one parameter per type `include` can bring in, named literally with its brackets (generators
+    /// make it `fields_countries`); its values are that kind's field names, the vocabulary its own `fields` uses.
+    private static func typedFields(_ type: String, _ names: [String], _ context: Context) -> JSONValue {
+        let vocabulary = (EntityKind(rawValue: type).map(OpenAPINames.entity) ?? OpenAPINames.camel(type)) + "FieldName"
+        return list(
             CollectionGrammar.typedFieldsName(type),
             "With `include`: keep only these fields of each included entity of type `\(type)` in the top-level `included` (JSON:API sparse fieldsets; `id`, `type` and `href` are always kept). Send the brackets percent-encoded (`fields%5B\(type)%5D=`): the server refuses raw brackets in a request target (RFC 3986).\(repeatable)",
-            items: enumeration(names), example: Array(names.prefix(1)))
+            items: context.vocabularies.reference(vocabulary, names), example: Array(names.prefix(1)))
     }
 
     /// What every list parameter's description ends with.
     static let repeatable =
-        " A list may be given as one comma list (`style: form, explode: false`) or by repeating the parameter (`style: form, explode: true`, what most generated clients send): both mean the same."
+        " Give a list as one comma list (`a,b`) or by repeating the parameter (`name=a&name=b`, what generated clients send): both mean the same."
 
-    /// One shared parameter. Exhaustive: a new `QueryParameter` case does not compile until it is documented.
-    private static func describe(_ parameter: QueryParameter, _ grammar: CollectionGrammar, catalog: Catalog)
+    /// One shared parameter. Exhaustive: a new `QueryParameter` case does not compile until it is documented (a
+    /// list of entity ids is one `ids(…)` line: strings with examples, never an enum of today's data).
+    private static func describe(_ parameter: QueryParameter, _ grammar: CollectionGrammar, _ context: Context)
         -> JSONValue
     {
         let name = parameter.rawValue
+        let vocabularies = context.vocabularies
         switch parameter {
         case .limit:
             return self.parameter(
@@ -58,32 +67,36 @@ enum OpenAPIParameters {
         case .sort:
             let keys = grammar.sortFields.flatMap { [$0, "-" + $0] }
             return list(
-                name, "Sort keys, comma-separated; `-` sorts descending. Ties keep the curated order." + repeatable,
-                items: enumeration(keys), example: grammar.sortFields.first.map { ["-" + $0] } ?? [])
+                name, "Sort keys; `-` sorts descending. Ties keep the curated order." + repeatable,
+                items: vocabularies.reference(context.prefix + "SortKey", keys),
+                example: grammar.sortFields.first.map { ["-" + $0] } ?? [])
         case .fields:
             return list(
                 name,
-                "Only these fields (`key` or `key.sub`), comma-separated; `id`, `type` and `href` are always kept (and `relationships` with `include`)."
+                "Only these fields (`key` or `key.sub`); `id`, `type` and `href` are always kept (and `relationships` with `include`)."
                     + repeatable,
-                items: enumeration(grammar.fieldNames), example: Array(grammar.fieldNames.prefix(1)))
+                items: vocabularies.reference(context.prefix + "FieldName", grammar.fieldNames),
+                example: Array(grammar.fieldNames.prefix(1)))
         case .include:
             return list(
                 name,
-                "Related collections to include, comma-separated: each item lists its related entities as references (`id`, `type`, `href`) under `relationships`, per relation, and the document's top-level `included` array holds each related entity once, in full (one level; narrow it with `fields[type]`)."
+                "Related collections to include: each item lists its related entities as references (`id`, `type`, `href`) under `relationships`, per relation, and the document's top-level `included` array holds each related entity once, in full (one level; narrow it with `fields[type]`)."
                     + repeatable,
-                items: enumeration(grammar.includes), example: Array(grammar.includes.prefix(1)))
+                items: vocabularies.reference(context.prefix + "RelationName", grammar.includes),
+                example: Array(grammar.includes.prefix(1)))
         case .lang:
             return self.parameter(
                 name,
                 "Answer in one language: every localized field (`name`, `description`, `aliases`, `title`, names of hits, mentions and included entities) becomes a plain string (or list) in that language, and `Content-Language` says which. Arabic is the original, English a translation.",
-                schema: enumeration(CollectionQuery.Language.allCases.map(\.rawValue)),
+                schema: vocabularies.reference("Language", CollectionQuery.Language.allCases.map(\.rawValue)),
                 example: .string(CollectionQuery.Language.en.rawValue))
         case .q:
-            return search(grammar, catalog: catalog)
+            return search(grammar, catalog: context.catalog)
         case .citedIn:
-            let count = max(1, catalog.store.source.paragraphCount)
+            let count = max(1, context.catalog.store.source.paragraphCount)
             return list(
-                name, "Keep only items cited in these paragraphs of the source, comma-separated." + repeatable,
+                name, "Keep only items cited in these paragraphs of the source." + repeatable,
+                // The bound is the server's own check (a number past the last paragraph is a 400, not an empty page).
                 items: OpenAPIJSON.object([
                     "type": .string("integer"), "minimum": .integer(1), "maximum": .integer(count),
                 ]),
@@ -92,21 +105,19 @@ enum OpenAPIParameters {
             return self.parameter(
                 name,
                 "The unit of every offset in the answer (citations' and mentions' `start`/`end`, search hits' `snippet_start`, `match` and `matches`), end exclusive: `scalar` (the default) counts Unicode scalars, as the data records them (Python's `str`, Swift's `unicodeScalars`); `utf16` counts UTF-16 code units, what JavaScript's `String.prototype.slice` indexes. They differ after any character outside the Basic Multilingual Plane (an emoji). Given, it is echoed as `meta.offsets`.",
-                schema: OpenAPIJSON.object([
-                    "type": .string("string"), "enum": OpenAPIJSON.strings(OffsetUnit.allCases.map(\.rawValue)),
-                    "default": .string(OffsetUnit.scalar.rawValue),
-                ]),
+                schema: vocabularies.reference("OffsetUnit", OffsetUnit.allCases.map(\.rawValue)),
                 example: .string(OffsetUnit.utf16.rawValue))
         case .id:
-            return list(
+            return ids(
                 name,
-                "Fetch these items by id, comma-separated, in the order given (unless `sort` or `q` orders them). Another letter case (and for countries the ISO 3166-1 alpha-3 code) names the same item, as in a path; an id the collection does not have is a 400 naming it. Other parameters apply as usual."
+                "Fetch these items by id, in the order given (unless `sort` or `q` orders them). Another letter case (and for countries the ISO 3166-1 alpha-3 code) names the same item, as in a path; an id the collection does not have is a 400 naming it. Other parameters apply as usual."
                     + repeatable,
-                items: OpenAPIJSON.type("string"), example: Array(grammar.ids.prefix(2)))
+                examples: grammar.ids)
         case .pretty:
+            // A boolean for generators (they send `true`/`false`); the server also takes `1`/`0` and no value.
             return self.parameter(
                 name, "Indent the JSON. Given without a value, or `true`/`1`, it pretty-prints; `false`/`0` does not.",
-                schema: enumeration(prettyValues), example: .string("true"))
+                schema: OpenAPIJSON.type("boolean"), example: .bool(true))
         }
     }
 
@@ -126,12 +137,31 @@ enum OpenAPIParameters {
             required: grammar.requiresQ)
     }
 
-    /// A named filter of the collection.
-    private static func describe(_ filter: CollectionGrammar.Filter) -> JSONValue {
-        list(
-            filter.name,
-            "Keep only \(filter.summary), comma-separated (OR within one filter, AND across filters)." + repeatable,
-            items: enumeration(filter.allowed), example: Array(filter.allowed.prefix(1)))
+    /// A named filter of the collection: entity ids as strings with examples, a closed vocabulary as an enum.
+    private static func describe(_ filter: CollectionGrammar.Filter, _ context: Context) -> JSONValue {
+        let description = "Keep only \(filter.summary) (OR within one filter, AND across filters)." + repeatable
+        switch filter.vocabulary {
+        case .entityIDs:
+            return ids(filter.name, description, examples: filter.allowed)
+        case .closed:
+            let name = context.prefix + OpenAPINames.camel(filter.name) + "Filter"
+            return list(
+                filter.name, description, items: context.vocabularies.reference(name, filter.allowed),
+                example: Array(filter.allowed.prefix(1)))
+        }
+    }
+
+    /// A list of entity ids: strings, with a few of today's as examples (another `--data`, or a new entity, must not
+    /// break a client generated from this document).
+    static func ids(_ name: String, _ description: String, examples: [String]) -> JSONValue {
+        list(name, description, items: idSchema(examples: examples), example: Array(examples.prefix(1)))
+    }
+
+    private static func idSchema(examples: [String]) -> JSONValue {
+        OpenAPIJSON.object([
+            "type": .string("string"), "minLength": .integer(1),
+            "examples": OpenAPIJSON.strings(Array(examples.prefix(3))),
+        ])
     }
 
     /// The `{id}` and `{n}` of a route.
@@ -143,19 +173,19 @@ enum OpenAPIParameters {
                 k == .countries ? "another letter case or the ISO 3166-1 alpha-3 code" : "another letter case"
             return [
                 pathParameter(
-                    "id", "The id of one of the \(k.rawValue); \(redirect) answers 301 to the canonical URL.",
-                    schema: enumeration(ids), example: .string(ids.first ?? ""))
+                    "id",
+                    "The id of one of the \(k.rawValue) (an unknown one is a 404); \(redirect) answers 301 to the canonical URL.",
+                    schema: idSchema(examples: ids), example: .string(ids.first ?? ""))
             ]
         case .source, .paragraphs:
             return [sourceID(catalog)]
         case .paragraph:
-            let count = max(1, catalog.store.source.paragraphCount)
             return [
                 sourceID(catalog),
                 pathParameter(
                     "n", "The paragraph number, from 1.",
                     schema: OpenAPIJSON.object([
-                        "type": .string("integer"), "minimum": .integer(1), "maximum": .integer(count),
+                        "type": .string("integer"), "minimum": .integer(1), "examples": .array([.integer(1)]),
                     ]), example: .integer(1)),
             ]
         default:
@@ -163,25 +193,11 @@ enum OpenAPIParameters {
         }
     }
 
-    /// OPTIONS answers for the route whatever the segment holds (a preflight cannot know whether the id exists),
-    /// so its path parameters are any string; these override the path item's enumerations.
-    static func optionsPath(_ kind: RouteKind, catalog: Catalog) -> [JSONValue] {
-        path(kind, catalog: catalog).compactMap { parameter in
-            guard let name = parameter["name"]?.stringValue else { return nil }
-            return pathParameter(
-                name, "Any value: OPTIONS does not look the resource up.", schema: OpenAPIJSON.type("string"),
-                example: .string(parameter["example"].map { $0.stringValue ?? "1" } ?? ""))
-        }
-    }
-
     private static func sourceID(_ catalog: Catalog) -> JSONValue {
         let ids = catalog.store.sources.map(\.id)
         return pathParameter(
-            "id", "The id of a source document.", schema: enumeration(ids), example: .string(ids.first ?? ""))
-    }
-
-    private static func enumeration(_ values: [String]) -> JSONValue {
-        OpenAPIJSON.object(["type": .string("string"), "enum": OpenAPIJSON.strings(values)])
+            "id", "The id of a source document (an unknown one is a 404).", schema: idSchema(examples: ids),
+            example: .string(ids.first ?? ""))
     }
 
     private static func parameter(
@@ -194,8 +210,9 @@ enum OpenAPIParameters {
         ])
     }
 
-    /// A comma-separated list: `style: form, explode: false` is exactly `name=a,b`. Every list but `include` must
-    /// name at least one item (an empty `sort=` or `fields=` is a 400).
+    /// A list: `style: form, explode: true` is `name=a&name=b`, what generators and query-string libraries send;
+    /// the server takes that and the comma list `name=a,b` alike. Every list but `include` must name at least one
+    /// item (an empty `sort=` or `fields=` is a 400).
     private static func list(
         _ name: String, _ description: String, items: JSONValue, example: [String], minItems: Int = 1
     ) -> JSONValue {
@@ -210,7 +227,7 @@ enum OpenAPIParameters {
         return OpenAPIJSON.object([
             "name": .string(name), "in": .string("query"), "description": .string(description),
             "required": .bool(false),
-            "style": .string("form"), "explode": .bool(false), "schema": OpenAPIJSON.object(schema),
+            "style": .string("form"), "explode": .bool(true), "schema": OpenAPIJSON.object(schema),
             "example": .array(example),
         ])
     }

@@ -52,46 +52,6 @@ enum OpenAPIResponses {
         return OpenAPIJSON.object(responses)
     }
 
-    /// HEAD: the same statuses and fields as GET, without bodies.
-    static func head(_ route: RouteDefinition) -> JSONValue {
-        var responses: [(String, JSONValue)] = [
-            ("200", OpenAPIJSON.object(["description": .string("OK, without the body."), "headers": headers(route)]))
-        ]
-        if route.kind == .readiness {
-            responses.append(("503", OpenAPIJSON.object(["description": .string("Draining, without the body.")])))
-        }
-        for (status, _) in shared(route) {
-            responses.append(
-                (
-                    status,
-                    OpenAPIJSON.object([
-                        "description": .string(headDescriptions[status] ?? "As for GET, without the body.")
-                    ])
-                ))
-        }
-        return OpenAPIJSON.object(responses)
-    }
-
-    static let headDescriptions = [
-        "301": "Moved permanently: the canonical URL is in Location.",
-        "304": "Not modified.",
-        "400": "Bad request: an invalid query parameter (the problem body is omitted for HEAD).",
-        "404": "Not found (the problem body is omitted for HEAD).",
-        "405": "Method not allowed.",
-        "414": "The request line is longer than the server's limit.",
-    ]
-
-    /// OPTIONS: `Allow`, or a CORS preflight answer.
-    static var options: JSONValue {
-        OpenAPIJSON.object([
-            "204": OpenAPIJSON.object([
-                "description": .string(
-                    "The allowed methods (Allow), or the CORS preflight fields when the request is a preflight."),
-                "headers": OpenAPIJSON.object(["Allow": OpenAPIJSON.ref("Allow", in: "headers")]),
-            ])
-        ])
-    }
-
     private static func shared(_ route: RouteDefinition) -> [(String, JSONValue)] {
         var responses: [(String, JSONValue)] = []
         if route.kind.redirects { responses.append(("301", OpenAPIJSON.ref("MovedPermanently", in: "responses"))) }

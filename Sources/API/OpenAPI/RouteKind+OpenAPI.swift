@@ -50,29 +50,44 @@ extension RouteKind {
     }
 
     /// The name prefix of the path parameters: the kind the `{id}` names.
+    /// (Prefixed `path.`: a collection's query may take an `id` of its own.)
     var pathScope: String {
         switch self {
-        case .entity(let kind), .relation(let kind, _, _): kind.rawValue
-        case .source, .paragraphs, .paragraph: "sources"
+        case .entity(let kind), .relation(let kind, _, _): "path.\(kind.rawValue)"
+        case .source, .paragraphs, .paragraph: "path.sources"
         default: ""
         }
     }
 
-    var operationStem: String {
+    /// The operation's id, verb–noun in camelCase (`listCountries`, `getCountry`, `listCountryOrganizations`):
+    /// generators name their functions after it, so it says what the call returns, in the singular for one item.
+    var operationID: String {
         switch self {
-        case .index: "index"
-        case .health: "health"
-        case .readiness: "readiness"
-        case .openAPI: "openapi"
-        case .metrics: "metrics"
+        case .index: "getIndex"
+        case .health: "getHealth"
+        case .readiness: "getReadiness"
+        case .openAPI: "getOpenAPI"
+        case .metrics: "getMetrics"
         case .search: "search"
-        case .collection(let kind): "list-\(kind.rawValue)"
-        case .entity(let kind): "get-\(kind.rawValue)"
-        case .relation(let kind, let name, _): "list-\(kind.rawValue)-\(name)"
-        case .sources: "list-sources"
-        case .source: "get-source"
-        case .paragraphs: "list-paragraphs"
-        case .paragraph: "get-paragraph"
+        case .collection(let kind): "list" + OpenAPINames.camel(kind.rawValue)
+        case .entity(let kind): "get" + OpenAPINames.entity(kind)
+        case .relation(let kind, let name, _): "list" + OpenAPINames.entity(kind) + OpenAPINames.camel(name)
+        case .sources: "listSources"
+        case .source: "getSource"
+        case .paragraphs: "listSourceParagraphs"
+        case .paragraph: "getSourceParagraph"
+        }
+    }
+
+    /// The prefix of the component schemas naming the closed vocabularies of its query (`CountrySortKey`, …): the
+    /// singular of what it lists.
+    var vocabularyPrefix: String {
+        switch self {
+        case .index, .health, .readiness, .metrics, .openAPI: ""
+        case .search: "SearchHit"
+        case .collection(let kind), .entity(let kind), .relation(_, _, let kind): OpenAPINames.entity(kind)
+        case .sources, .source: "Source"
+        case .paragraphs, .paragraph: "Paragraph"
         }
     }
 }

@@ -8,6 +8,11 @@ struct CollectionGrammar: Sendable {
         let summary: String
         /// The values it accepts (ids of a kind, or an enumeration), sorted.
         let allowed: [String]
+        /// Whether `allowed` is today's entity ids or a closed vocabulary: the OpenAPI document lists a vocabulary
+        /// as an enum but gives ids as strings with examples, so a client generated today works with other data.
+        let vocabulary: Vocabulary
+
+        enum Vocabulary: Sendable { case entityIDs, closed }
     }
 
     var filters: [Filter] = []

@@ -9,7 +9,10 @@ enum SearchRoute {
 
     static func grammar() -> CollectionGrammar {
         var g = CollectionGrammar()
-        g.filters = [CollectionGrammar.Filter(name: "type", summary: "hits of these types", allowed: hitTypes)]
+        g.filters = [
+            CollectionGrammar.Filter(
+                name: "type", summary: "hits of these types", allowed: hitTypes, vocabulary: .closed)
+        ]
         g.sortFields = ["score", "type"]
         g.fieldNames = [
             "field", "href", "id", "language", "match", "match.end", "match.start", "matches", "name",
