@@ -66,6 +66,7 @@ def run(base_url: str, list_items: int) -> None:
         CountryRelationName,
         CountryResource,
         CountrySortKey,
+        LocalizedText,
         ParagraphResource,
         SearchHitCollection,
     )
@@ -76,6 +77,13 @@ def run(base_url: str, list_items: int) -> None:
         check(not isinstance(value, Unset), f"{what} is present")
         assert not isinstance(value, Unset)
         return value
+
+    def both(value: LocalizedText | str | Unset, what: str) -> LocalizedText:
+        """A localized member without `lang`: `{ar, en}` (with `lang` it would be a plain string)."""
+        name = present(value, what)
+        check(isinstance(name, LocalizedText), f"{what} is in both languages")
+        assert isinstance(name, LocalizedText)
+        return name
 
     client = Client(base_url=base_url, raise_on_unexpected_status=True)
 
@@ -91,12 +99,12 @@ def run(base_url: str, list_items: int) -> None:
     assert isinstance(countries, CountryCollection)
     by_id = {item.id: item for item in countries.data}
     check("kz" in by_id, f"listCountries lists kz (ids {sorted(by_id)})")
-    check(present(by_id["kz"].name, "name").en == "Kazakhstan", "kz is named Kazakhstan")
-    english = [str(present(item.name, "name").en) for item in countries.data]
+    check(both(by_id["kz"].name, "name").en == "Kazakhstan", "kz is named Kazakhstan")
+    english = [str(both(item.name, "name").en) for item in countries.data]
     check(english == sorted(english, reverse=True), f"sorted by -name.en: {english}")
     raw = json.loads(page.content)
     first = raw["data"][0]
-    check(set(first) <= {"id", "type", "href", "name", "alpha3", "included"}, f"fields narrowed: {sorted(first)}")
+    check(set(first) <= {"id", "type", "href", "name", "alpha3", "relationships"}, f"fields narrowed: {sorted(first)}")
     embedded = included_ids(raw)
     check(("organizations", "sco") in embedded, "included organizations hold sco")
     if list_items > 1:
@@ -108,7 +116,7 @@ def run(base_url: str, list_items: int) -> None:
     check(isinstance(country, CountryResource), "getCountry parses as CountryResource")
     assert isinstance(country, CountryResource)
     check(country.data.id == "kz" and country.data.alpha3 == "KAZ", "getCountry kz is KAZ")
-    arabic = str(present(country.data.name, "name").ar)
+    arabic = str(both(country.data.name, "name").ar)
     check(KAZAKHSTAN_AR in arabic, f"its Arabic name is {arabic}")
 
     # A search, in Arabic.
@@ -123,8 +131,14 @@ def run(base_url: str, list_items: int) -> None:
     assert isinstance(paragraph, ParagraphResource)
     text = present(paragraph.data.text, "text")
     check(paragraph.data.number == 2 and KAZAKHSTAN_AR in text, "paragraph 2 is about Kazakhstan")
-    mentioned = {mention.id for mention in present(paragraph.data.mentions, "mentions")}
+    mentions = present(paragraph.data.mentions, "mentions")
+    mentioned = {mention.id for mention in mentions}
     check("kz" in mentioned, f"paragraph 2 mentions kz ({len(mentioned)} entities)")
+    # A paragraph screen needs no request per mention: each carries its entity's names and what it is.
+    names = {mention.id: both(mention.name, f"mention {mention.id} name").en for mention in mentions}
+    check(names.get("kz") == "Kazakhstan", "the kz mention is named Kazakhstan")
+    roles = {str(mention.role.value) for mention in mentions}
+    check(roles <= {"name", "claim"} and bool(roles), f"mention roles are name or claim: {sorted(roles)}")
 
 
 if __name__ == "__main__":
