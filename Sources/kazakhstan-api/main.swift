@@ -51,6 +51,9 @@ case .run(let configuration):
         Log.error(StartupMessages.loadFailure(dataDirectory, error))
         exit(1)
     }
+    // The search index depends on the store alone: build it on another core while the catalog and the precomputed
+    // answers are built (the OpenAPI document's search examples wait for it, off the loops, before the listener opens).
+    store.prepareSearch()
 
     // The web pages are optional: a program installed without them serves the API alone, and says so.
     var assets = StaticAssets()

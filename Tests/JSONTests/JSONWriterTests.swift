@@ -35,4 +35,49 @@ struct JSONWriterTests {
         ])
         #expect(text(v, pretty: true) == "{\n  \"a\": [\n    1,\n    {}\n  ],\n  \"e\": []\n}\n")
     }
+
+    /// The escaper scans eight bytes at a time: every byte that needs an escape, at every position of a long string
+    /// among Arabic and ASCII neighbours, is found (checked against a byte-by-byte escaper).
+    @Test func strings_escapeEveryByte_atEveryPosition() {
+        let filler = Array("قطر Qatar ~\u{7F}قطر Qatar ~\u{7F}".utf8)
+        for special in [UInt8(0x00), 0x01, 0x0A, 0x1F, 0x22, 0x5C] {
+            for position in 0..<20 {
+                var bytes = Array(filler.prefix(position)) + filler.prefix(20 - position)
+                bytes.insert(special, at: position)
+                let input = String(decoding: bytes, as: UTF8.self)
+                #expect(text(.string(input)) == byteByByte(input), "byte \(special) at \(position)")
+            }
+        }
+        // Bytes just above the escaped ones (and UTF-8 lead and continuation bytes) are kept as they are.
+        let kept = "\u{20}!#[]\u{7F}\u{80}ÿ\u{5BF}ع\u{10FFFF}"
+        #expect(text(.string(kept + kept)) == "\"" + kept + kept + "\"")
+    }
+
+    private func byteByByte(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case _ where scalar.value < 0x20:
+                out += "\\u00" + String(scalar.value >> 4, radix: 16) + String(scalar.value & 0xF, radix: 16)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    @Test func keysSortByBytes_notByUnicodeOrder_andNegativeIntegersKeepTheirSign() {
+        // "Z" (0x5A) before "a" (0x61), "é" (0xC3 …) after "z", a prefix before its extensions.
+        let v: JSONValue = .object([
+            (key: "é", value: .integer(-3)), (key: "ab", value: .integer(0)), (key: "a", value: .integer(-9_007_199)),
+            (key: "Z", value: .integer(12)), (key: "z", value: .number(-0.0, isInteger: true)),
+        ])
+        #expect(text(v) == #"{"Z":12,"a":-9007199,"ab":0,"z":0,"é":-3}"#)
+    }
 }

@@ -13,10 +13,10 @@ enum CollectionEnvelope {
         let (data, included) = query.render(rows, catalog: catalog)
         let limit = query.limit
         let lastOffset = total == 0 ? 0 : ((total - 1) / limit) * limit
-        func page(_ offset: Int) -> String {
-            catalog.links.withQuery(
-                catalog.links.url(path), query.linkPairs + [("limit", "\(limit)"), ("offset", "\(offset)")])
-        }
+        // Every page link is the same query but for its offset: the query (a search's `q` is long once encoded) is
+        // encoded once.
+        let prefix = catalog.links.withQuery(catalog.links.url(path), query.linkPairs + [("limit", "\(limit)")])
+        func page(_ offset: Int) -> String { prefix + "&offset=\(offset)" }
         let prev: Int? = query.offset > 0 ? max(0, min(query.offset - limit, lastOffset)) : nil
         let next: Int? = query.offset + limit < total ? query.offset + limit : nil
         let links: [(key: String, value: JSONValue)] = [

@@ -85,8 +85,8 @@ enum SearchRoute {
         let start = span.start - hit.snippetStart
         let end = span.end - hit.snippetStart
         return .object([
-            (key: "start", value: .integer(units?(start) ?? start)),
             (key: "end", value: .integer(units?(end) ?? end)),
+            (key: "start", value: .integer(units?(start) ?? start)),
         ])
     }
 
@@ -99,36 +99,48 @@ enum SearchRoute {
     }
 
     /// One hit as a row; its offsets in `offsets`' unit (converted here, against the text they index: search is
-    /// computed per request).
+    /// computed per request). The members are written in the order of their keys' bytes, the order `JSONWriter`
+    /// writes them in, so a page of hits is written without sorting a single object.
     static func row(for hit: SearchHit, catalog: Catalog, offsets: OffsetUnit? = nil) -> CollectionItem {
         let units = offsets == .utf16 ? UTF16Offsets(hit.snippet) : nil
-        var members: [(key: String, value: JSONValue)]
         let type: String
+        let name: LocalizedText?
+        let id: String
+        let href: String
+        var paragraph: [(key: String, value: JSONValue)] = []
+        var source: [(key: String, value: JSONValue)] = []
         switch hit.target {
         case .entity(let ref):
             type = ref.type.rawValue
-            let name = catalog.store.entity(ref)?.name
-            members = [(key: "id", value: .string(ref.id)), (key: "href", value: .string(catalog.links.entity(ref)))]
-            if let name { members.append((key: "name", value: localized(name))) }
+            name = catalog.store.entity(ref)?.name
+            id = ref.id
+            href = catalog.links.entity(ref)
         case .paragraph(let n):
             type = "paragraphs"
-            let source = catalog.store.source.id
-            members = [
-                (key: "id", value: .string("\(n)")), (key: "paragraph", value: .integer(n)),
-                (key: "source", value: .string(source)),
-                (key: "href", value: .string(catalog.links.paragraph(source, n))),
-            ]
+            name = nil
+            let sourceID = catalog.store.source.id
+            id = "\(n)"
+            href = catalog.links.paragraph(sourceID, n)
+            paragraph = [(key: "paragraph", value: .integer(n))]
+            source = [(key: "source", value: .string(sourceID))]
         }
-        members += [
-            (key: "type", value: .string(type)),
-            (key: "score", value: .integer(hit.score)),
+        var members: [(key: String, value: JSONValue)] = [
             (key: "field", value: .string(hit.field.rawValue)),
+            (key: "href", value: .string(href)),
+            (key: "id", value: .string(id)),
             (key: "language", value: .string(hit.language)),
-            (key: "snippet", value: .string(hit.snippet)),
-            (key: "snippet_start", value: .integer(snippetStart(hit, catalog: catalog, offsets: offsets))),
             (key: "match", value: span(hit.matches.first ?? SearchHit.Span(start: 0, end: 0), in: hit, units)),
             (key: "matches", value: .array(hit.matches.map { span($0, in: hit, units) })),
         ]
+        if let name { members.append((key: "name", value: localized(name))) }
+        members += paragraph
+        members += [
+            (key: "score", value: .integer(hit.score)),
+            (key: "snippet", value: .string(hit.snippet)),
+            (key: "snippet_start", value: .integer(snippetStart(hit, catalog: catalog, offsets: offsets))),
+        ]
+        members += source
+        members.append((key: "type", value: .string(type)))
         return CollectionItem(
             ref: nil, representation: .object(members), filterValues: ["type": [type]],
             sortKeys: ["score": .number(Double(hit.score)), "type": .text(type)], citedIn: [], localizeNow: false)

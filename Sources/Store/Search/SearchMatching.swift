@@ -145,23 +145,29 @@ extension SearchIndex {
         let stripped = SearchKeys.withoutProclitics(word.key) { textPostings[$0] != nil }
         keys += stripped.map { ($0, Rank.textStem) }
         keys += ([word.key] + stripped).map { (TextStem.of($0), Rank.textStem) }
-        for (key, rank) in keys {
-            for posting in textPostings[key] ?? [] {
-                var slot = result.texts[posting.document, default: [:]]
-                let position = word.covers[0]
-                if var existing = slot[position], existing.rank <= rank {
-                    if existing.rank == rank, !existing.tokens.contains(posting.token) {
-                        existing.tokens.append(posting.token)
-                        slot[position] = existing
-                    }
-                } else {
-                    slot[position] = WordMatch(rank: rank, edits: 0, tokens: [posting.token])
-                }
-                result.texts[posting.document] = slot
-                found = true
+        // Keys come in rank order, so a key seen before was already looked up at a rank as good or better.
+        var seen: Set<String> = []
+        let position = word.covers[0]
+        for (key, rank) in keys where seen.insert(key).inserted {
+            guard let postings = textPostings[key] else { continue }
+            found = true
+            for posting in postings {
+                // Updated in place: a common word has hundreds of postings, and copying a document's slot out and back
+                // for each one copied its dictionary every time.
+                SearchIndex.note(
+                    posting.token, rank: rank, at: position, in: &result.texts[posting.document, default: [:]])
             }
         }
         return found
+    }
+
+    /// A text word's occurrence: the better rank wins, and every occurrence at that rank is kept.
+    private static func note(_ token: Int, rank: Int, at position: Int, in slot: inout [Int: WordMatch]) {
+        if let existing = slot[position], existing.rank <= rank {
+            if existing.rank == rank, !existing.tokens.contains(token) { slot[position]?.tokens.append(token) }
+        } else {
+            slot[position] = WordMatch(rank: rank, edits: 0, tokens: [token])
+        }
     }
 
     /// Keeps the better match for each query word the word covers: lower rank, then fewer edits.
@@ -172,15 +178,16 @@ extension SearchIndex {
         }
     }
 
-    private func keys(withPrefix prefix: String) -> ArraySlice<String> {
+    private func keys(withPrefix prefix: String) -> [String] {
+        let prefix = Array(prefix.utf8)
         var low = 0
         var high = sortedNameKeys.count
         while low < high {
             let mid = (low + high) / 2
-            if sortedNameKeys[mid] < prefix { low = mid + 1 } else { high = mid }
+            if sortedNameKeys[mid].bytes.lexicographicallyPrecedes(prefix) { low = mid + 1 } else { high = mid }
         }
         var end = low
-        while end < sortedNameKeys.count, sortedNameKeys[end].hasPrefix(prefix) { end += 1 }
-        return sortedNameKeys[low..<end]
+        while end < sortedNameKeys.count, sortedNameKeys[end].bytes.starts(with: prefix) { end += 1 }
+        return sortedNameKeys[low..<end].map(\.key)
     }
 }
