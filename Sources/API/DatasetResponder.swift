@@ -116,6 +116,7 @@ final class DatasetResponder: Sendable {
         }
         // The web pages are not routes: they take no query and are not operations of the OpenAPI document.
         if let page = statics[request.path] { return respond(request, page: page) }
+        if let redirect = pageWithoutSlash(request) { return redirect }
         switch router.match(path: request.path) {
         case .badPath:
             let problem = ProblemDetails(status: .badRequest, detail: "The path is not valid percent-encoded UTF-8.")

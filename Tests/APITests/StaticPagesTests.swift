@@ -125,6 +125,17 @@ import Testing
         #expect(post.status == 405 && post.header("Allow") == "GET, HEAD, OPTIONS")
     }
 
+    /// People type `/docs/`; the page's relative URLs (`openapi.json`) only resolve from `/docs`, so the slash form
+    /// is a 301 there, relative so that it stays under a proxy's prefix. Other paths with a slash stay 404.
+    @Test(arguments: [("/docs/", "../docs"), ("/reader/", "../reader"), ("/reader/?x=1", "../reader?x=1")])
+    func aPageWithATrailingSlash_redirectsToThePage(path: String, location: String) {
+        let response = Self.client.get(path)
+        #expect(response.status == 301)
+        #expect(response.header("Location") == location)
+        #expect(Self.client.get("/countries/").status == 404)
+        #expect(Self.client.get("/nowhere/").status == 404)
+    }
+
     @Test func aQuery_isA400NamingTheParameter() throws {
         let response = Self.client.get("/reader?page=2")
         #expect(response.status == 400)

@@ -39,4 +39,18 @@ extension DatasetResponder {
         guard let gzip = page.gzip, AcceptEncoding.acceptsGzip(request.headers) else { return page.identity }
         return gzip
     }
+
+    /// `/docs/` and `/reader/`: a 301 to the page, as people type it with a slash. The Location is relative
+    /// (`../docs`), so it stays under a proxy's prefix, and the page's own relative URLs (`openapi.json`) resolve
+    /// from the slashless path as they must.
+    func pageWithoutSlash(_ request: Request) -> Response? {
+        guard request.path.count > 1, request.path.hasSuffix("/") else { return nil }
+        let page = String(request.path.dropLast())
+        guard statics[page] != nil, let name = page.split(separator: "/").last else { return nil }
+        let location = "../\(name)" + (request.query.map { "?" + $0 } ?? "")
+        return send(
+            preparer.prepare(
+                .redirect(location: location), instance: request.head.target, route: page, caching: .dynamic),
+            request)
+    }
 }
