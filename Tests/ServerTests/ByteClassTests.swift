@@ -29,6 +29,15 @@ import Testing
         }
     }
 
+    @Test func browserRawTargetChars_areExactlyWhatWHATWGURLLeavesRawButRFC3986Refuses() {
+        let raw = Self.set("[]{}|\\^`")
+        for b in UInt8.min...UInt8.max {
+            #expect(ByteClass.isBrowserRawTargetChar(b) == raw.contains(b), "byte \(b)")
+            // Disjoint from the target bytes: only what the parser refused before is redirected.
+            #expect(!(ByteClass.isBrowserRawTargetChar(b) && ByteClass.isTargetChar(b)), "byte \(b)")
+        }
+    }
+
     @Test func hostChars_areUnreservedSubDelimsColonPercentAndBrackets() {
         let host = Self.set(Self.unreserved + Self.subDelims + ":%[]")
         for b in UInt8.min...UInt8.max {

@@ -8,6 +8,8 @@ struct HeadCase: Sendable, CustomTestStringConvertible {
         case head(
             method: String, target: String, path: String, query: String?, version: HTTPVersion,
             headers: [(String, String)], consumed: Int)
+        /// Valid but for bytes browsers leave raw: the head carries the target percent-encoded (`targetWasEncoded`).
+        case encoded(method: String, target: String, path: String, query: String?)
         case status(Int)
         case incomplete
     }
@@ -43,6 +45,17 @@ struct HeadCase: Sendable, CustomTestStringConvertible {
                 method: method, target: target ?? (path + (query.map { "?" + $0 } ?? "")), path: path, query: query,
                 version: version, headers: headers,
                 consumed: consumed ?? bytes.count))
+    }
+
+    /// A row whose target has raw `[ ] { } | \ ^` or backtick; `target` defaults to `path` (+ "?" + query), encoded.
+    static func encoded(
+        _ name: String, _ text: String, method: String = "GET", target: String? = nil, path: String,
+        query: String? = nil, limits: ParserLimits = ParserLimits()
+    ) -> HeadCase {
+        HeadCase(
+            name: name, bytes: Array(text.utf8), limits: limits,
+            expected: .encoded(
+                method: method, target: target ?? (path + (query.map { "?" + $0 } ?? "")), path: path, query: query))
     }
 
     static func invalid(_ name: String, _ text: String, _ status: Int, limits: ParserLimits = ParserLimits())
@@ -242,6 +255,49 @@ private let invalidRows: [HeadCase] = [
     .invalid("Host with malformed percent-encoding", "GET / HTTP/1.1\r\nHost: a%2\r\n\r\n", 400),
 ]
 
+/// RFC 9112 §3.2: bytes browsers leave raw (WHATWG URL) are percent-encoded for the redirect; the rest stays a 400.
+private let rawTargetRows: [HeadCase] = [
+    .encoded(
+        "raw brackets in the query (a JSON:API sparse fieldset)",
+        "GET /countries/kz?include=people&fields[people]=name HTTP/1.1\r\nHost: h\r\n\r\n",
+        path: "/countries/kz", query: "include=people&fields%5Bpeople%5D=name"),
+    .encoded(
+        "every browser-raw byte in the path and the query", "GET /a[]{}|\\^`?q=[]{}|\\^` HTTP/1.1\r\nHost: h\r\n\r\n",
+        path: "/a%5B%5D%7B%7D%7C%5C%5E%60", query: "q=%5B%5D%7B%7D%7C%5C%5E%60"),
+    .encoded(
+        "raw bytes beside valid percent-encoding", "GET /s?q=%D8%B9[1] HTTP/1.1\r\nHost: h\r\n\r\n", path: "/s",
+        query: "q=%D8%B9%5B1%5D"),
+    .encoded(
+        "a raw byte after the first question mark only", "GET /a?b?{c} HTTP/1.1\r\nHost: h\r\n\r\n", path: "/a",
+        query: "b?%7Bc%7D"),
+    .encoded(
+        "absolute-form keeps its host, the path and query are encoded",
+        "GET http://[::1]:8080/p|q?x=^ HTTP/1.1\r\nHost: [::1]:8080\r\n\r\n",
+        target: "http://[::1]:8080/p%7Cq?x=%5E", path: "/p%7Cq", query: "x=%5E"),
+    .encoded(
+        "POST is still parsed (the connection refuses it)", "POST /[ HTTP/1.1\r\nHost: h\r\n\r\n", method: "POST",
+        path: "/%5B"),
+    .encoded(
+        "request line exactly at the limit once encoded",
+        "GET /\(String(repeating: "a", count: 15))[ HTTP/1.1\r\nHost: h\r\n\r\n",
+        path: "/" + String(repeating: "a", count: 15) + "%5B", limits: small),
+    .invalid(
+        "request line over the limit once encoded",
+        "GET /\(String(repeating: "a", count: 16))[ HTTP/1.1\r\nHost: h\r\n\r\n",
+        414, limits: small),
+    .invalid("raw bracket does not excuse a space", "GET /a[ b] HTTP/1.1\r\nHost: h\r\n\r\n", 400),
+    .invalid("raw bracket does not excuse a double quote", "GET /a?q=[\"] HTTP/1.1\r\nHost: h\r\n\r\n", 400),
+    .invalid("raw bracket does not excuse angle brackets", "GET /a?q=[<x>] HTTP/1.1\r\nHost: h\r\n\r\n", 400),
+    .invalid("raw bracket does not excuse a control byte", "GET /a?q=[\u{01}] HTTP/1.1\r\nHost: h\r\n\r\n", 400),
+    .invalid("raw bracket does not excuse DEL", "GET /a?q=[\u{7F}] HTTP/1.1\r\nHost: h\r\n\r\n", 400),
+    .invalid("raw bracket does not excuse non-ASCII", "GET /a?q=[caf\u{E9}] HTTP/1.1\r\nHost: h\r\n\r\n", 400),
+    .invalid("raw bracket does not excuse a fragment", "GET /a?q=[x]#f HTTP/1.1\r\nHost: h\r\n\r\n", 400),
+    .invalid("a raw byte does not complete a percent-escape", "GET /a?q=%[1 HTTP/1.1\r\nHost: h\r\n\r\n", 400),
+    .invalid("raw bytes in an absolute-form host stay invalid", "GET http://h{x}/ HTTP/1.1\r\nHost: h\r\n\r\n", 400),
+    .invalid("raw bytes in a Host field stay invalid", "GET / HTTP/1.1\r\nHost: h|x\r\n\r\n", 400),
+    .invalid("raw bytes do not excuse a missing Host", "GET /[ HTTP/1.1\r\n\r\n", 400),
+]
+
 private let incompleteRows: [HeadCase] = [
     HeadCase(
         name: "head without the final empty line", bytes: Array("GET / HTTP/1.1\r\nHost: h\r\n".utf8),
@@ -250,7 +306,7 @@ private let incompleteRows: [HeadCase] = [
         name: "only leading empty lines", bytes: Array("\r\n\r\n".utf8), limits: ParserLimits(), expected: .incomplete),
 ]
 
-private let allRows = validRows + invalidRows + incompleteRows
+private let allRows = validRows + invalidRows + rawTargetRows + incompleteRows
 
 // MARK: - Feeding helpers
 
@@ -306,6 +362,14 @@ private func check(_ outcome: RequestHeadParser.Outcome, matches expected: HeadC
         #expect(head.headers.fields.map(\.name.rawName) == headers.map(\.0))
         #expect(head.headers.fields.map(\.value) == headers.map(\.1))
         #expect(actualConsumed == consumed)
+        #expect(!head.targetWasEncoded)
+    case (.encoded(let method, let target, let path, let query), .complete(let head, let consumed)):
+        #expect(head.targetWasEncoded)
+        #expect(head.method == method)
+        #expect(head.target == target)
+        #expect(head.path == path)
+        #expect(head.query == query)
+        #expect(consumed > 0)
     case (.status(let code), .invalid(let status, let reason)):
         #expect(status.code == code)
         #expect(!reason.isEmpty)

@@ -210,13 +210,27 @@ final class Connection {
 
     private func dispatch(_ head: RequestHead, body: [UInt8], _ context: LoopContext) {
         let started = Instant.now()
+        var redirect: String?
+        if head.targetWasEncoded {
+            switch RawTarget.answer(for: head) {
+            case .redirect(let location): redirect = location
+            case .serve: break
+            case .refuse(let reason):
+                queueEngineError(.badRequest, detail: reason, method: head.method, target: head.target, context)
+                return
+            }
+        }
         let requestID =
             head.headers[.xRequestID].flatMap { RequestID.isAcceptable($0) ? $0 : nil } ?? context.nextRequestID()
         var request = Request(head: head, body: body, remoteAddress: remoteAddress, requestID: requestID)
         if peerIsTrustedProxy {
             request.forwarded = Forwarded.read(head.headers, trusted: context.configuration.trustedProxies)
         }
-        var response = context.handler.handle(request)
+        // A redirect is a normal answer (the head was read whole): the connection stays open as for any other.
+        var response =
+            if let redirect { context.handler.engineRedirect(request, location: redirect) } else {
+                context.handler.handle(request)
+            }
         // Appended, not replaced: handlers leave X-Request-ID to the engine, and a scan-and-rebuild per request is waste.
         if response.headers[.xRequestID] == nil { response.addHeader(name: .xRequestID, value: requestID) }
         let keepAlive = Connection.wantsKeepAlive(head) && !response.headers.containsToken("close", in: .connection)

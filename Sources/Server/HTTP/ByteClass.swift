@@ -32,6 +32,14 @@ public enum ByteClass {
         member(b, low: 0x2FFF_FFD2_0000_0000, high: 0x47FF_FFFE_87FF_FFFF)
     }
 
+    /// Bytes a browser's URL parser leaves raw in a path or query (the WHATWG URL percent-encode sets leave them out)
+    /// though RFC 3986 does not allow them: `[ ] { } | \ ^` and backtick. A target that is valid but for these is
+    /// redirected to its percent-encoded form (RFC 9112 §3.2), not refused (`RawTarget`).
+    @inline(__always)
+    static func isBrowserRawTargetChar(_ b: UInt8) -> Bool {
+        member(b, low: 0, high: 0x3800_0001_7800_0000)
+    }
+
     /// Whether all eight bytes of a word are field-vchars (SWAR: no byte below 0x21, none equal to 0x7F;
     /// bytes >= 0x80 are obs-text and allowed).
     @inline(__always)

@@ -2,7 +2,7 @@
 public struct RequestHead: Sendable, Equatable {
     /// The method token, case-sensitive as sent (RFC 9110 §9.1).
     public var method: String
-    /// The request-target exactly as sent.
+    /// The request-target exactly as sent (but see `targetWasEncoded`).
     public var target: String
     /// The path of the target, still percent-encoded (validated): `/countries/kz`.
     /// For absolute-form (`http://host/p?q`) this is `/p`; for asterisk-form it is `*`.
@@ -12,13 +12,21 @@ public struct RequestHead: Sendable, Equatable {
     public var query: String?
     public var version: HTTPVersion
     public var headers: Headers
+    /// The target as sent carried bytes browsers leave raw (`[ ] { } | \ ^` and backtick) that RFC 3986 does not
+    /// allow; `target`, `path` and `query` are its percent-encoded form, and the engine answers with a redirect to it
+    /// rather than passing the request on as sent (`RawTarget`).
+    public var targetWasEncoded: Bool
 
-    public init(method: String, target: String, path: String, query: String?, version: HTTPVersion, headers: Headers) {
+    public init(
+        method: String, target: String, path: String, query: String?, version: HTTPVersion, headers: Headers,
+        targetWasEncoded: Bool = false
+    ) {
         self.method = method
         self.target = target
         self.path = path
         self.query = query
         self.version = version
         self.headers = headers
+        self.targetWasEncoded = targetWasEncoded
     }
 }

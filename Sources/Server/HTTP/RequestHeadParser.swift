@@ -1,3 +1,5 @@
+import JSON
+
 /// Incremental parser of a request line and header section (RFC 9112 §2–§5), picohttpparser-style:
 /// one forward pass over the bytes, resumable at any byte boundary, allocating nothing until the head is complete.
 ///
@@ -48,6 +50,10 @@ public struct RequestHeadParser: Sendable {
     private var authorityStart = 0
     private var schemeLength = 0
     private var pendingHexDigits: UInt8 = 0
+    /// Bytes the target grows by once its browser-raw bytes (`ByteClass.isBrowserRawTargetChar`) are percent-encoded:
+    /// two per such byte. The request line limit counts them, so the redirect's `Location` (the request the client
+    /// sends next) is never one the limit would refuse.
+    private var encodingGrowth = 0
     private var versionIndex = 0
     private var versionMajor = 0
     private var versionMinor = 0
@@ -86,6 +92,7 @@ public struct RequestHeadParser: Sendable {
         authorityStart = 0
         schemeLength = 0
         pendingHexDigits = 0
+        encodingGrowth = 0
         versionIndex = 0
         versionMajor = 0
         versionMinor = 0
@@ -102,7 +109,7 @@ public struct RequestHeadParser: Sendable {
         var pos = scanPosition
         defer { scanPosition = pos }
 
-        let lineLimit = limits.maxRequestLineLength
+        var lineLimit = limits.maxRequestLineLength &- encodingGrowth
         // Only meaningful once the request line is done (sectionStart is set then).
         var sectionLimit = sectionStart &+ limits.maxHeaderSectionSize
 
@@ -111,7 +118,7 @@ public struct RequestHeadParser: Sendable {
             switch state {
             case .leadingLine:
                 // RFC 9112 §2.2: ignore at least one empty line before the request line; they count toward the line limit.
-                if pos >= lineLimit { return fail(.uriTooLong, "request line too long") }
+                if pos >= lineLimit { return lineTooLong() }
                 if b == ByteClass.cr {
                     state = .leadingLF
                 } else if b == ByteClass.lf {
@@ -123,12 +130,12 @@ public struct RequestHeadParser: Sendable {
                 }
 
             case .leadingLF:
-                if pos >= lineLimit { return fail(.uriTooLong, "request line too long") }
+                if pos >= lineLimit { return lineTooLong() }
                 guard b == ByteClass.lf else { return fail(.badRequest, "bare CR; lines must end with CRLF") }
                 state = .leadingLine
 
             case .method:
-                if pos >= lineLimit { return fail(.uriTooLong, "request line too long") }
+                if pos >= lineLimit { return lineTooLong() }
                 if ByteClass.isTokenChar(b) {
                     // Hot loop: the rest of the method.
                     let bound = min(end, lineLimit)
@@ -144,7 +151,7 @@ public struct RequestHeadParser: Sendable {
                 state = .targetStart
 
             case .targetStart:
-                if pos >= lineLimit { return fail(.uriTooLong, "request line too long") }
+                if pos >= lineLimit { return lineTooLong() }
                 targetStart = pos
                 switch b {
                 case UInt8(ascii: "/"):
@@ -169,7 +176,7 @@ public struct RequestHeadParser: Sendable {
                 }
 
             case .scheme:
-                if pos >= lineLimit { return fail(.uriTooLong, "request line too long") }
+                if pos >= lineLimit { return lineTooLong() }
                 // Matches "http://" or "https://", scheme case-insensitively (RFC 3986 §3.1).
                 let i = pos &- targetStart
                 let folded = (b &- 0x41 < 26) ? b | 0x20 : b
@@ -202,7 +209,7 @@ public struct RequestHeadParser: Sendable {
                 }
 
             case .authority:
-                if pos >= lineLimit { return fail(.uriTooLong, "request line too long") }
+                if pos >= lineLimit { return lineTooLong() }
                 if pendingHexDigits > 0 {
                     guard ByteClass.isHexDigit(b) else {
                         return fail(.badRequest, "malformed percent-encoding in request-target")
@@ -232,7 +239,7 @@ public struct RequestHeadParser: Sendable {
                 }
 
             case .pathOrQuery:
-                if pos >= lineLimit { return fail(.uriTooLong, "request line too long") }
+                if pos >= lineLimit { return lineTooLong() }
                 if pendingHexDigits == 0 && ByteClass.isPlainTargetChar(b) {
                     // Hot loop: bytes that need no bookkeeping (everything but "%" and "?").
                     let bound = min(end, lineLimit)
@@ -254,6 +261,11 @@ public struct RequestHeadParser: Sendable {
                         pathEnd = pos
                         queryStart = pos &+ 1
                     }
+                } else if ByteClass.isBrowserRawTargetChar(b) {
+                    // RFC 9112 §3.2: invalid, but what browsers send (`fields[people]=name`): redirected once encoded.
+                    encodingGrowth &+= 2
+                    lineLimit &-= 2
+                    if pos >= lineLimit { return lineTooLong() }
                 } else if b == ByteClass.sp {
                     if queryStart < 0 { pathEnd = pos }
                     targetEnd = pos
@@ -269,7 +281,7 @@ public struct RequestHeadParser: Sendable {
                 }
 
             case .asterisk:
-                if pos >= lineLimit { return fail(.uriTooLong, "request line too long") }
+                if pos >= lineLimit { return lineTooLong() }
                 guard b == ByteClass.sp else {
                     return fail(.badRequest, "request-target must be origin-form, absolute-form or *")
                 }
@@ -279,7 +291,7 @@ public struct RequestHeadParser: Sendable {
                 state = .version
 
             case .version:
-                if pos >= lineLimit && b != ByteClass.cr { return fail(.uriTooLong, "request line too long") }
+                if pos >= lineLimit && b != ByteClass.cr { return lineTooLong() }
                 // RFC 9112 §2.3: HTTP-version = "HTTP" "/" DIGIT "." DIGIT, case-sensitive.
                 let ok: Bool
                 switch versionIndex {
@@ -437,6 +449,13 @@ public struct RequestHeadParser: Sendable {
         return .incomplete
     }
 
+    private mutating func lineTooLong() -> Outcome {
+        guard encodingGrowth == 0 else {
+            return fail(.uriTooLong, "request line too long once its raw [ ] { } | \\ ^ ` are percent-encoded")
+        }
+        return fail(.uriTooLong, "request line too long")
+    }
+
     private mutating func fail(_ status: HTTPStatus, _ reason: String) -> Outcome {
         state = .failed
         failure = (status, reason)
@@ -466,13 +485,16 @@ public struct RequestHeadParser: Sendable {
         if hostCount > 1 { return fail(.badRequest, "more than one Host header field") }
         if hostCount == 0 && versionMinor == 1 { return fail(.badRequest, "missing Host header field") }
 
+        // Raw bytes browsers send are percent-encoded here, once the head is known to be otherwise valid.
+        let encode = encodingGrowth > 0
         let path: String
         if targetForm == .absolute && pathStart == pathEnd {
             path = "/"  // RFC 9112 §3.2.2 / RFC 9110 §4.2.3: an empty path in http(s) is equivalent to "/"
         } else {
-            path = RequestHeadParser.string(buffer, pathStart, pathEnd)
+            path = RequestHeadParser.string(buffer, pathStart, pathEnd, encodingRaw: encode)
         }
-        let query = queryStart >= 0 ? RequestHeadParser.string(buffer, queryStart, targetEnd) : nil
+        let query =
+            queryStart >= 0 ? RequestHeadParser.string(buffer, queryStart, targetEnd, encodingRaw: encode) : nil
 
         var headerFields: [Headers.Field] = []
         headerFields.reserveCapacity(fields.count)
@@ -485,11 +507,16 @@ public struct RequestHeadParser: Sendable {
 
         let head = RequestHead(
             method: RequestHeadParser.string(buffer, requestLineStart, methodEnd),
-            target: RequestHeadParser.string(buffer, targetStart, targetEnd),
+            // An absolute-form authority keeps its bytes (an IP-literal's brackets are valid there).
+            target: encode
+                ? RequestHeadParser.string(buffer, targetStart, pathStart)
+                    + RequestHeadParser.string(buffer, pathStart, targetEnd, encodingRaw: true)
+                : RequestHeadParser.string(buffer, targetStart, targetEnd),
             path: path,
             query: query,
             version: HTTPVersion(major: versionMajor, minor: versionMinor),
-            headers: Headers(fields: headerFields))
+            headers: Headers(fields: headerFields),
+            targetWasEncoded: encode)
         return .complete(head, consumed: consumed)
     }
 
@@ -497,6 +524,24 @@ public struct RequestHeadParser: Sendable {
     /// (RFC 9110 §5.5), modern clients send UTF-8 when they send anything, and the API never needs the raw bytes.
     private static func string(_ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> String {
         String(decoding: UnsafeRawBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
+    }
+
+    /// A target range with each browser-raw byte as `%XX` (uppercase hex, RFC 3986 §2.1); the rest is ASCII already.
+    private static func string(_ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int, encodingRaw: Bool)
+        -> String
+    {
+        guard encodingRaw else { return string(buffer, start, end) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity((end - start) * 3)
+        for b in buffer[start..<end] {
+            if ByteClass.isBrowserRawTargetChar(b) {
+                bytes.append(UInt8(ascii: "%"))
+                ASCIIDigits.appendHex(byte: b, uppercase: true, to: &bytes)
+            } else {
+                bytes.append(b)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// RFC 9112 §3.2: Host = uri-host [ ":" port ]. Empty is allowed (a target without authority).
