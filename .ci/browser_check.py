@@ -189,6 +189,56 @@ def check_reader(driver, base, artifacts, label):
     check(f"{label}: /reader has no console errors", not errors, "; ".join(errors))
 
 
+# A small web app on another origin, as a frontend developer writes it: the page is on http://localhost:PORT (a JSON
+# answer: no CSP of ours in the way), the API on http://127.0.0.1:PORT, so every call is a CORS request.
+CROSS_ORIGIN_CALLS = """
+const [api, done] = arguments;
+(async () => {
+  const out = {};
+  // Raw brackets, as fetch sends them from a string URL: a 301 to the encoded target, followed under CORS.
+  let r = await fetch(`${api}/countries/kz?include=people&fields[people]=name&lang=en`);
+  let body = await r.json();
+  out.brackets = { status: r.status, redirected: r.redirected,
+                   included: (body.included || []).map((e) => Object.keys(e).sort().join(",") + ":" + e.name) };
+  // Arrays as URLSearchParams repeats them.
+  const params = new URLSearchParams([["include", "organizations"], ["include", "people"], ["limit", "2"]]);
+  r = await fetch(`${api}/countries?${params}`);
+  body = await r.json();
+  out.repeated = { status: r.status, total: r.headers.get("X-Total-Count"), link: r.headers.get("Link"),
+                   included: (body.included || []).length };
+  // A conditional request: If-None-Match is not CORS-safelisted, so this one is preflighted.
+  const tag = r.headers.get("ETag");
+  r = await fetch(`${api}/countries?${params}`, { headers: { "If-None-Match": tag } });
+  out.conditional = { tag, status: r.status };
+  return out;
+})().then(done, (e) => done({ error: String(e) }));
+"""
+
+
+def check_cross_origin(driver, base):
+    port = base.rsplit(":", 1)[1]
+    page = f"http://localhost:{port}/"
+    driver.get(page)
+    result = driver.execute_async_script(CROSS_ORIGIN_CALLS, base)
+    if not check("cross-origin: the calls ran", "error" not in result, result.get("error", "")):
+        return
+    brackets = result["brackets"]
+    check("cross-origin: fields[people] with raw brackets is followed to 200",
+          brackets["status"] == 200 and brackets["redirected"], str(brackets))
+    check("cross-origin: included people narrowed to name, in English",
+          bool(brackets["included"]) and all(i.startswith("href,id,name,type:") for i in brackets["included"]),
+          str(brackets["included"]))
+    repeated = result["repeated"]
+    check("cross-origin: a repeated list parameter works, X-Total-Count and Link are readable",
+          repeated["status"] == 200 and repeated["total"] and repeated["link"] and repeated["included"] > 0,
+          str(repeated))
+    conditional = result["conditional"]
+    check("cross-origin: If-None-Match (preflighted) gets 304", conditional["status"] == 304, str(conditional))
+    # The browser's own request for /favicon.ico (the page is a JSON answer, not ours) is not the app's error.
+    errors = [e for e in console_errors(driver) if "/favicon.ico" not in e]
+    check("cross-origin: no console errors", not errors, "; ".join(errors))
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--url", required=True)
@@ -203,6 +253,7 @@ def main():
     try:
         for step, run in (("docs", lambda: check_docs(driver, args.url, artifacts)),
                           ("reader", lambda: check_reader(driver, args.url, artifacts, "bundled")),
+                          ("cross-origin", lambda: check_cross_origin(driver, args.url)),
                           ("astral", lambda: args.astral_url and check_reader(driver, args.astral_url, artifacts, "astral"))):
             try:
                 run()

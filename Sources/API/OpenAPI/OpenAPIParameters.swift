@@ -33,7 +33,7 @@ enum OpenAPIParameters {
         let vocabulary = (EntityKind(rawValue: type).map(OpenAPINames.entity) ?? OpenAPINames.camel(type)) + "FieldName"
         return list(
             CollectionGrammar.typedFieldsName(type),
-            "With `include`: keep only these fields of each included entity of type `\(type)` in the top-level `included` (JSON:API sparse fieldsets; `id`, `type` and `href` are always kept). Send the brackets percent-encoded (`fields%5B\(type)%5D=`): the server refuses raw brackets in a request target (RFC 3986).\(repeatable)",
+            "With `include`: keep only these fields of each included entity of type `\(type)` in the top-level `included` (JSON:API sparse fieldsets; `id`, `type` and `href` are always kept). Send the brackets percent-encoded (`fields%5B\(type)%5D=`): raw brackets are not valid in a request target (RFC 3986) and get a 301 to the encoded one (RFC 9112 §3.2).\(repeatable)",
             items: context.vocabularies.reference(vocabulary, names), example: Array(names.prefix(1)))
     }
 
