@@ -53,9 +53,11 @@ extension CollectionQuery {
     /// `relationships` member, per relation the references (`id`, `type`, `href`) of its related entities, and puts
     /// each related entity once in `included` (one level), narrowed by `fields[type]`; `fields` keeps only the
     /// named fields of the rows (plus `id`, `type`, `href` and `relationships`, which links need).
+    /// A compound document holds one copy of each entity (JSON:API): a related entity that is itself on the page
+    /// (`/events?include=events`) is linked but not included again.
     func render(_ rows: [CollectionItem], catalog: Catalog) -> (data: [JSONValue], included: [JSONValue]?) {
         var included: [JSONValue] = []
-        var seen: Set<EntityReference> = []
+        var seen = Set(include.isEmpty ? [] : rows.compactMap(\.ref))
         let data = rows.map { row in
             var value = row.measured(in: offsets ?? .scalar).representation(in: lang)
             if !include.isEmpty, let ref = row.ref, case .object(var members) = value {
@@ -101,7 +103,7 @@ extension CollectionQuery {
             if whole.contains(member.key) {
                 out.append(member)
             } else if let keep = partial[member.key] {
-                // With `lang`, `name` is already the string `name.en` or `name.ar` would narrow it to.
+                // A plain value has no sub-fields to keep (with `lang`, `name.en` is refused by the parser).
                 guard case .object(let sub) = member.value else {
                     out.append(member)
                     continue
