@@ -4,7 +4,7 @@ import Testing
 @testable import API
 
 /// Which routes take `lang` (every one whose body has `{ar, en}` text, the index included), which refuse it, what
-/// `Content-Language` says about each body, and `fields` with `lang`.
+/// `Content-Language` says about each body, and `fields=name.en` with `lang`.
 @Suite struct LanguageCoverageTests {
     let client = BundledStore.client
 
@@ -50,19 +50,37 @@ import Testing
         }
     }
 
-    /// With `lang`, `name` is a plain string: `name.en` would silently keep the other language's string, so it is
-    /// a 400 naming the parameter, whichever comes first and whichever language.
+    /// With `lang`, `name` is a plain string, but `name.en` still asks for the English name: it comes as `{"en": …}`
+    /// (never the `lang` string kept whole), and `Content-Language` names both languages the body then holds.
     @Test(arguments: [
-        ("/countries?lang=ar&fields=name.en", "fields"), ("/countries?fields=id,name.ar&lang=en", "fields"),
-        ("/countries/kz?fields=aliases.en&lang=en", "fields"),
-        ("/countries/kz?include=organizations&lang=ar&fields%5Borganizations%5D=name.en", "fields[organizations]"),
+        ("/countries?lang=ar&fields=name.en", ["en": "Kazakhstan"], "ar, en"),
+        ("/countries?fields=id,name.ar&lang=en", ["ar": "كازاخستان"], "ar, en"),
+        ("/countries?lang=en&fields=name.en", ["en": "Kazakhstan"], "en"),
     ])
-    func aLanguageSubfieldWithLang_isA400NamingIt(target: String, parameter: String) throws {
+    func aLanguageSubfieldWithLang_isThatLanguage(target: String, name: [String: String], language: String) throws {
         let response = client.get(target)
-        #expect(response.status == 400, "\(target)")
-        let errors = try #require(try response.object()["errors"] as? [[String: String]])
-        #expect(errors.map { $0["parameter"] } == [parameter])
-        #expect(errors.first?["detail"]?.contains("plain string") == true)
+        #expect(response.status == 200)
+        let first = try #require(try response.items().first)
+        #expect(first["name"] as? [String: String] == name, "\(target)")
+        #expect(first["description"] == nil)
+        #expect(response.header("Content-Language") == language, "\(target)")
+    }
+
+    @Test func aLanguageSubfieldOfIncludedEntities_withLang_isThatLanguage() throws {
+        let response = client.get("/countries/kz?include=organizations&lang=ar&fields%5Borganizations%5D=name.en")
+        #expect(response.status == 200)
+        #expect(try response.item()["name"] as? String == "كازاخستان", "the rest follows lang")
+        let included = try #require(try response.object()["included"] as? [[String: Any]])
+        let un = try #require(included.first { $0["id"] as? String == "un" })
+        #expect(un["name"] as? [String: String] == ["en": "United Nations"])
+        #expect(response.header("Content-Language") == "ar, en")
+    }
+
+    /// `name` named whole wins over `name.en`: the `lang` string, and only that language.
+    @Test func aWholeFieldWithItsSubfield_isTheLangString() throws {
+        let response = client.get("/countries?lang=ar&fields=name,name.en")
+        #expect(try response.items().first?["name"] as? String == "كازاخستان")
+        #expect(response.header("Content-Language") == "ar")
     }
 
     @Test func aLanguageSubfieldWithoutLang_keepsThatLanguage() throws {

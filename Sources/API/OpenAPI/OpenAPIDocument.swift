@@ -106,7 +106,7 @@ enum OpenAPIDocument {
         What one Arabic source document says about Kazakhstan's foreign relations — countries, organizations, visits, \
         initiatives, people, places, events, declarations and facts — every entity and relation cited to its place in the text. \
         Arabic is the original; English is a translation. Text is given as `{"ar", "en"}`; `lang=ar|en` makes every \
-        localized field a plain string (or list) in that language (then `fields=name`, not `name.en`).
+        localized field a plain string (or list) in that language (`fields=name.en` still gives `{"en": …}`).
 
         Every collection takes one query grammar: `limit`, `offset`, `sort=-field,field`, `fields`, `include`, \
         `fields[type]`, `id=a,b` (a batch, in the order given), `lang`, `q`, `cited_in`, `offsets=utf16` (offsets in \

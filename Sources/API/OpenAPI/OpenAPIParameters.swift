@@ -73,7 +73,7 @@ enum OpenAPIParameters {
         case .fields:
             return list(
                 name,
-                "Only these fields (`key` or `key.sub`); `id`, `type` and `href` are always kept (and `relationships` with `include`). With `lang`, a localized field is a plain string: name it whole (`name`; `name.en` is a 400)."
+                "Only these fields (`key` or `key.sub`); `id`, `type` and `href` are always kept (and `relationships` with `include`). `name.en` keeps the English name as `{\"en\": …}`, with or without `lang`."
                     + repeatable,
                 items: vocabularies.reference(context.prefix + "FieldName", grammar.fieldNames),
                 example: Array(grammar.fieldNames.prefix(1)))
@@ -87,7 +87,7 @@ enum OpenAPIParameters {
         case .lang:
             return self.parameter(
                 name,
-                "Answer in one language: every localized field (`name`, `description`, `aliases`, `title`, the index's `description`, names of hits, mentions and included entities) becomes a plain string (or list) in that language, and `Content-Language` says which. Arabic is the original, English a translation. A localized field is then asked for whole (`fields=name`): `name.en` with `lang` is a 400.",
+                "Answer in one language: every localized field (`name`, `description`, `aliases`, `title`, the index's `description`, names of hits, mentions and included entities) becomes a plain string (or list) in that language, and `Content-Language` says which. Arabic is the original, English a translation. A language sub-field (`fields=name.en`) still gives that language, as `{\"en\": …}`.",
                 schema: vocabularies.reference("Language", CollectionQuery.Language.allCases.map(\.rawValue)),
                 example: .string(CollectionQuery.Language.en.rawValue))
         case .q:

@@ -161,32 +161,6 @@ extension CollectionQuery {
             result.typedFields[type] = names
         }
 
-        /// With `lang`, every localized field is a plain string in that language, so `name.en` has nothing left to
-        /// select: a 400 naming `fields` (or `fields[type]`), never the other language's string kept whole. Runs
-        /// once every parameter is read, since `lang` may come after `fields`.
-        mutating func rejectLanguageSubfields() {
-            guard let lang = result.lang else { return }
-            let lists =
-                [("fields", result.fields ?? [], grammar.fieldNames)]
-                + result.typedFields.sorted { $0.key < $1.key }.map { type, names in
-                    let valid = grammar.typedFieldNames.first { $0.type == type }?.names ?? []
-                    return (CollectionGrammar.typedFieldsName(type), names, valid)
-                }
-            for (parameter, names, valid) in lists {
-                for field in names {
-                    let parts = field.split(separator: ".", maxSplits: 1).map(String.init)
-                    // A localized field is the one whose sub-fields are both languages (`name.ar`, `name.en`).
-                    guard parts.count == 2, CollectionQuery.Language(rawValue: parts[1]) != nil,
-                        CollectionQuery.Language.allCases.allSatisfy({ valid.contains("\(parts[0]).\($0.rawValue)") })
-                    else { continue }
-                    reject(
-                        parameter,
-                        "With lang=\(lang.rawValue), '\(parts[0])' is a plain string in that language: ask for '\(parts[0])', not '\(field)' (or leave out lang for both languages)."
-                    )
-                }
-            }
-        }
-
         /// A named filter: comma lists mean OR within it; different filters mean AND.
         mutating func applyFilter(_ filter: CollectionGrammar.Filter, _ value: String) {
             var values: Set<String> = []

@@ -68,7 +68,6 @@ struct CollectionQuery: Sendable {
                 parser.applyTypedFields(type, value)
             }
         }
-        parser.rejectLanguageSubfields()
         parser.result.linkPairs = QueryString.ordered(parser.result.linkPairs, name: \.0)
         return parser.errors.isEmpty ? .success(parser.result) : .failure(ParameterErrors(errors: parser.errors))
     }
