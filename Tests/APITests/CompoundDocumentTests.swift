@@ -10,10 +10,12 @@ import Testing
 
     static let allRelations = "events,facts,initiatives,organizations,people,places,visits"
 
-    /// Every reference under `relationships` resolves to exactly one included entity, and nothing else is included.
+    /// Every reference under `relationships` resolves to exactly one entity of the document, in `data` or (once)
+    /// in `included`, and nothing else is included.
     @Test(arguments: [
         "/countries/kz?include=\(allRelations)", "/countries?include=organizations,visits",
-        "/visits?include=countries,people", "/countries/kz/visits?include=people",
+        "/visits?include=countries,people", "/countries/kz/visits?include=people", "/events?include=events",
+        "/events?include=events,countries&limit=2",
     ])
     func everyLinkage_resolvesToOneIncludedEntity(target: String) throws {
         let response = client.get(target)
@@ -23,6 +25,8 @@ import Testing
         let keys = included.map { "\($0["type"] as? String ?? "")/\($0["id"] as? String ?? "")" }
         #expect(Set(keys).count == keys.count, "each related entity once")
         let items = try (body["data"] as? [[String: Any]]) ?? [response.item()]
+        let onThePage = Set(items.map { "\($0["type"] as? String ?? "")/\($0["id"] as? String ?? "")" })
+        #expect(onThePage.isDisjoint(with: keys), "an entity in data is not included again")
         var linked: Set<String> = []
         for item in items {
             let relationships = try #require(item["relationships"] as? [String: [[String: String]]])
@@ -31,7 +35,23 @@ import Testing
                 #expect(reference["href"] == "/\(reference["type"] ?? "")/\(reference["id"] ?? "")")
             }
         }
-        #expect(linked == Set(keys))
+        #expect(linked.subtracting(onThePage) == Set(keys))
+    }
+
+    /// Two events are related to each other: listed together, each links the other and neither is included (one
+    /// copy per entity); on a page without the other, the other is included.
+    @Test func aRelatedEntityOnThePage_isLinkedNotIncluded() throws {
+        let whole = try client.get("/events?include=events").object()
+        let rows = try #require(whole["data"] as? [[String: Any]])
+        let independence = try #require(rows.first { $0["id"] as? String == "kazakhstan-independence" })
+        let links = (independence["relationships"] as? [String: [[String: String]]])?["events"] ?? []
+        #expect(links.map { $0["id"] } == ["ussr-dissolution"])
+        #expect(rows.contains { $0["id"] as? String == "ussr-dissolution" })
+        #expect((whole["included"] as? [Any])?.isEmpty == true, "both are in data already")
+
+        let page = try client.get("/events?include=events&id=kazakhstan-independence").object()
+        let included = try #require(page["included"] as? [[String: Any]])
+        #expect(included.map { $0["id"] as? String } == ["ussr-dissolution"])
     }
 
     @Test func aCollection_includesASharedEntityOnce() throws {

@@ -32,7 +32,7 @@ import Testing
 
     @Test func test_document_isOpenAPI31_withRelativeServer() {
         #expect(document["openapi"]?.stringValue == "3.1.0")
-        #expect(document["servers"]?.arrayValue?.first?["url"]?.stringValue == "/")
+        #expect(document["servers"]?.arrayValue?.first?["url"]?.stringValue == ".")
         #expect(document["info"]?["description"]?.stringValue?.contains("Arabic is the original") == true)
     }
 

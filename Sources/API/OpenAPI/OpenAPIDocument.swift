@@ -26,13 +26,7 @@ enum OpenAPIDocument {
                 "version": .string(version),
                 "description": .string(description),
             ]),
-            "servers": .array([
-                OpenAPIJSON.object([
-                    "url": .string("/"),
-                    "description": .string(
-                        "This server (links in bodies are relative unless a public URL is configured)."),
-                ])
-            ]),
+            "servers": .array([server(catalog.links)]),
             "tags": .array(
                 tags.map { OpenAPIJSON.object(["name": .string($0), "description": .string(tagDescription($0))]) }),
             "paths": OpenAPIJSON.object(paths),
@@ -45,6 +39,24 @@ enum OpenAPIDocument {
             ]),
         ])
         return OpenAPIEnumNames.annotate(document)
+    }
+
+    /// `--public-url` when configured; else `.`, relative to where this document was fetched (OpenAPI 3.1 resolves a
+    /// relative server URL against the document's own): `/` when it is fetched at `/openapi.json`, `/api/` behind
+    /// a proxy that mounts the API at `/api/`, so Swagger UI's "Try it out" calls the API under the prefix. The
+    /// document itself is the same for every forwarded base.
+    private static func server(_ links: LinkBuilder) -> JSONValue {
+        if !links.base.isEmpty {
+            return OpenAPIJSON.object([
+                "url": .string(links.base), "description": .string("This server, at its configured public URL."),
+            ])
+        }
+        return OpenAPIJSON.object([
+            "url": .string("."),
+            "description": .string(
+                "This server: the directory this document was fetched from (`/`, or a proxy's prefix such as `/api/`)."
+            ),
+        ])
     }
 
     /// One GET operation per path: HEAD and OPTIONS are answered on every path too, but as operations of their own
@@ -93,10 +105,15 @@ enum OpenAPIDocument {
     private static let description = """
         What one Arabic source document says about Kazakhstan's foreign relations — countries, organizations, visits, \
         initiatives, people, places, events, declarations and facts — every entity and relation cited to its place in the text. \
-        Arabic is the original; English is a translation. Text is given as `{"ar", "en"}`; `lang=ar|en` answers in one language.
+        Arabic is the original; English is a translation. Text is given as `{"ar", "en"}`; `lang=ar|en` makes every \
+        localized field a plain string (or list) in that language (`fields=name.en` still gives `{"en": …}`).
 
-        Every collection takes one query grammar: `limit`, `offset`, `sort=-field,field`, `fields`, `include`, `lang`, `q`, \
-        `cited_in`, `pretty`, and named filters (the items of a list mean OR, different filters AND). A list is given \
+        Every collection takes one query grammar: `limit`, `offset`, `sort=-field,field`, `fields`, `include`, \
+        `fields[type]`, `id=a,b` (a batch, in the order given), `lang`, `q`, `cited_in`, `offsets=utf16` (offsets in \
+        UTF-16 code units instead of Unicode scalars), `pretty`, and named filters (the items of a list mean OR, \
+        different filters AND). `include` makes a compound document: each item lists its related entities under \
+        `relationships` (`id`, `type`, `href`), and the top-level `included` holds each of them once (not those \
+        already in `data`), narrowed by `fields[type]`. A list is given \
         repeated (`include=a&include=b`, as generated clients send arrays) or as a comma list (`include=a,b`): the two \
         mean the same. An unknown parameter, value or field, or a repeated single-valued parameter, is a 400 \
         `application/problem+json` naming it — never silently ignored. Ids are strings: the examples are today's, and \

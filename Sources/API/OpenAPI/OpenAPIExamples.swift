@@ -11,7 +11,7 @@ struct OpenAPIExamples {
     /// `(name, summary, target)` for one path.
     func requests(for kind: RouteKind) -> [(name: String, summary: String, target: String)] {
         switch kind {
-        case .index: return [("index", "The entry point", "/")]
+        case .index: return [("index", "The entry point", "/"), ("en", "The entry point in English", "/?lang=en")]
         case .health: return [("ok", "Alive", "/healthz")]
         case .readiness: return [("ready", "Ready", "/readyz")]
         case .openAPI, .metrics: return []

@@ -73,21 +73,21 @@ enum OpenAPIParameters {
         case .fields:
             return list(
                 name,
-                "Only these fields (`key` or `key.sub`); `id`, `type` and `href` are always kept (and `relationships` with `include`)."
+                "Only these fields (`key` or `key.sub`); `id`, `type` and `href` are always kept (and `relationships` with `include`). `name.en` keeps the English name as `{\"en\": …}`, with or without `lang`."
                     + repeatable,
                 items: vocabularies.reference(context.prefix + "FieldName", grammar.fieldNames),
                 example: Array(grammar.fieldNames.prefix(1)))
         case .include:
             return list(
                 name,
-                "Related collections to include: each item lists its related entities as references (`id`, `type`, `href`) under `relationships`, per relation, and the document's top-level `included` array holds each related entity once, in full (one level; narrow it with `fields[type]`)."
+                "Related collections to include: each item lists its related entities as references (`id`, `type`, `href`) under `relationships`, per relation, and the document's top-level `included` array holds each related entity once, in full (one level; narrow it with `fields[type]`); an entity already in `data` is referenced, not included again."
                     + repeatable,
                 items: vocabularies.reference(context.prefix + "RelationName", grammar.includes),
                 example: Array(grammar.includes.prefix(1)))
         case .lang:
             return self.parameter(
                 name,
-                "Answer in one language: every localized field (`name`, `description`, `aliases`, `title`, names of hits, mentions and included entities) becomes a plain string (or list) in that language, and `Content-Language` says which. Arabic is the original, English a translation.",
+                "Answer in one language: every localized field (`name`, `description`, `aliases`, `title`, the index's `description`, names of hits, mentions and included entities) becomes a plain string (or list) in that language, and `Content-Language` says which. Arabic is the original, English a translation. A language sub-field (`fields=name.en`) still gives that language, as `{\"en\": …}`.",
                 schema: vocabularies.reference("Language", CollectionQuery.Language.allCases.map(\.rawValue)),
                 example: .string(CollectionQuery.Language.en.rawValue))
         case .q:

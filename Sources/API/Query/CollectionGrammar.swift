@@ -91,6 +91,13 @@ struct CollectionGrammar: Sendable {
         idAliases = map
     }
 
+    /// A resource with localized text and nothing else to shape (the index: its `description`): `pretty` and `lang`.
+    static var localizedOnly: CollectionGrammar {
+        var g = prettyOnly
+        g.supportsLang = true
+        return g
+    }
+
     /// The same grammar for one resource of the collection.
     var single: CollectionGrammar {
         var g = self

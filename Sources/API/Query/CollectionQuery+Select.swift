@@ -53,9 +53,11 @@ extension CollectionQuery {
     /// `relationships` member, per relation the references (`id`, `type`, `href`) of its related entities, and puts
     /// each related entity once in `included` (one level), narrowed by `fields[type]`; `fields` keeps only the
     /// named fields of the rows (plus `id`, `type`, `href` and `relationships`, which links need).
+    /// A compound document holds one copy of each entity (JSON:API): a related entity that is itself on the page
+    /// (`/events?include=events`) is linked but not included again.
     func render(_ rows: [CollectionItem], catalog: Catalog) -> (data: [JSONValue], included: [JSONValue]?) {
         var included: [JSONValue] = []
-        var seen: Set<EntityReference> = []
+        var seen = Set(include.isEmpty ? [] : rows.compactMap(\.ref))
         let data = rows.map { row in
             var value = row.measured(in: offsets ?? .scalar).representation(in: lang)
             if !include.isEmpty, let ref = row.ref, case .object(var members) = value {
@@ -71,7 +73,7 @@ extension CollectionQuery {
                 members.append((key: "relationships", value: .object(linkage)))
                 value = .object(members)
             }
-            if let fields { value = project(value, fields) }
+            if let fields { value = project(value, fields, bothLanguages: bothLanguages(row)) }
             return value
         }
         return (data, include.isEmpty ? nil : included)
@@ -81,10 +83,18 @@ extension CollectionQuery {
     private func shapeIncluded(_ item: CollectionItem) -> JSONValue {
         let value = item.measured(in: offsets ?? .scalar).representation(in: lang)
         guard let type = item.ref?.type.rawValue, let fields = typedFields[type] else { return value }
-        return project(value, fields)
+        return project(value, fields, bothLanguages: bothLanguages(item))
     }
 
-    private func project(_ value: JSONValue, _ fields: [String]) -> JSONValue {
+    /// The row with its `{ar, en}` values whole, where `lang` has made them strings (nil without `lang`).
+    private func bothLanguages(_ row: CollectionItem) -> JSONValue? {
+        lang == nil ? nil : row.measured(in: offsets ?? .scalar).representation(in: nil)
+    }
+
+    /// `fields` applied to `value`. A sub-field of a localized value (`name.en`) is taken from `bothLanguages`
+    /// when `lang` has made it a string: `lang=ar&fields=name.en` gives `{"en": …}`, what was asked for, never
+    /// the Arabic string kept whole.
+    private func project(_ value: JSONValue, _ fields: [String], bothLanguages: JSONValue?) -> JSONValue {
         guard case .object(let members) = value else { return value }
         var whole: Set<String> = ["id", "type", "href", "relationships"]
         var partial: [String: Set<String>] = [:]
@@ -101,8 +111,9 @@ extension CollectionQuery {
             if whole.contains(member.key) {
                 out.append(member)
             } else if let keep = partial[member.key] {
-                // With `lang`, `name` is already the string `name.en` or `name.ar` would narrow it to.
-                guard case .object(let sub) = member.value else {
+                var source = member.value
+                if source.objectMembers == nil, let both = bothLanguages?[member.key] { source = both }
+                guard case .object(let sub) = source else {
                     out.append(member)
                     continue
                 }
@@ -112,6 +123,16 @@ extension CollectionQuery {
         return .object(out)
     }
 
-    /// `ar, en` by default; the one language asked for with `lang`.
-    var contentLanguage: String { lang?.rawValue ?? "ar, en" }
+    /// `ar, en` by default; the one language asked for with `lang`, unless `fields` (or `fields[type]`) keeps a
+    /// sub-field in the other language (`lang=ar&fields=name.en`), which the body then holds too.
+    var contentLanguage: String {
+        guard let lang else { return "ar, en" }
+        let other = "." + (lang == .ar ? Language.en : Language.ar).rawValue
+        // `fields=name,name.en` keeps `name` whole, a string in `lang`.
+        let lists = [fields ?? []] + Array(typedFields.values)
+        let keepsOther = lists.contains { names in
+            names.contains { $0.hasSuffix(other) && !names.contains(String($0.dropLast(other.count))) }
+        }
+        return keepsOther ? "ar, en" : lang.rawValue
+    }
 }

@@ -79,6 +79,8 @@ struct CollectionQuery: Sendable {
             return unknown("type", type, among: types)
                 + " fields[type] narrows the included entities of a type that include= can bring in."
         }
+        // `/metrics` takes none: an empty "Valid:" list would read as a truncated message.
+        if known.isEmpty { return "Unknown parameter '\(name)': this resource takes no query parameters." }
         return unknown("parameter", name, among: known)
     }
 

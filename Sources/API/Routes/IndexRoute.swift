@@ -6,7 +6,7 @@ enum IndexRoute {
     static func register(in router: inout Router<RouteDefinition>, version: String) {
         router.add(
             RouteDefinition(
-                "/", kind: .index, grammar: .prettyOnly, summary: "What this API is and where everything is",
+                "/", kind: .index, grammar: .localizedOnly, summary: "What this API is and where everything is",
                 tag: "service"
             ) { context in
                 body(context, version: version)
@@ -65,6 +65,10 @@ enum IndexRoute {
             (key: "counts", value: counts(catalog)),
             (key: "links", value: .object(collections)),
         ])
-        return .resource(Resource(body: body, pretty: context.query.pretty))
+        let query = context.query
+        return .resource(
+            Resource(
+                body: query.lang.map { Localizer.localize(body, to: $0) } ?? body, pretty: query.pretty,
+                contentLanguage: query.contentLanguage))
     }
 }

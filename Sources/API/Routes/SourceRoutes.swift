@@ -93,10 +93,9 @@ enum SourceRoutes {
             (key: "collection", value: .string(collection)),
         ])
         let body = EntityRoutes.single(row, links: links, query: context.query, catalog: context.catalog)
-        // A source has its title in both languages; a paragraph is Arabic text only (`lang` names the audience).
-        let language =
-            context.query.lang?.rawValue
-            ?? (row.representation["type"]?.stringValue == "paragraphs" ? "ar" : "ar, en")
-        return .resource(Resource(body: body, pretty: context.query.pretty, contentLanguage: language))
+        // A source has its title in both languages, a paragraph its mentions' names: `ar, en`, or the audience `lang`
+        // names (a paragraph's text stays Arabic).
+        let query = context.query
+        return .resource(Resource(body: body, pretty: query.pretty, contentLanguage: query.contentLanguage))
     }
 }
