@@ -45,7 +45,9 @@ public struct Store: Sendable {
         var mentions: [Int: [Mention]] = [:]
         var paragraphs: [EntityReference: Set<Int>] = [:]
         let primary = sources.first?.id
-        let roles = MentionRoles(entities: all, alternateNames: alternateNames)
+        // One lexicon for both: mention roles now, the search index later on another thread.
+        let lexicon = SearchLexicon(entities: all, alternateNames: alternateNames)
+        let roles = MentionRoles(entities: all, lexicon: lexicon)
         for entity in all {
             for target in Set(entity.references()) { inverse[target, default: []].append(entity.reference) }
             for citation in entity.allCitations() where citation.source == primary {
@@ -68,7 +70,7 @@ public struct Store: Sendable {
         self.paragraphsByEntity = paragraphs.mapValues { $0.sorted() }
         let mentionsByParagraph = self.mentionsByParagraph
         self.pendingSearchIndex = PendingSearchIndex {
-            SearchIndex(entities: all, alternateNames: alternateNames, sources: sources, mentions: mentionsByParagraph)
+            SearchIndex(entities: all, lexicon: lexicon, sources: sources, mentions: mentionsByParagraph)
         }
     }
 

@@ -19,12 +19,12 @@ enum ArabicLightStemmer {
         for suffix in suffixes where word.count >= suffix.count + 2 && word.ends(with: suffix) {
             word.removeLast(suffix.count)
         }
-        return String(String.UnicodeScalarView(word))
+        return String(scalars: word)
     }
 }
 
 extension Array where Element: Equatable {
     func ends(with suffix: [Element]) -> Bool {
-        count >= suffix.count && Array(self[(count - suffix.count)...]) == suffix
+        count >= suffix.count && self[(count - suffix.count)...].elementsEqual(suffix)
     }
 }

@@ -6,25 +6,35 @@ enum EditDistance {
     static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int, firstLetterCost: Int = 2) -> Int? {
         guard abs(a.count - b.count) <= limit else { return nil }
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) <= limit ? max(a.count, b.count) : nil }
-        var previous2 = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            var rowMinimum = current[0]
-            for j in 1...b.count {
-                let substitution = a[i - 1] == b[j - 1] ? 0 : (i == 1 && j == 1 ? firstLetterCost : 1)
-                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + substitution)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    value = min(value, previous2[j - 2] + 1)
-                }
-                current[j] = value
-                rowMinimum = min(rowMinimum, value)
+        // Three rows on the stack: a typo lookup compares a word with thousands of names, and three heap arrays per
+        // comparison were most of its cost.
+        let width = b.count + 1
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * width) { rows in
+            var previous2 = rows.baseAddress!
+            var previous = previous2 + width
+            var current = previous + width
+            for j in 0..<width {
+                previous2[j] = 0
+                previous[j] = j
+                current[j] = 0
             }
-            if rowMinimum > limit { return nil }
-            (previous2, previous, current) = (previous, current, previous2)
+            for i in 1...a.count {
+                current[0] = i
+                var rowMinimum = current[0]
+                for j in 1...b.count {
+                    let substitution = a[i - 1] == b[j - 1] ? 0 : (i == 1 && j == 1 ? firstLetterCost : 1)
+                    var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + substitution)
+                    if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                        value = min(value, previous2[j - 2] + 1)
+                    }
+                    current[j] = value
+                    rowMinimum = min(rowMinimum, value)
+                }
+                if rowMinimum > limit { return nil }
+                (previous2, previous, current) = (previous, current, previous2)
+            }
+            return previous[b.count] <= limit ? previous[b.count] : nil
         }
-        return previous[b.count] <= limit ? previous[b.count] : nil
     }
 
     /// Edits allowed for a word of `length` letters (characters, never bytes): none under 5, one up to 8, two from 9.

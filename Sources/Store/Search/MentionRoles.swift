@@ -16,11 +16,14 @@ struct MentionRoles {
 
     private let words: [EntityReference: Words]
 
-    init(entities: [any Entity], alternateNames: [AlternateName]) {
+    /// `lexicon` is the one built from `entities` (the search index is built from the same one).
+    init(entities: [any Entity], lexicon: SearchLexicon) {
         var words: [EntityReference: Words] = [:]
         var formsByWord: [String: Set<String>] = [:]
-        for entry in SearchLexicon(entities: entities, alternateNames: alternateNames).entries {
+        for entry in lexicon.entries {
             let ref = entities[entry.target].reference
+            // A fact's spans are claims whatever their words (`role(of:for:)`): its words are never asked for.
+            guard ref.type != .facts else { continue }
             var known = words[ref] ?? Words()
             for token in entry.tokens where !StopWords.contains(token.key) {
                 let bare = SearchKeys.withoutArticle(token.key)

@@ -24,12 +24,12 @@ enum NameForms {
         }
         var result: Set<String> = []
         for base in bases {
-            result.insert(String(String.UnicodeScalarView(base)))
-            for ending in endings { result.insert(String(String.UnicodeScalarView(base + ending))) }
+            result.insert(String(scalars: base))
+            for ending in endings { result.insert(String(scalars: base + ending)) }
         }
         if word.ends(with: alef) {
             let base = Array(word.dropLast())
-            for ending in afterAlef { result.insert(String(String.UnicodeScalarView(base + ending))) }
+            for ending in afterAlef { result.insert(String(scalars: base + ending)) }
         }
         result.remove(key)
         return result

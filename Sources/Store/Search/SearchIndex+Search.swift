@@ -3,6 +3,8 @@
 public struct SearchResults: Sendable {
     let index: SearchIndex
     let ranked: [SearchIndex.Ranked]
+    /// What each query word matched where: the hits' spans.
+    let matches: SearchIndex.Matches?
 
     /// How many targets matched.
     public var count: Int { ranked.count }
@@ -11,7 +13,7 @@ public struct SearchResults: Sendable {
     public func target(at i: Int) -> SearchHit.Target { index.targets[ranked[i].target].hit }
 
     /// The `i`th best hit; its score falls with its place.
-    public func hit(at i: Int) -> SearchHit { index.hit(ranked[i], score: ranked.count - i) }
+    public func hit(at i: Int) -> SearchHit { index.hit(ranked[i], score: ranked.count - i, matches: matches) }
 }
 
 extension SearchIndex {
@@ -20,14 +22,15 @@ extension SearchIndex {
         -> SearchResults
     {
         let parsed = SearchQuery(query)
-        guard parsed.count > 0 else { return SearchResults(index: self, ranked: []) }
-        let ranked = rank(matches(for: parsed), query: parsed).filter { entry in
+        guard parsed.count > 0 else { return SearchResults(index: self, ranked: [], matches: nil) }
+        let matches = matches(for: parsed)
+        let ranked = rank(matches, query: parsed).filter { entry in
             switch targets[entry.target].hit {
             case .entity(let reference): kinds.map { $0.contains(reference.type) } ?? true
             case .paragraph: includeParagraphs
             }
         }
-        return SearchResults(index: self, ranked: ranked)
+        return SearchResults(index: self, ranked: ranked, matches: matches)
     }
 
     /// Hits for `query`, best first, at most `limit`. `kinds` limits entity hits; paragraphs are hits of their own.
@@ -67,17 +70,18 @@ extension SearchIndex {
     /// Scalars of context kept before a paragraph's first match and after its last.
     static let snippetContext = 60
 
-    func hit(_ ranked: Ranked, score: Int) -> SearchHit {
+    func hit(_ ranked: Ranked, score: Int, matches found: Matches?) -> SearchHit {
         let target = targets[ranked.target].hit
         switch ranked.location {
-        case .name(let entry, let words):
+        case .name(let entry, let row):
             let e = lexicon[entry]
             return SearchHit(
                 target: target, score: score, field: e.field, language: e.language, snippet: e.text, snippetStart: 0,
-                matches: spans(words, e.tokens))
-        case .text(let document, let words, let mentioned):
+                matches: found.map { spans($0.names, row, e.tokens) } ?? [])
+        case .text(let document, let row, let mentioned):
             let d = documents[document]
-            let matches = Array(Set(spans(words, d.tokens) + mentioned)).sorted {
+            let direct = found.flatMap { found in row.map { spans(found.texts, $0, d.tokens) } } ?? []
+            let matches = Array(Set(direct + mentioned)).sorted {
                 ($0.start, $0.end) < ($1.start, $1.end)
             }
             guard d.field == .paragraph, let first = matches.first else {
@@ -95,8 +99,12 @@ extension SearchIndex {
     }
 
     /// Every matched token's range, neighbours merged, sorted.
-    private func spans(_ words: [Int: WordMatch], _ tokens: [TextNormalizer.Token]) -> [SearchHit.Span] {
-        let indices = Set(words.values.flatMap(\.tokens)).sorted()
+    private func spans(_ table: SlotTable<WordMatch>, _ row: Int, _ tokens: [TextNormalizer.Token])
+        -> [SearchHit.Span]
+    {
+        var matched: Set<Int> = []
+        for word in 0..<table.width { matched.formUnion(table[row, word]?.tokens ?? []) }
+        let indices = matched.sorted()
         var result: [SearchHit.Span] = []
         for index in indices where index < tokens.count {
             let span = SearchHit.Span(start: tokens[index].start, end: tokens[index].end)

@@ -68,12 +68,10 @@ public struct SearchIndex: Sendable {
     /// narrows a mention down to the words that name the entity.
     let nameKeys: [Int: [Set<String>]]
 
-    init(
-        entities: [any Entity], alternateNames: [AlternateName] = [], sources: [Source],
-        mentions: [Int: [Mention]] = [:]
-    ) {
+    /// `lexicon` is the one built from `entities` (the store builds it once, for mention roles and for this index).
+    init(entities: [any Entity], lexicon searchLexicon: SearchLexicon, sources: [Source], mentions: [Int: [Mention]]) {
         var targets = entities.map { Target(hit: .entity($0.reference), mentions: $0.allCitations().count) }
-        let lexicon = SearchLexicon(entities: entities, alternateNames: alternateNames).entries
+        let lexicon = searchLexicon.entries
         var documents: [TextDocument] = []
         func addText(_ target: Int, _ field: SearchHit.Field, _ language: String, _ text: String) {
             let tokens = TextNormalizer.tokens(text)

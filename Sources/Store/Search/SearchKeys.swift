@@ -12,7 +12,7 @@ enum SearchKeys {
     static func withoutArticle(_ key: String) -> String {
         let word = Array(key.unicodeScalars)
         guard word.count >= 5, word.starts(with: article) else { return key }
-        return String(String.UnicodeScalarView(word[article.count...]))
+        return String(scalars: word[article.count...])
     }
 
     /// The word without one or two proclitics (a conjunction, then a preposition or the article), article removed
@@ -25,7 +25,7 @@ enum SearchKeys {
             for word in frontier {
                 for prefix in proclitics where word.count > prefix.count && word.starts(with: prefix) {
                     let rest = Array(word[prefix.count...])
-                    let text = withoutArticle(String(String.UnicodeScalarView(rest)))
+                    let text = withoutArticle(String(scalars: rest))
                     guard rest.count >= 3 || isKnown(text), text != key, !result.contains(text) else { continue }
                     result.append(text)
                     next.append(rest)

@@ -2,7 +2,7 @@
 /// (KZ, KAZ), the titles it holds (role phrases built from its relations: «رئيس» and «رئيس كازاخستان», «أمير قطر»,
 /// "Emir of Qatar", "Qatari Emir", «ولي العهد»), the names people use that the text does not (`AlternateName`), and the
 /// words for its kind («مدينة», "city", «منظمة»), so «مدينة نور سلطان» and «الحكومة القطرية» name what they say.
-struct SearchLexicon {
+struct SearchLexicon: Sendable {
     struct Entry: Sendable {
         var target: Int
         var field: SearchHit.Field
@@ -91,7 +91,7 @@ struct SearchLexicon {
             let words = TextNormalizer.tokens(title).filter { token in
                 let bare = SearchKeys.withoutArticle(token.key)
                 return !countryKeys.contains(bare) && !filler.contains(token.key) && !StopWords.contains(token.key)
-            }.map { String(String.UnicodeScalarView(scalars[$0.start..<$0.end])) }
+            }.map { String(scalars: scalars[$0.start..<$0.end]) }
             guard !words.isEmpty else { continue }
             let head = words.joined(separator: " ")
             phrases.append((language, head))

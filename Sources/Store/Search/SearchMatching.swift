@@ -33,14 +33,16 @@ extension SearchIndex {
         var joined = false
     }
 
-    /// Per name entry, and per text document: query word → its best match there.
+    /// Per name entry, and per text document: each query word's best match there.
     struct Matches {
-        var names: [Int: [Int: WordMatch]] = [:]
-        var texts: [Int: [Int: WordMatch]] = [:]
+        var names: SlotTable<WordMatch>
+        var texts: SlotTable<WordMatch>
     }
 
     func matches(for query: SearchQuery) -> Matches {
-        var result = Matches()
+        var result = Matches(
+            names: SlotTable(places: lexicon.count, width: query.count),
+            texts: SlotTable(places: documents.count, width: query.count))
         for word in query.words {
             let nameFound = matchNames(word, into: &result)
             guard word.covers.count == 1 else { continue }
@@ -77,7 +79,7 @@ extension SearchIndex {
                 }
                 if lookup.stem { rank = max(rank, Rank.stem) }
                 let match = WordMatch(rank: rank, edits: 0, tokens: tokens, joined: word.covers.count > 1)
-                record(match, word, in: &result.names[posting.entry, default: [:]])
+                record(match, word, entry: posting.entry, in: &result.names)
                 found = true
             }
         }
@@ -88,8 +90,8 @@ extension SearchIndex {
                     guard case .exact = posting.match, !lexicon[posting.entry].tokens[posting.token].isCapitalized
                     else { continue }
                     record(
-                        WordMatch(rank: Rank.prefix, edits: 0, tokens: [posting.token]), word,
-                        in: &result.names[posting.entry, default: [:]])
+                        WordMatch(rank: Rank.prefix, edits: 0, tokens: [posting.token]), word, entry: posting.entry,
+                        in: &result.names)
                     found = true
                 }
             }
@@ -106,8 +108,8 @@ extension SearchIndex {
         if firstLetterCost == 2, let skeleton = Skeleton.key(bare) {
             for posting in skeletons[skeleton] ?? [] {
                 record(
-                    WordMatch(rank: Rank.approximate, edits: 0, tokens: [posting.token]), word,
-                    in: &result.names[posting.entry, default: [:]])
+                    WordMatch(rank: Rank.approximate, edits: 0, tokens: [posting.token]), word, entry: posting.entry,
+                    in: &result.names)
                 found = true
             }
         }
@@ -129,7 +131,7 @@ extension SearchIndex {
                             WordMatch(
                                 rank: Rank.approximate, edits: max(edits, firstLetterCost == 1 ? 2 : 0),
                                 tokens: [posting.token]),
-                            word, in: &result.names[posting.entry, default: [:]])
+                            word, entry: posting.entry, in: &result.names)
                         found = true
                     }
                 }
@@ -146,35 +148,41 @@ extension SearchIndex {
         keys += stripped.map { ($0, Rank.textStem) }
         keys += ([word.key] + stripped).map { (TextStem.of($0), Rank.textStem) }
         // Keys come in rank order, so a key seen before was already looked up at a rank as good or better.
-        var seen: Set<String> = []
+        // A handful of keys: a list is cheaper than hashing each.
+        var seen: [String] = []
         let position = word.covers[0]
-        for (key, rank) in keys where seen.insert(key).inserted {
+        for (key, rank) in keys where !seen.contains(key) {
+            seen.append(key)
             guard let postings = textPostings[key] else { continue }
             found = true
             for posting in postings {
-                // Updated in place: a common word has hundreds of postings, and copying a document's slot out and back
-                // for each one copied its dictionary every time.
-                SearchIndex.note(
-                    posting.token, rank: rank, at: position, in: &result.texts[posting.document, default: [:]])
+                // Updated in place: a common word has hundreds of postings.
+                let row = result.texts.makeRow(posting.document)
+                SearchIndex.note(posting.token, rank: rank, in: &result.texts[row, position])
             }
         }
         return found
     }
 
     /// A text word's occurrence: the better rank wins, and every occurrence at that rank is kept.
-    private static func note(_ token: Int, rank: Int, at position: Int, in slot: inout [Int: WordMatch]) {
-        if let existing = slot[position], existing.rank <= rank {
-            if existing.rank == rank, !existing.tokens.contains(token) { slot[position]?.tokens.append(token) }
+    private static func note(_ token: Int, rank: Int, in slot: inout WordMatch?) {
+        if let existing = slot, existing.rank <= rank {
+            if existing.rank == rank, !existing.tokens.contains(token) { slot?.tokens.append(token) }
         } else {
-            slot[position] = WordMatch(rank: rank, edits: 0, tokens: [token])
+            slot = WordMatch(rank: rank, edits: 0, tokens: [token])
         }
     }
 
     /// Keeps the better match for each query word the word covers: lower rank, then fewer edits.
-    private func record(_ match: WordMatch, _ word: SearchQuery.Word, in slot: inout [Int: WordMatch]) {
+    private func record(
+        _ match: WordMatch, _ word: SearchQuery.Word, entry: Int, in table: inout SlotTable<WordMatch>
+    ) {
+        let row = table.makeRow(entry)
         for position in word.covers {
-            if let existing = slot[position], (existing.rank, existing.edits) <= (match.rank, match.edits) { continue }
-            slot[position] = match
+            if let existing = table[row, position], (existing.rank, existing.edits) <= (match.rank, match.edits) {
+                continue
+            }
+            table[row, position] = match
         }
     }
 

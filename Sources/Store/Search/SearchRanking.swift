@@ -15,129 +15,246 @@ extension SearchIndex {
     /// Where a target matched best, and its place in the ranking.
     struct Ranked {
         var target: Int
-        var key: [Int]
+        var key: TargetKey
         var location: Location
     }
 
+    /// Rows of the search's `Matches`: a name entry's, or a text document's (none for a paragraph found only through
+    /// the entities it mentions).
     enum Location {
-        case name(entry: Int, words: [Int: WordMatch])
-        case text(document: Int, words: [Int: WordMatch], mentioned: [SearchHit.Span])
+        case name(entry: Int, row: Int)
+        case text(document: Int, row: Int?, mentioned: [SearchHit.Span])
     }
 
-    /// A location's own standing, in the tiers' order (the target-wide tiers are filled in later): exactness,
-    /// rank sum, edits, proximity, field, and the location's index (to decide between equal locations).
-    private func standing(_ words: [Int: WordMatch], whole: Bool, field: SearchHit.Field, location: Int) -> [Int] {
-        let rankSum = words.values.reduce(0) { $0 + $1.rank }
-        let edits = words.values.reduce(0) { $0 + $1.edits }
-        let positions = words.values.compactMap { $0.tokens.min() }
-        let proximity = (positions.max() ?? 0) - (positions.min() ?? 0) + 1 - positions.count
-        let fieldRank = SearchHit.Field.allCases.firstIndex(of: field) ?? 0
-        return [-words.count, whole ? 0 : 1, rankSum, edits, max(0, proximity), fieldRank, location]
+    /// A location's own standing, in the tiers' order (the target-wide tiers are filled in later): words matched
+    /// (more first), exactness, rank sum, edits, proximity, field, and the location's index (to decide between equal
+    /// locations).
+    struct LocationKey {
+        var words: Int
+        var inexact: Int
+        var rankSum: Int
+        var edits: Int
+        var proximity: Int
+        var field: Int
+        var location: Int
+
+        func precedes(_ other: LocationKey) -> Bool {
+            let a = (-words, inexact, rankSum, edits, proximity, field)
+            let b = (-other.words, other.inexact, other.rankSum, other.edits, other.proximity, other.field)
+            return a < b || (a == b && location < other.location)
+        }
     }
 
-    /// Whether `words` match the entry whole: every query word, every content word of the entry, by any match but a
-    /// prefix («Quatar» is Qatar whole, misspelled; «Qat» is still being typed).
-    private func isWhole(_ entry: SearchLexicon.Entry, _ words: [Int: WordMatch], query: SearchQuery) -> Bool {
-        guard entry.field != .kind, words.count == query.count, words.values.allSatisfy({ $0.rank <= Rank.approximate })
-        else { return false }
-        return Set(words.values.flatMap(\.tokens)).count >= entry.content
+    /// A target's place: words covered by names, its best location's exactness, words covered by anything, ranks and
+    /// edits across every location, its best location's proximity and field, citations (more first), store order.
+    struct TargetKey {
+        var named: Int
+        var inexact: Int
+        var covered: Int
+        var rankSum: Int
+        var edits: Int
+        var proximity: Int
+        var field: Int
+        var mentions: Int
+        var target: Int
+
+        func precedes(_ other: TargetKey) -> Bool {
+            let a = (-named, inexact, -covered, rankSum, edits, proximity)
+            let b = (-other.named, other.inexact, -other.covered, other.rankSum, other.edits, other.proximity)
+            if a != b { return a < b }
+            return (field, -mentions, target) < (other.field, -other.mentions, other.target)
+        }
+    }
+
+    /// The best rank and fewest edits by which a query word reached a target.
+    struct Cover {
+        var rank: Int
+        var edits: Int
+    }
+
+    private func standing(
+        _ table: SlotTable<WordMatch>, _ row: Int, whole: Bool, field: SearchHit.Field, location: Int
+    ) -> LocationKey {
+        var count = 0
+        var rankSum = 0
+        var edits = 0
+        var positions = 0
+        var low = Int.max
+        var high = Int.min
+        for word in 0..<table.width {
+            guard let match = table[row, word] else { continue }
+            count += 1
+            rankSum += match.rank
+            edits += match.edits
+            guard let first = match.tokens.min() else { continue }
+            positions += 1
+            low = min(low, first)
+            high = max(high, first)
+        }
+        let proximity = (positions == 0 ? 0 : high - low) + 1 - positions
+        return LocationKey(
+            words: count, inexact: whole ? 0 : 1, rankSum: rankSum, edits: edits, proximity: max(0, proximity),
+            field: field.index, location: location)
+    }
+
+    /// Whether a row's words match the entry whole: every query word, every content word of the entry, by any match
+    /// but a prefix («Quatar» is Qatar whole, misspelled; «Qat» is still being typed).
+    private func isWhole(_ entry: SearchLexicon.Entry, _ table: SlotTable<WordMatch>, _ row: Int) -> Bool {
+        guard entry.field != .kind else { return false }
+        var tokens: Set<Int> = []
+        for word in 0..<table.width {
+            guard let match = table[row, word], match.rank <= Rank.approximate else { return false }
+            tokens.formUnion(match.tokens)
+        }
+        return tokens.count >= entry.content
+    }
+
+    /// The text's own names that hold every query word as written (not joined by the query's hyphens: `Nur-Sultan`
+    /// is the city's spelling): a historic alternate name yields to them.
+    private func namedInText(_ names: SlotTable<WordMatch>) -> Set<Int> {
+        var targets: Set<Int> = []
+        rows: for row in 0..<names.rowCount {
+            let e = lexicon[names.places[row]]
+            guard e.field == .name else { continue }
+            for word in 0..<names.width {
+                guard let match = names[row, word], match.rank == 0, !match.joined else { continue rows }
+            }
+            targets.insert(e.target)
+        }
+        return targets
+    }
+
+    /// Keeps, per query word, the better (rank, edits) of a target's row and a location's match.
+    private static func merge(
+        _ matches: SlotTable<WordMatch>, _ row: Int, into table: inout SlotTable<Cover>, _ target: Int
+    ) {
+        let into = table.makeRow(target)
+        for word in 0..<matches.width {
+            guard let match = matches[row, word] else { continue }
+            if let existing = table[into, word], (existing.rank, existing.edits) <= (match.rank, match.edits) {
+                continue
+            }
+            table[into, word] = Cover(rank: match.rank, edits: match.edits)
+        }
+    }
+
+    /// Each target's best location so far: a dense index into a list, as `SlotTable` does for words.
+    struct BestLocations {
+        private var indexOf: [Int32]
+        private(set) var list: [(target: Int, key: LocationKey, location: Location)] = []
+
+        init(targets: Int) { indexOf = Array(repeating: -1, count: targets) }
+
+        func key(_ target: Int) -> LocationKey? {
+            let i = indexOf[target]
+            return i < 0 ? nil : list[Int(i)].key
+        }
+
+        func location(_ target: Int) -> Location? {
+            let i = indexOf[target]
+            return i < 0 ? nil : list[Int(i)].location
+        }
+
+        /// Keeps the location if it is the target's first or precedes its best.
+        mutating func consider(_ target: Int, _ location: Location, _ key: LocationKey) {
+            let i = indexOf[target]
+            if i < 0 {
+                indexOf[target] = Int32(list.count)
+                list.append((target: target, key: key, location: location))
+            } else if key.precedes(list[Int(i)].key) {
+                list[Int(i)] = (target: target, key: key, location: location)
+            }
+        }
+
+        mutating func replaceLocation(_ target: Int, _ location: Location) {
+            let i = indexOf[target]
+            if i >= 0 { list[Int(i)].location = location }
+        }
     }
 
     func rank(_ matches: Matches, query: SearchQuery) -> [Ranked] {
-        var best: [Int: Ranked] = [:]
-        var named: [Int: [Int: WordMatch]] = [:]
-        var covered: [Int: [Int: WordMatch]] = [:]
-        func merge(_ words: [Int: WordMatch], into table: inout [Int: [Int: WordMatch]], _ target: Int) {
-            for (position, match) in words {
-                if let existing = table[target]?[position], (existing.rank, existing.edits) <= (match.rank, match.edits)
-                {
-                    continue
-                }
-                table[target, default: [:]][position] = match
-            }
-        }
-        func consider(_ target: Int, _ location: Location, _ key: [Int]) {
-            if let current = best[target], current.key.lexicographicallyPrecedes(key) || current.key == key { return }
-            best[target] = Ranked(target: target, key: key, location: location)
-        }
-        // The text's own names that hold every query word as written (not joined by the query's hyphens: `Nur-Sultan`
-        // is the city's spelling): a historic alternate name yields to them.
-        let namedInText = Set(
-            matches.names.compactMap { entry, words -> Int? in
-                let e = lexicon[entry]
-                guard e.field == .name, words.count == query.count,
-                    words.values.allSatisfy({ $0.rank == 0 && !$0.joined })
-                else { return nil }
-                return e.target
-            })
-        for (entry, words) in matches.names {
+        var best = BestLocations(targets: targets.count)
+        var named = SlotTable<Cover>(places: targets.count, width: query.count)
+        var covered = SlotTable<Cover>(places: targets.count, width: query.count)
+        let namedInText = namedInText(matches.names)
+        let names = matches.names
+        for row in 0..<names.rowCount {
+            let entry = names.places[row]
             let e = lexicon[entry]
-            var whole = isWhole(e, words, query: query)
+            var whole = isWhole(e, names, row)
             if whole, e.alternateKind == .historic, !namedInText.subtracting([e.target]).isEmpty { whole = false }
-            consider(
-                e.target, .name(entry: entry, words: words),
-                standing(words, whole: whole, field: e.field, location: entry))
-            merge(words, into: &named, e.target)
-            merge(words, into: &covered, e.target)
+            best.consider(
+                e.target, .name(entry: entry, row: row),
+                standing(names, row, whole: whole, field: e.field, location: entry))
+            SearchIndex.merge(names, row, into: &named, e.target)
+            SearchIndex.merge(names, row, into: &covered, e.target)
         }
-        for (document, words) in matches.texts {
+        let texts = matches.texts
+        for row in 0..<texts.rowCount {
+            let document = texts.places[row]
             let d = documents[document]
-            let key = standing(words, whole: false, field: d.field, location: lexicon.count + document)
-            consider(d.target, .text(document: document, words: words, mentioned: []), key)
-            merge(words, into: &covered, d.target)
+            let key = standing(texts, row, whole: false, field: d.field, location: lexicon.count + document)
+            best.consider(d.target, .text(document: document, row: row, mentioned: []), key)
+            SearchIndex.merge(texts, row, into: &covered, d.target)
         }
-        addMentionedParagraphs(coverage: &covered, best: &best, query: query)
-        // The target's standing: words covered by names, its best location's exactness, words covered by anything,
-        // then ranks and edits across every location, then its best location's proximity and field.
-        return best.values.map { ranked in
-            let words = covered[ranked.target] ?? [:]
-            let key = [
-                -(named[ranked.target]?.count ?? 0), ranked.key[1], -words.count,
-                words.values.reduce(0) { $0 + $1.rank }, words.values.reduce(0) { $0 + $1.edits }, ranked.key[4],
-                ranked.key[5], -targets[ranked.target].mentions, ranked.target,
-            ]
-            return Ranked(target: ranked.target, key: key, location: ranked.location)
-        }.sorted { $0.key.lexicographicallyPrecedes($1.key) }
+        addMentionedParagraphs(coverage: &covered, best: &best, query: query, texts: texts)
+        return best.list.map { target, own, location in
+            var key = TargetKey(
+                named: named.row(of: target).map { named.count($0) } ?? 0, inexact: own.inexact, covered: 0, rankSum: 0,
+                edits: 0, proximity: own.proximity, field: own.field, mentions: targets[target].mentions,
+                target: target)
+            if let row = covered.row(of: target) {
+                for word in 0..<covered.width {
+                    guard let cover = covered[row, word] else { continue }
+                    key.covered += 1
+                    key.rankSum += cover.rank
+                    key.edits += cover.edits
+                }
+            }
+            return Ranked(target: target, key: key, location: location)
+        }.sorted { $0.key.precedes($1.key) }
     }
 
     /// A paragraph that mentions an entity whose names match every query word is a hit too (rank 9 per word), with
     /// the mentions as its matches: how an English or misspelled query reaches the Arabic text.
     private func addMentionedParagraphs(
-        coverage: inout [Int: [Int: WordMatch]], best: inout [Int: Ranked], query: SearchQuery
+        coverage: inout SlotTable<Cover>, best: inout BestLocations, query: SearchQuery,
+        texts: SlotTable<WordMatch>
     ) {
-        let candidates = coverage.compactMap { target, words -> Int? in
-            guard case .entity = targets[target].hit, words.count == query.count,
-                words.values.allSatisfy({ $0.rank <= Rank.prefix })
-            else { return nil }
-            return target
+        var candidates: [Int] = []
+        rows: for row in 0..<coverage.rowCount {
+            let target = coverage.places[row]
+            guard case .entity = targets[target].hit else { continue }
+            for word in 0..<coverage.width {
+                guard let cover = coverage[row, word], cover.rank <= Rank.prefix else { continue rows }
+            }
+            candidates.append(target)
         }
         // The entities the query names exactly, when there are any (so "Qatar" highlights Qatar in the text, not
         // every visit and title that has Qatar in its name); else every entity whose names cover the query.
-        let exact = candidates.filter { best[$0]?.key[1] == 0 }  // exactness, before the target-wide tiers
-        let named = Set(exact.isEmpty ? candidates : exact)
-        guard !named.isEmpty else { return }
-        for (paragraph, mentions) in mentionsByParagraph {
-            let spans = mentions.filter { named.contains($0.entity) }.flatMap(\.spans)
+        let exact = candidates.filter { best.key($0)?.inexact == 0 }  // exactness, before the target-wide tiers
+        guard !candidates.isEmpty else { return }
+        var isNamed = [Bool](repeating: false, count: targets.count)
+        for target in exact.isEmpty ? candidates : exact { isNamed[target] = true }
+        let mentionCover = Cover(rank: Rank.mention, edits: 0)
+        for (paragraph, mentions) in mentionsByParagraph where mentions.contains(where: { isNamed[$0.entity] }) {
+            let spans = mentions.filter { isNamed[$0.entity] }.flatMap(\.spans)
             guard !spans.isEmpty else { continue }
-            let mentionMatch = WordMatch(rank: Rank.mention, edits: 0, tokens: [])
-            let words = Dictionary(uniqueKeysWithValues: (0..<query.count).map { ($0, mentionMatch) })
-            for (position, match) in words where coverage[paragraph]?[position] == nil {
-                coverage[paragraph, default: [:]][position] = match
-            }
-            let fieldRank = SearchHit.Field.allCases.firstIndex(of: .paragraph) ?? 0
-            let key = [
-                -query.count, 1, Rank.mention * query.count, 0, 0, fieldRank, lexicon.count + document(paragraph),
-            ]
-            if var current = best[paragraph] {
+            let row = coverage.makeRow(paragraph)
+            for word in 0..<coverage.width where coverage[row, word] == nil { coverage[row, word] = mentionCover }
+            if let current = best.location(paragraph) {
                 // Words found in the paragraph itself are the better highlight; mentions only fill what they miss.
-                if case .text(let document, let direct, _) = current.location, direct.count < query.count {
-                    current.location = .text(document: document, words: direct, mentioned: spans)
-                    best[paragraph] = current
+                if case .text(let document, let direct, _) = current,
+                    (direct.map { texts.count($0) } ?? 0) < query.count
+                {
+                    best.replaceLocation(paragraph, .text(document: document, row: direct, mentioned: spans))
                 }
             } else {
                 let document = document(paragraph)
-                best[paragraph] = Ranked(
-                    target: paragraph, key: key, location: .text(document: document, words: [:], mentioned: spans))
+                let key = LocationKey(
+                    words: query.count, inexact: 1, rankSum: Rank.mention * query.count, edits: 0, proximity: 0,
+                    field: SearchHit.Field.paragraph.index, location: lexicon.count + document)
+                best.consider(paragraph, .text(document: document, row: nil, mentioned: spans), key)
             }
         }
     }
@@ -146,4 +263,9 @@ extension SearchIndex {
     private func document(_ paragraph: Int) -> Int {
         paragraphDocuments[paragraph] ?? 0
     }
+}
+
+extension SearchHit.Field {
+    /// The field's place among `allCases`.
+    var index: Int { SearchHit.Field.allCases.firstIndex(of: self) ?? 0 }
 }

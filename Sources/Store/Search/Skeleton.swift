@@ -15,7 +15,7 @@ enum Skeleton {
             guard let folded, out.last != folded else { continue }
             out.append(folded)
         }
-        return out.count >= 3 ? String(String.UnicodeScalarView(out)) : nil
+        return out.count >= 3 ? String(scalars: out) : nil
     }
 
     /// Long vowels and hamza seats drop; letters Arabic uses for the same foreign sound share one.
