@@ -25,7 +25,9 @@ enum LinkHeader {
     }
 
     private static func appendTarget(_ target: String, to out: inout String) {
-        guard !target.utf8.allSatisfy(isURIReferenceByte) else {
+        // Checked over contiguous bytes: the generic `UTF8View` walk cost ~3 % of a search answer's instructions.
+        var contiguous = target
+        guard !contiguous.withUTF8({ $0.allSatisfy(isURIReferenceByte) }) else {
             out += target
             return
         }

@@ -47,15 +47,15 @@ extension SearchIndex {
     public func suggestions(for query: String, limit: Int = 5) -> [EntityReference] {
         let words = SearchQuery(query).words.filter { $0.covers.count == 1 }.map { Array($0.key.unicodeScalars) }
         var best: [Int: [Int: Int]] = [:]  // target → query word → fewest edits
-        for entry in lexicon where entry.field != .role && entry.field != .kind {
-            for token in entry.tokens {
-                let candidate = Array(token.key.unicodeScalars)
-                for (w, word) in words.enumerated() where word.count >= 2 {
-                    let limit = max(1, word.count / 2)
-                    guard let edits = EditDistance.distance(word, candidate, limit: limit, firstLetterCost: 1) else {
-                        continue
+        for (w, word) in words.enumerated() where word.count >= 2 {
+            let limit = max(1, word.count / 2)
+            for group in SearchIndex.near(suggestionWords, length: word.count, within: limit) {
+                for candidate in group {
+                    guard let edits = EditDistance.distance(word, candidate.key, limit: limit, firstLetterCost: 1)
+                    else { continue }
+                    for target in candidate.targets {
+                        best[target, default: [:]][w] = min(best[target]?[w] ?? .max, edits)
                     }
-                    best[entry.target, default: [:]][w] = min(best[entry.target]?[w] ?? .max, edits)
                 }
             }
         }

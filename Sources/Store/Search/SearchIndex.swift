@@ -53,8 +53,10 @@ public struct SearchIndex: Sendable {
     let namePostings: [String: [NamePosting]]
     /// Consonant skeleton of a name word → where.
     let skeletons: [String: [NamePosting]]
-    /// Distinct name words by first letter, for typo lookups.
-    let vocabulary: [Unicode.Scalar: [(key: [Unicode.Scalar], postings: [NamePosting])]]
+    /// Distinct name words by first letter, then by length (`byLength`), for typo lookups.
+    let vocabulary: [Unicode.Scalar: [[VocabularyWord]]]
+    /// Name words by length with the targets they name, for "did you mean" (`suggestions`).
+    let suggestionWords: [[SuggestionWord]]
     /// Every name key with its UTF-8 bytes, sorted by them, for prefix lookups (bytes: comparing and prefix-testing
     /// `String`s Unicode-aware cost a tenth of a search's instructions; the keys are normalized, so bytes will do).
     let sortedNameKeys: [(bytes: [UInt8], key: String)]
@@ -123,6 +125,7 @@ public struct SearchIndex: Sendable {
         namePostings = names.postings
         skeletons = names.skeletons
         vocabulary = names.vocabulary
+        suggestionWords = SearchIndex.suggestionWords(lexicon)
         sortedNameKeys = names.postings.keys.map { (bytes: Array($0.utf8), key: $0) }.sorted {
             $0.bytes.lexicographicallyPrecedes($1.bytes)
         }
@@ -134,7 +137,7 @@ public struct SearchIndex: Sendable {
 
     private static func nameIndex(_ lexicon: [SearchLexicon.Entry]) -> (
         postings: [String: [NamePosting]], skeletons: [String: [NamePosting]],
-        vocabulary: [Unicode.Scalar: [(key: [Unicode.Scalar], postings: [NamePosting])]]
+        vocabulary: [Unicode.Scalar: [[VocabularyWord]]]
     ) {
         var postings: [String: [NamePosting]] = [:]
         var skeletons: [String: [NamePosting]] = [:]
@@ -170,13 +173,13 @@ public struct SearchIndex: Sendable {
                 if bare != token.key { words[bare, default: []].append(exact) }
             }
         }
-        var vocabulary: [Unicode.Scalar: [(key: [Unicode.Scalar], postings: [NamePosting])]] = [:]
+        var byLetter: [Unicode.Scalar: [VocabularyWord]] = [:]
         for (word, list) in words.sorted(by: { $0.key < $1.key }) {
             let scalars = Array(word.unicodeScalars)
             guard let first = scalars.first else { continue }
-            vocabulary[first, default: []].append((scalars, list))
+            byLetter[first, default: []].append((scalars, list))
         }
-        return (postings, skeletons, vocabulary)
+        return (postings, skeletons, byLetter.mapValues { SearchIndex.byLength($0) { $0.key.count } })
     }
 
     /// The UTF-8 offset of each scalar of `text`, then the total length.

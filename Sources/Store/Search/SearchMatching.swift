@@ -119,9 +119,9 @@ extension SearchIndex {
             let allowance = EditDistance.allowance(forLength: scalars.count)
             guard allowance > 0, let first = scalars.first else { continue }
             // A different first letter costs two, so it fits only the allowance of long words, or a last resort.
-            let buckets = allowance >= firstLetterCost ? Array(vocabulary.values) : [vocabulary[first] ?? []]
-            for bucket in buckets {
-                for candidate in bucket {
+            let letters = allowance >= firstLetterCost ? Array(vocabulary.values) : [vocabulary[first] ?? []]
+            for group in letters.lazy.flatMap({ SearchIndex.near($0, length: scalars.count, within: allowance) }) {
+                for candidate in group {
                     guard
                         let edits = EditDistance.distance(
                             scalars, candidate.key, limit: allowance, firstLetterCost: firstLetterCost), edits > 0
