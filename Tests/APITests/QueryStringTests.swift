@@ -46,3 +46,24 @@ import Testing
         #expect(pairs("a=1&\u{301}b=2") == ["a=1&\u{301}b=2"])
     }
 }
+
+/// `QueryString.grouped`: names in first-seen order with their values in order, however many names there are.
+@Suite struct QueryStringGroupingTests {
+    private func grouped(_ raw: String) -> [String] {
+        guard case .success(let query) = QueryString.parse(raw) else { return [] }
+        return query.grouped.map { "\($0.name)=\($0.values.joined(separator: "|"))" }
+    }
+
+    @Test func repeatedNames_groupInFirstSeenOrder() {
+        #expect(grouped("b=1&a=2&b=3&c=4&a=5") == ["b=1|3", "a=2|5", "c=4"])
+    }
+
+    @Test func manyNames_groupTheSameAsFew() {
+        // Past the scan's limit the grouping goes through a dictionary: same answer.
+        let raw = (0..<40).map { "p\($0 % 25)=\($0)" }.joined(separator: "&")
+        let expected = (0..<25).map { n in
+            "p\(n)=" + stride(from: n, to: 40, by: 25).map(String.init).joined(separator: "|")
+        }
+        #expect(grouped(raw) == expected)
+    }
+}

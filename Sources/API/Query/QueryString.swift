@@ -64,15 +64,21 @@ struct QueryString: Sendable {
     }
 
     /// The pairs grouped by name, in the order names first appear, each name's values in the order given.
+    /// A query has a handful of names: they are looked up by a scan (a dictionary cost ~6K instructions per
+    /// request), and through a dictionary only once there are many (a query of thousands of names stays linear).
     var grouped: [(name: String, values: [String])] {
         var out: [(name: String, values: [String])] = []
-        var index: [String: Int] = [:]
+        var index: [String: Int]?
         for (name, value) in pairs {
-            if let i = index[name] {
+            let existing = index == nil ? out.firstIndex(where: { $0.name == name }) : index?[name]
+            if let i = existing {
                 out[i].values.append(value)
-            } else {
-                index[name] = out.count
-                out.append((name, [value]))
+                continue
+            }
+            index?[name] = out.count
+            out.append((name, [value]))
+            if index == nil, out.count > 16 {
+                index = Dictionary(uniqueKeysWithValues: out.indices.map { (out[$0].name, $0) })
             }
         }
         return out
