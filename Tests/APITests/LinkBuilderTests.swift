@@ -6,7 +6,7 @@ import Testing
 /// The links every representation carries: path segments percent-encoded (RFC 3986 §3.3), under the base.
 @Suite struct LinkBuilderTests {
     @Test func pathSegmentBitmasks_matchThePredicate_forEveryByte() {
-        for b in 0...255 { #expect(PathSegment.keeps(UInt8(b)) == PathSegment.isKept(UInt8(b)), "\(b)") }
+        for b in 0...255 { #expect(PathSegment.kept.contains(UInt8(b)) == PathSegment.isKept(UInt8(b)), "\(b)") }
     }
 
     @Test func aSegmentOfKeptBytes_isUnchanged_andOthersAreEscaped() {

@@ -57,20 +57,25 @@ struct LinkBuilder: Sendable {
     }
 }
 
+/// A set of ASCII bytes as two bitmasks (bytes 0–63 and 64–127; nothing above is in it), written as literals so
+/// reading them costs no lazy initialisation: the encoders test every byte of every link and cached query with it.
+struct ASCIIByteMask: Sendable {
+    let below64: UInt64
+    let from64: UInt64
+
+    @inline(__always) func contains(_ b: UInt8) -> Bool {
+        b < 64 ? below64 >> b & 1 == 1 : b < 128 && from64 >> (b - 64) & 1 == 1
+    }
+}
+
 /// Percent-encoding for one path segment (RFC 3986 §3.3 pchar).
 enum PathSegment {
     static func encode(_ s: String) -> String {
-        PercentEncoder.encode(s, keeping: keeps)
+        PercentEncoder.encode(s, keeping: kept.contains)
     }
 
-    /// `isKept` as two bitmasks (bytes 0–63 and 64–127; nothing above is kept), like `QueryEncoding.keeps`: it runs
-    /// for every byte of every id a page links to. A test checks them against `isKept` for every byte.
-    @inline(__always) static func keeps(_ b: UInt8) -> Bool {
-        b < 64 ? keptBelow64 >> b & 1 == 1 : b < 128 && keptFrom64 >> (b - 64) & 1 == 1
-    }
-
-    private static let keptBelow64: UInt64 = 0x2FFF_7FD2_0000_0000
-    private static let keptFrom64: UInt64 = 0x47FF_FFFE_87FF_FFFF
+    /// `isKept` as a mask; a test checks it against `isKept` for every byte.
+    static let kept = ASCIIByteMask(below64: 0x2FFF_7FD2_0000_0000, from64: 0x47FF_FFFE_87FF_FFFF)
 
     static func isKept(_ b: UInt8) -> Bool {
         isUnreserved(b) || b == UInt8(ascii: ":") || b == UInt8(ascii: "@") || isSubDelim(b)
@@ -83,16 +88,12 @@ enum QueryEncoding {
         PercentEncoder.encode(s, keeping: keeps)
     }
 
-    /// The bytes written as themselves; every other byte is percent-encoded. A bit test: it runs for every byte of
-    /// every query the response cache files (`QueryString.normalized`).
-    @inline(__always) static func keeps(_ b: UInt8) -> Bool {
-        b < 64 ? keptBelow64 >> b & 1 == 1 : b < 128 && keptFrom64 >> (b - 64) & 1 == 1
-    }
+    /// The bytes written as themselves; every other byte is percent-encoded (every byte of every query the
+    /// response cache files, `QueryString.normalized`, goes through it).
+    @inline(__always) static func keeps(_ b: UInt8) -> Bool { kept.contains(b) }
 
-    /// `isKept` as two bitmasks (bytes 0–63 and 64–127; nothing above is kept), written as literals so reading
-    /// them costs no lazy initialisation. A test checks them against `isKept` for every byte.
-    private static let keptBelow64: UInt64 = 0x0FFF_F792_0000_0000
-    private static let keptFrom64: UInt64 = 0x47FF_FFFE_87FF_FFFF
+    /// `isKept` as a mask; a test checks it against `isKept` for every byte.
+    static let kept = ASCIIByteMask(below64: 0x0FFF_F792_0000_0000, from64: 0x47FF_FFFE_87FF_FFFF)
 
     static func isKept(_ b: UInt8) -> Bool {
         isUnreserved(b) || b == UInt8(ascii: ":") || b == UInt8(ascii: "@") || b == UInt8(ascii: "/")
