@@ -31,6 +31,8 @@ private let linkCases: [LinkCase] = [
     // A rel is a quoted-string.
     .init([("a\"b\\c", "/")], #"</>; rel="a\"b\\c""#),
     .init([("a\r\nb", "/")], #"</>; rel="ab""#),
+    // Non-ASCII text is kept whole (no byte of a multi-byte sequence is a control); DEL is dropped, HTAB kept.
+    .init([("عربي\u{7F}\tx", "/")], "</>; rel=\"عربي\tx\""),
 ]
 
 @Test(arguments: linkCases)

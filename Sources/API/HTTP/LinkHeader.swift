@@ -11,37 +11,33 @@ enum LinkHeader {
     /// copied unchanged. A `rel` is a relation type (RFC 8288 §2.1), sent as a quoted-string: `"` and `\` are
     /// escaped and control characters dropped.
     static func value(_ links: [(rel: String, target: String)]) -> String {
-        var out = ""
-        out.reserveCapacity(links.reduce(0) { $0 + $1.target.utf8.count + $1.rel.utf8.count + 12 })
+        // Written as bytes and made a `String` once: appending to a `String` piece by piece (and scalar by scalar for
+        // the `rel`s) cost ~15K instructions per search answer, whose five targets repeat its encoded query.
+        var out: [UInt8] = []
+        out.reserveCapacity(links.reduce(0) { $0 + $1.target.utf8.count * 3 + $1.rel.utf8.count * 2 + 12 })
         for (index, link) in links.enumerated() {
-            if index > 0 { out += ", " }
-            out += "<"
+            if index > 0 { out.append(contentsOf: ", ".utf8) }
+            out.append(UInt8(ascii: "<"))
             appendTarget(link.target, to: &out)
-            out += ">; rel=\""
+            out.append(contentsOf: ">; rel=\"".utf8)
             appendQuotedContent(link.rel, to: &out)
-            out += "\""
+            out.append(UInt8(ascii: "\""))
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func appendTarget(_ target: String, to out: inout String) {
-        // Checked over contiguous bytes: the generic `UTF8View` walk cost ~3 % of a search answer's instructions.
-        var contiguous = target
-        guard !contiguous.withUTF8({ $0.allSatisfy(isURIReferenceByte) }) else {
-            out += target
-            return
-        }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(target.utf8.count * 3)
-        for byte in target.utf8 {
-            if isURIReferenceByte(byte) {
-                bytes.append(byte)
-            } else {
-                bytes.append(UInt8(ascii: "%"))
-                ASCIIDigits.appendHex(byte: byte, uppercase: true, to: &bytes)
+    private static func appendTarget(_ target: String, to out: inout [UInt8]) {
+        var target = target
+        target.withUTF8 { bytes in
+            for byte in bytes {
+                if isURIReferenceByte(byte) {
+                    out.append(byte)
+                } else {
+                    out.append(UInt8(ascii: "%"))
+                    ASCIIDigits.appendHex(byte: byte, uppercase: true, to: &out)
+                }
             }
         }
-        out += String(decoding: bytes, as: UTF8.self)
     }
 
     /// unreserved / reserved / "%" (RFC 3986 §2): the bytes a percent-encoded URI-reference is made of.
@@ -64,17 +60,18 @@ enum LinkHeader {
     }
 
     /// quoted-string content (RFC 9110 §5.6.4): `"` and `\` as quoted-pairs; CTLs other than HTAB cannot appear.
-    private static func appendQuotedContent(_ text: String, to out: inout String) {
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"", "\\":
-                out.unicodeScalars.append("\\")
-                out.unicodeScalars.append(scalar)
-            case "\t":
-                out.unicodeScalars.append(scalar)
+    /// Byte by byte: a control character or DEL is one byte in UTF-8, and no byte of a longer sequence is below 0x80.
+    private static func appendQuotedContent(_ text: String, to out: inout [UInt8]) {
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                out.append(UInt8(ascii: "\\"))
+                out.append(byte)
+            case UInt8(ascii: "\t"):
+                out.append(byte)
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
-                out.unicodeScalars.append(scalar)
+                if byte < 0x20 || byte == 0x7F { continue }
+                out.append(byte)
             }
         }
     }

@@ -40,11 +40,11 @@ struct CollectionQuery: Sendable {
     static let maxOffset = 1_000_000
     static let maxSearchLength = 200
 
-    static func parse(_ query: QueryString, grammar: CollectionGrammar, paragraphCount: Int) -> Result<
+    /// `known`: `grammar.parameterNames`, which a route lists once.
+    static func parse(_ query: QueryString, grammar: CollectionGrammar, known: [String], paragraphCount: Int) -> Result<
         CollectionQuery, ParameterErrors
     > {
         var parser = Parser(grammar: grammar, paragraphCount: paragraphCount)
-        let known = grammar.parameterNames
         for (name, values) in query.grouped {
             guard known.contains(name) else {
                 parser.reject(name, unknownName(name, grammar: grammar, known: known))

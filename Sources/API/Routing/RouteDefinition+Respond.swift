@@ -11,8 +11,8 @@ extension RouteDefinition {
         case .success(let decoded): pairs = decoded
         }
         if let located = locate?(match) { return located }
-        switch CollectionQuery.parse(pairs, grammar: grammar, paragraphCount: match.catalog.store.source.paragraphCount)
-        {
+        let paragraphCount = match.catalog.store.source.paragraphCount
+        switch CollectionQuery.parse(pairs, grammar: grammar, known: parameterNames, paragraphCount: paragraphCount) {
         case .failure(let errors):
             return .problem(.invalid(errors))
         case .success(let query):

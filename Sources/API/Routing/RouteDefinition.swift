@@ -11,6 +11,8 @@ final class RouteDefinition: Sendable {
     let template: String
     let kind: RouteKind
     let grammar: CollectionGrammar
+    /// `grammar.parameterNames`, listed once here rather than rebuilt (with its `fields[type]` names) per request.
+    let parameterNames: [String]
     let caching: CachingPolicy
     /// The OpenAPI operation's summary and tag.
     let summary: String
@@ -28,6 +30,7 @@ final class RouteDefinition: Sendable {
         self.template = template
         self.kind = kind
         self.grammar = grammar
+        parameterNames = grammar.parameterNames
         self.caching = caching
         self.summary = summary
         self.tag = tag

@@ -9,6 +9,7 @@ public struct PreEncodedHeaders: Sendable {
 
     public init(_ headers: Headers) {
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(headers.fields.reduce(0) { $0 + $1.name.rawName.utf8.count + $1.value.utf8.count + 4 })
         for field in headers { ResponseEncoder.appendField(field, to: &bytes) }
         self.headers = headers
         self.bytes = bytes

@@ -43,10 +43,14 @@ enum ResponseEncoder {
     /// One `Name: value` line; engine-owned fields are left out (see the type's comment).
     static func appendField(_ field: Headers.Field, to out: inout [UInt8]) {
         guard !field.name.isEngineOwned else { return }
-        out.append(contentsOf: field.name.rawName.utf8)
-        out.append(contentsOf: ": ".utf8)
-        out.append(contentsOf: field.value.utf8)
-        out.append(contentsOf: crlf)
+        // Copied from contiguous UTF-8: appending a `String.UTF8View` took ~270 instructions a piece, and every
+        // uncached answer encodes about 16 fields twice (its own and its 304's).
+        appendBytes(of: field.name.rawName, to: &out)
+        out.append(UInt8(ascii: ":"))
+        out.append(UInt8(ascii: " "))
+        appendBytes(of: field.value, to: &out)
+        out.append(13)
+        out.append(10)
     }
 
     /// Whether the body goes on the wire after the head.
@@ -55,4 +59,9 @@ enum ResponseEncoder {
     }
 
     private static let crlf: [UInt8] = [13, 10]
+
+    private static func appendBytes(of s: String, to out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { out.append(contentsOf: $0) }
+    }
 }
