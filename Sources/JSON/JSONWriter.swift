@@ -22,10 +22,10 @@ public enum JSONWriter {
                 return
             }
             out.append(0x5B)
-            for (i, item) in items.enumerated() {
+            for i in items.indices {
                 if i > 0 { out.append(0x2C) }
                 if pretty { newline(indent + 1, into: &out) }
-                write(item, pretty: pretty, indent: indent + 1, into: &out)
+                write(items[i], pretty: pretty, indent: indent + 1, into: &out)
             }
             if pretty { newline(indent, into: &out) }
             out.append(0x5D)
@@ -35,33 +35,80 @@ public enum JSONWriter {
                 return
             }
             out.append(0x7B)
-            for (i, member) in sorted(members).enumerated() {
-                if i > 0 { out.append(0x2C) }
-                if pretty { newline(indent + 1, into: &out) }
-                appendString(member.key, into: &out)
-                out.append(0x3A)
-                if pretty { out.append(0x20) }
-                write(member.value, pretty: pretty, indent: indent + 1, into: &out)
+            inKeyOrder(members) { position, i in
+                writeMember(members[i], first: position == 0, pretty: pretty, indent: indent, into: &out)
             }
             if pretty { newline(indent, into: &out) }
             out.append(0x7D)
         }
     }
 
-    /// Sorted by key bytes; already-sorted members (the common case: they come from the sorted-keys encoder) are
-    /// returned as they are.
-    private static func sorted(_ members: [(key: String, value: JSONValue)]) -> [(key: String, value: JSONValue)] {
-        var isSorted = true
-        for i in members.indices.dropFirst() where !precedes(members[i - 1].key, members[i].key) {
-            isSorted = false
-            break
+    /// `object` written compactly, but for the value of its member `key`, which `writeValue` writes: a part of the
+    /// document written ahead of the tree (a page of search hits, `JSONByteSink`). `capacity`: the bytes expected.
+    public static func write(
+        _ object: [(key: String, value: JSONValue)], replacing key: String, capacity: Int,
+        with writeValue: (inout [UInt8]) -> Void
+    ) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(capacity)
+        out.append(0x7B)
+        inKeyOrder(object) { position, i in
+            if position > 0 { out.append(0x2C) }
+            appendString(object[i].key, into: &out)
+            out.append(0x3A)
+            if object[i].key == key {
+                writeValue(&out)
+            } else {
+                write(object[i].value, pretty: false, indent: 1, into: &out)
+            }
         }
-        return isSorted ? members : members.sorted { precedes($0.key, $1.key) }
+        out.append(0x7D)
+        return out
+    }
+
+    /// Calls `body` with each member's position in key byte order and its index. Members are read in place:
+    /// `enumerated()` over a sorted copy retained and released every key and value it handed out.
+    @inline(__always) private static func inKeyOrder(
+        _ members: [(key: String, value: JSONValue)], _ body: (_ position: Int, _ index: Int) -> Void
+    ) {
+        if isSorted(members) {
+            for i in members.indices { body(i, i) }
+        } else {
+            for (position, i) in members.indices.sorted(by: { precedes(members[$0].key, members[$1].key) })
+                .enumerated()
+            {
+                body(position, i)
+            }
+        }
+    }
+
+    @inline(__always) private static func writeMember(
+        _ member: (key: String, value: JSONValue), first: Bool, pretty: Bool, indent: Int, into out: inout [UInt8]
+    ) {
+        if !first { out.append(0x2C) }
+        if pretty { newline(indent + 1, into: &out) }
+        appendString(member.key, into: &out)
+        out.append(0x3A)
+        if pretty { out.append(0x20) }
+        write(member.value, pretty: pretty, indent: indent + 1, into: &out)
+    }
+
+    /// Whether the keys are already in byte order (the common case: representations are built in it, and the
+    /// sorted-keys encoder writes it); a sort is stable, so out-of-order members are written by a sorted index.
+    private static func isSorted(_ members: [(key: String, value: JSONValue)]) -> Bool {
+        var i = 1
+        while i < members.count {
+            if !precedes(members[i - 1].key, members[i].key) { return false }
+            i += 1
+        }
+        return true
     }
 
     /// Whether `a`'s UTF-8 bytes sort before `b`'s: one `memcmp`-like pass over contiguous bytes (the generic
     /// `UTF8View` comparison cost about a tenth of a search answer's instructions).
     static func precedes(_ a: String, _ b: String) -> Bool {
+        // Keys mostly differ in their first byte, which a small (inline) string gives without a buffer.
+        if let x = a.utf8.first, let y = b.utf8.first, x != y { return x < y }
         var a = a
         var b = b
         return a.withUTF8 { x in

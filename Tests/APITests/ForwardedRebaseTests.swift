@@ -18,7 +18,9 @@ import Testing
         "/countries?limit=2&offset=2", "/search?q=Qatar&limit=3", "/countries/KAZ", "/countries/KZ/visits?limit=1",
         "/organizations/oic/members?fields=id,name",
         "/sources/kazakhstan-foreign-relations/paragraphs?limit=1&offset=1",
-        "/countries?include=organizations&limit=1", "/nowhere", "/countries?bogus=1", "/visits?host=kz&sort=-id",
+        "/countries?include=organizations&limit=1",
+        "/search?q=%D9%83%D8%A7%D8%B2%D8%A7%D8%AE%D8%B3%D8%AA%D8%A7%D9%86&limit=30&offsets=utf16", "/nowhere",
+        "/countries?bogus=1", "/visits?host=kz&sort=-id",
     ]
 
     @Test(arguments: 0..<bases.count)

@@ -47,7 +47,7 @@ struct ResponsePreparer: Sendable {
     /// A JSON representation: validators and `public` caching when the route allows clients to cache, else
     /// `no-store`.
     private func prepare(_ resource: Resource, route: String, caching: CachingPolicy) -> PreparedResponse {
-        let body = JSONWriter.write(resource.body, pretty: resource.pretty)
+        let body = resource.bytes()
         var headers = Headers()
         headers.add(name: ResponseField.contentType.name, value: "application/json; charset=utf-8")
         headers.add(name: ResponseField.contentLanguage.name, value: resource.contentLanguage)

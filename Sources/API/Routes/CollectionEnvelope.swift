@@ -11,6 +11,28 @@ enum CollectionEnvelope {
         suggestions: [JSONValue]? = nil
     ) -> Resource {
         let (data, included) = query.render(rows, catalog: catalog)
+        let (body, page) = envelope(
+            data: .array(data), count: data.count, included: included, total: total, query: query, path: path,
+            catalog: catalog, suggestions: suggestions)
+        return Resource(body: body, pretty: query.pretty, contentLanguage: query.contentLanguage, page: page)
+    }
+
+    /// A page whose items write their own bytes (`SelfWritingItems`): nothing reshapes them, and the body is compact.
+    static func resource(
+        writing items: some SelfWritingItems, count: Int, total: Int, query: CollectionQuery, path: String,
+        catalog: Catalog, suggestions: [JSONValue]? = nil
+    ) -> Resource {
+        let (body, page) = envelope(
+            data: .array([]), count: count, included: nil, total: total, query: query, path: path, catalog: catalog,
+            suggestions: suggestions)
+        return Resource(envelope: body, data: items, contentLanguage: query.contentLanguage, page: page)
+    }
+
+    /// The envelope around `data` (`count` items), and its fields.
+    private static func envelope(
+        data: JSONValue, count: Int, included: [JSONValue]?, total: Int, query: CollectionQuery, path: String,
+        catalog: Catalog, suggestions: [JSONValue]?
+    ) -> (body: JSONValue, page: PageFields) {
         let limit = query.limit
         let lastOffset = total == 0 ? 0 : ((total - 1) / limit) * limit
         // Every page link is the same query but for its offset: the query (a search's `q` is long once encoded) is
@@ -19,36 +41,33 @@ enum CollectionEnvelope {
         func page(_ offset: Int) -> String { prefix + "&offset=\(offset)" }
         let prev: Int? = query.offset > 0 ? max(0, min(query.offset - limit, lastOffset)) : nil
         let next: Int? = query.offset + limit < total ? query.offset + limit : nil
+        // Every object is built in its keys' byte order, the order `JSONWriter` writes, so none is sorted.
         let links: [(key: String, value: JSONValue)] = [
-            (key: "self", value: .string(page(query.offset))),
             (key: "first", value: .string(page(0))),
-            (key: "prev", value: prev.map { .string(page($0)) } ?? .null),
-            (key: "next", value: next.map { .string(page($0)) } ?? .null),
             (key: "last", value: .string(page(lastOffset))),
+            (key: "next", value: next.map { .string(page($0)) } ?? .null),
+            (key: "prev", value: prev.map { .string(page($0)) } ?? .null),
+            (key: "self", value: .string(page(query.offset))),
         ]
-        var members: [(key: String, value: JSONValue)] = [
-            (key: "data", value: .array(data)),
+        var members: [(key: String, value: JSONValue)] = [(key: "data", value: data)]
+        if let included { members.append((key: "included", value: .array(included))) }
+        members.append((key: "links", value: .object(links)))
+        members.append(
             (
                 key: "meta",
                 value: .object(
                     [
-                        (key: "total", value: .integer(total)),
-                        (key: "count", value: .integer(data.count)),
+                        (key: "count", value: .integer(count)),
                         (key: "limit", value: .integer(limit)),
                         (key: "offset", value: .integer(query.offset)),
-                    ] + query.offsetsMeta)
-            ),
-            (key: "links", value: .object(links)),
-        ]
-        if let included { members.insert((key: "included", value: .array(included)), at: 1) }
+                    ] + query.offsetsMeta + [(key: "total", value: .integer(total))])
+            ))
         if let suggestions { members.append((key: "suggestions", value: .array(suggestions))) }
         let body: JSONValue = .object(members)
         var linkTargets: [(rel: String, target: String)] = [("first", page(0))]
         if let prev { linkTargets.append(("prev", page(prev))) }
         if let next { linkTargets.append(("next", page(next))) }
         linkTargets.append(("last", page(lastOffset)))
-        return Resource(
-            body: body, pretty: query.pretty, contentLanguage: query.contentLanguage,
-            page: PageFields(total: total, links: linkTargets))
+        return (body, PageFields(total: total, links: linkTargets))
     }
 }

@@ -29,40 +29,57 @@ enum SearchRoute {
             RouteDefinition(
                 "/search", kind: .search, grammar: grammar(), caching: .cachedPerQuery,
                 summary: "Ranked search across every kind and the source text (Arabic-aware)", tag: "search"
-            ) { context in
-                let catalog = context.catalog
-                // The grammar requires `q`, so a request without one never reaches the handler.
-                let results = catalog.store.searchIndex.results(context.query.q ?? "")
-                let (total, page) = select(results, context.query, catalog: catalog)
-                let suggestions =
-                    total == 0
-                    ? catalog.store.searchIndex.suggestions(for: context.query.q ?? "").map {
-                        suggestion($0, catalog: catalog, lang: context.query.lang)
-                    } : nil
-                return .resource(
-                    CollectionEnvelope.resource(
-                        rows: Array(page), total: total, query: context.query, path: context.path, catalog: catalog,
-                        suggestions: suggestions))
-            })
+            ) { search($0) })
     }
 
-    /// The page of hits the query asks for. Hits come ranked, so without a `type` filter or a `sort` the page is a
-    /// slice and only its rows are built (a search's cost is then its ranking, not the rows nobody sees).
-    private static func select(_ results: SearchResults, _ query: CollectionQuery, catalog: Catalog) -> (
+    /// The page the query asks for, its hits straight to bytes when nothing reshapes them.
+    private static func search(_ context: RouteContext) -> RouteResult {
+        let catalog = context.catalog
+        // The grammar requires `q`, so a request without one never reaches the handler.
+        let results = catalog.store.searchIndex.results(context.query.q ?? "")
+        let query = context.query
+        guard query.filters.isEmpty, query.sort.isEmpty else {
+            let (total, page) = selectRows(results, query, catalog: catalog)
+            return .resource(
+                CollectionEnvelope.resource(
+                    rows: Array(page), total: total, query: query, path: context.path, catalog: catalog,
+                    suggestions: suggestions(total: total, query, catalog: catalog)))
+        }
+        // Hits come ranked, so without a `type` filter or a `sort` the page is a slice and only its hits
+        // are looked at (a search's cost is then its ranking, not the rows nobody sees).
+        let start = min(query.offset, results.count)
+        let hits = (start..<min(start + query.limit, results.count)).map { results.hit(at: $0) }
+        let suggestions = suggestions(total: results.count, query, catalog: catalog)
+        if query.lang == nil, query.fields == nil, query.include.isEmpty, !query.pretty {
+            return .resource(
+                CollectionEnvelope.resource(
+                    writing: HitPage(hits: hits, catalog: catalog, offsets: query.offsets), count: hits.count,
+                    total: results.count, query: query, path: context.path, catalog: catalog,
+                    suggestions: suggestions))
+        }
+        let rows = hits.map { row(for: $0, catalog: catalog, offsets: query.offsets, keyed: false) }
+        return .resource(
+            CollectionEnvelope.resource(
+                rows: rows, total: results.count, query: query, path: context.path, catalog: catalog,
+                suggestions: suggestions))
+    }
+
+    /// "Did you mean" names when the search found nothing (nil otherwise).
+    private static func suggestions(total: Int, _ query: CollectionQuery, catalog: Catalog) -> [JSONValue]? {
+        guard total == 0 else { return nil }
+        return catalog.store.searchIndex.suggestions(for: query.q ?? "").map {
+            suggestion($0, catalog: catalog, lang: query.lang)
+        }
+    }
+
+    /// The page of hits a `type` filter or a `sort` selects: every hit becomes a row, with the values they read.
+    private static func selectRows(_ results: SearchResults, _ query: CollectionQuery, catalog: Catalog) -> (
         total: Int, page: ArraySlice<CollectionItem>
     ) {
-        guard query.filters.isEmpty, query.sort.isEmpty else {
-            let rows = (0..<results.count).map {
-                row(for: results.hit(at: $0), catalog: catalog, offsets: query.offsets)
-            }
-            return query.select(rows, rank: nil)
+        let rows = (0..<results.count).map {
+            row(for: results.hit(at: $0), catalog: catalog, offsets: query.offsets, keyed: true)
         }
-        let start = min(query.offset, results.count)
-        let end = min(start + query.limit, results.count)
-        return (
-            results.count,
-            (start..<end).map { row(for: results.hit(at: $0), catalog: catalog, offsets: query.offsets) }[...]
-        )
+        return query.select(rows, rank: nil)
     }
 
     /// "Did you mean": an entity close to what was typed, with its name.
@@ -81,13 +98,13 @@ enum SearchRoute {
 
     /// Offsets relative to the snippet: what a client highlights in what it shows; `units` converts them into the
     /// snippet's UTF-16 units.
-    private static func span(_ span: SearchHit.Span, in hit: SearchHit, _ units: UTF16Offsets?) -> JSONValue {
+    private static func span<S: JSONObjectSink>(
+        _ span: SearchHit.Span, in hit: SearchHit, _ units: UTF16Offsets?, into sink: inout S
+    ) {
         let start = span.start - hit.snippetStart
         let end = span.end - hit.snippetStart
-        return .object([
-            (key: "end", value: .integer(units?(end) ?? end)),
-            (key: "start", value: .integer(units?(start) ?? start)),
-        ])
+        sink.member("end", units?(end) ?? end)
+        sink.member("start", units?(start) ?? start)
     }
 
     /// `snippet_start` in `offsets`' unit: a paragraph's snippet starts inside the paragraph, other snippets at 0.
@@ -98,51 +115,64 @@ enum SearchRoute {
         return units[n - 1](hit.snippetStart)
     }
 
-    /// One hit as a row; its offsets in `offsets`' unit (converted here, against the text they index: search is
-    /// computed per request). The members are written in the order of their keys' bytes, the order `JSONWriter`
-    /// writes them in, so a page of hits is written without sorting a single object.
-    static func row(for hit: SearchHit, catalog: Catalog, offsets: OffsetUnit? = nil) -> CollectionItem {
+    /// One hit as a row; its offsets in `offsets`' unit. `keyed`: whether the row carries its filter values and sort
+    /// keys (a `type` filter or a `sort` reads them; a plain page does not: two dictionaries per hit, about 2K
+    /// instructions each).
+    static func row(for hit: SearchHit, catalog: Catalog, offsets: OffsetUnit? = nil, keyed: Bool) -> CollectionItem {
+        let representation = JSONTreeSink.object { write(hit, catalog: catalog, offsets: offsets, into: &$0) }
+        let type = hitType(hit)
+        return CollectionItem(
+            ref: nil, representation: representation, filterValues: keyed ? ["type": [type]] : [:],
+            sortKeys: keyed ? ["score": .number(Double(hit.score)), "type": .text(type)] : [:], citedIn: [],
+            localizeNow: false)
+    }
+
+    /// A hit's `type`: its entity's kind, or `paragraphs`.
+    private static func hitType(_ hit: SearchHit) -> String {
+        switch hit.target {
+        case .entity(let ref): return ref.type.rawValue
+        case .paragraph: return "paragraphs"
+        }
+    }
+
+    /// The one shape of a hit, as a tree (`row`) or straight to bytes (`HitPage`); its offsets in `offsets`' unit
+    /// (converted here, against the text they index: search is computed per request). Members go in their keys'
+    /// byte order, the order `JSONWriter` writes.
+    static func write<S: JSONObjectSink>(_ hit: SearchHit, catalog: Catalog, offsets: OffsetUnit?, into s: inout S) {
         let units = offsets == .utf16 ? UTF16Offsets(hit.snippet) : nil
-        let type: String
         let name: LocalizedText?
         let id: String
         let href: String
-        var paragraph: [(key: String, value: JSONValue)] = []
-        var source: [(key: String, value: JSONValue)] = []
+        var paragraph: (number: Int, source: String)?
         switch hit.target {
         case .entity(let ref):
-            type = ref.type.rawValue
             name = catalog.store.entity(ref)?.name
             id = ref.id
             href = catalog.links.entity(ref)
         case .paragraph(let n):
-            type = "paragraphs"
             name = nil
             let sourceID = catalog.store.source.id
             id = "\(n)"
             href = catalog.links.paragraph(sourceID, n)
-            paragraph = [(key: "paragraph", value: .integer(n))]
-            source = [(key: "source", value: .string(sourceID))]
+            paragraph = (n, sourceID)
         }
-        var members: [(key: String, value: JSONValue)] = [
-            (key: "field", value: .string(hit.field.rawValue)),
-            (key: "href", value: .string(href)),
-            (key: "id", value: .string(id)),
-            (key: "language", value: .string(hit.language)),
-            (key: "match", value: span(hit.matches.first ?? SearchHit.Span(start: 0, end: 0), in: hit, units)),
-            (key: "matches", value: .array(hit.matches.map { span($0, in: hit, units) })),
-        ]
-        if let name { members.append((key: "name", value: localized(name))) }
-        members += paragraph
-        members += [
-            (key: "score", value: .integer(hit.score)),
-            (key: "snippet", value: .string(hit.snippet)),
-            (key: "snippet_start", value: .integer(snippetStart(hit, catalog: catalog, offsets: offsets))),
-        ]
-        members += source
-        members.append((key: "type", value: .string(type)))
-        return CollectionItem(
-            ref: nil, representation: .object(members), filterValues: ["type": [type]],
-            sortKeys: ["score": .number(Double(hit.score)), "type": .text(type)], citedIn: [], localizeNow: false)
+        s.member("field", hit.field.rawValue)
+        s.member("href", href)
+        s.member("id", id)
+        s.member("language", hit.language)
+        s.member("match") { span(hit.matches.first ?? SearchHit.Span(start: 0, end: 0), in: hit, units, into: &$0) }
+        s.member("matches", objects: hit.matches) { span($0, in: hit, units, into: &$1) }
+        if let name {
+            s.member("name") {
+                $0.member("ar", name.ar)
+                $0.member("en", name.en)
+            }
+        }
+        if let paragraph { s.member("paragraph", paragraph.number) }
+        s.member("score", hit.score)
+        s.member("snippet", hit.snippet)
+        s.member("snippet_start", snippetStart(hit, catalog: catalog, offsets: offsets))
+        if let paragraph { s.member("source", paragraph.source) }
+        s.member("type", hitType(hit))
     }
 }

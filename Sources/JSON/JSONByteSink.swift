@@ -1,0 +1,77 @@
+/// A `JSONObjectSink` that writes an object's members straight into `JSONWriter`'s bytes (compact form, the one
+/// escaper): what `JSONWriter.write` gives for the `JSONTreeSink` tree of the same calls, with no tree to build,
+/// walk, check for order and free.
+public struct JSONByteSink: JSONObjectSink {
+    public var bytes: [UInt8]
+    /// Whether the object being written has no member yet (no comma before the next).
+    @usableFromInline var isFirst = true
+
+    public init(bytes: [UInt8] = []) { self.bytes = bytes }
+
+    /// Appends to `out` what `write` writes into a sink (the buffer moves in and back: nothing is copied).
+    public static func append(to out: inout [UInt8], _ write: (inout JSONByteSink) -> Void) {
+        var sink = JSONByteSink()
+        swap(&sink.bytes, &out)
+        write(&sink)
+        swap(&sink.bytes, &out)
+    }
+
+    /// Appends the object `write` emits.
+    @inlinable public mutating func object(_ write: (inout JSONByteSink) -> Void) {
+        bytes.append(0x7B)
+        let outer = isFirst
+        isFirst = true
+        write(&self)
+        isFirst = outer
+        bytes.append(0x7D)
+    }
+
+    @inlinable public mutating func member(_ key: StaticString, _ value: String) {
+        appendKey(key)
+        JSONWriter.appendString(value, into: &bytes)
+    }
+
+    /// As `JSONWriter` writes an integer below 2^53 (offsets, scores, numbers of paragraphs: every integer a
+    /// representation holds).
+    @inlinable public mutating func member(_ key: StaticString, _ value: Int) {
+        appendKey(key)
+        if value < 0 { bytes.append(0x2D) }
+        ASCIIDigits.appendDecimal(abs(value), to: &bytes)
+    }
+
+    @inlinable public mutating func member(_ key: StaticString, object write: (inout JSONByteSink) -> Void) {
+        appendKey(key)
+        object(write)
+    }
+
+    @inlinable public mutating func member<Elements: Collection>(
+        _ key: StaticString, objects elements: Elements, _ write: (Elements.Element, inout JSONByteSink) -> Void
+    ) {
+        appendKey(key)
+        array(objects: elements, write)
+    }
+
+    /// Appends an array of objects, one per element, each object's members written by `write`.
+    @inlinable public mutating func array<Elements: Collection>(
+        objects elements: Elements, _ write: (Elements.Element, inout JSONByteSink) -> Void
+    ) {
+        bytes.append(0x5B)
+        var first = true
+        for element in elements {
+            if !first { bytes.append(0x2C) }
+            first = false
+            object { write(element, &$0) }
+        }
+        bytes.append(0x5D)
+    }
+
+    /// `,"key":` (no comma first): the key's bytes as they are, a literal needing no escape.
+    @usableFromInline mutating func appendKey(_ key: StaticString) {
+        if !isFirst { bytes.append(0x2C) }
+        isFirst = false
+        bytes.append(0x22)
+        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(0x22)
+        bytes.append(0x3A)
+    }
+}

@@ -1,0 +1,15 @@
+/// Where an object written in code lands: a `JSONValue` tree (`JSONTreeSink`) or canonical bytes
+/// (`JSONByteSink`). A representation written once, generic over its sink, is both the tree that `lang`, `fields`
+/// and rebasing reshape and the bytes `JSONWriter` would write for that tree, without the tree.
+///
+/// Members are given in their keys' UTF-8 byte order (the order `JSONWriter` writes): the byte sink writes them as
+/// they come. Keys are literals that need no escape.
+public protocol JSONObjectSink {
+    mutating func member(_ key: StaticString, _ value: String)
+    mutating func member(_ key: StaticString, _ value: Int)
+    /// A nested object, its members written by `members`.
+    mutating func member(_ key: StaticString, object members: (inout Self) -> Void)
+    /// An array of objects, one per element, each object's members written by `members`.
+    mutating func member<Elements: Collection>(
+        _ key: StaticString, objects elements: Elements, _ members: (Elements.Element, inout Self) -> Void)
+}
