@@ -183,17 +183,19 @@ extension SearchIndex {
     /// Words and light stems of descriptions, quotes and paragraphs: every occurrence. True when anything matched.
     private func matchText(_ word: SearchQuery.Word, into result: inout Matches) -> Bool {
         var found = false
-        var keys: [(String, Int)] = [(word.key, Rank.textWord), (SearchKeys.withoutArticle(word.key), Rank.textWord)]
         let stripped = SearchKeys.withoutProclitics(word.key) { textPostings[UTF8Key($0)] != nil }
-        keys += stripped.map { ($0, Rank.textStem) }
-        keys += ([word.key] + stripped).map { (TextStem.of($0), Rank.textStem) }
+        var keys: [(UTF8Key, Int)] = []
+        keys.reserveCapacity(3 + 2 * stripped.count)
+        keys.append((UTF8Key(word.key), Rank.textWord))
+        keys.append((UTF8Key(SearchKeys.withoutArticle(word.key)), Rank.textWord))
+        for key in stripped { keys.append((UTF8Key(key), Rank.textStem)) }
+        keys.append((UTF8Key(TextStem.of(word.key)), Rank.textStem))
+        for key in stripped { keys.append((UTF8Key(TextStem.of(key)), Rank.textStem)) }
         // Keys come in rank order, so a key seen before was already looked up at a rank as good or better.
-        // A handful of keys: a list is cheaper than hashing each.
-        var seen: [String] = []
+        // A handful of keys: a list is cheaper than hashing each (and bytes than `String`'s Unicode-aware `==`).
         let position = word.covers[0]
-        for (key, rank) in keys where !seen.contains(key) {
-            seen.append(key)
-            guard let postings = textPostings[UTF8Key(key)] else { continue }
+        for (i, (key, rank)) in keys.enumerated() where !keys[..<i].contains(where: { $0.0 == key }) {
+            guard let postings = textPostings[key] else { continue }
             found = true
             for posting in postings {
                 // Updated in place: a common word has hundreds of postings.
