@@ -179,7 +179,7 @@ public struct SearchIndex: Sendable {
         for (word, list) in words.sorted(by: { $0.key < $1.key }) {
             let scalars = Array(word.unicodeScalars)
             guard let first = scalars.first else { continue }
-            byLetter[first, default: []].append((scalars, list))
+            byLetter[first, default: []].append((scalars, LetterMask(scalars), list))
         }
         return (postings, skeletons, byLetter.mapValues { SearchIndex.byLength($0) { $0.key.count } })
     }

@@ -154,19 +154,21 @@ extension SearchIndex {
             }
         }
         guard !word.isCapitalized else { return found }
-        for key in Set([word.key, bare]) {
+        // The word and, when it has an article, the word without it (a list: hashing two `String`s cost more).
+        for key in bare.utf8.count == word.key.utf8.count ? [word.key] : [word.key, bare] {
             let scalars = Array(key.unicodeScalars)
             let allowance = EditDistance.allowance(forLength: scalars.count)
             guard allowance > 0, let first = scalars.first else { continue }
             // A different first letter costs two, so it fits only the allowance of long words, or a last resort.
             let letters = allowance >= firstLetterCost ? Array(vocabulary.values) : [vocabulary[first] ?? []]
+            let mask = LetterMask(scalars)
             for group in letters.lazy.flatMap({ SearchIndex.near($0, length: scalars.count, within: allowance) }) {
-                for candidate in group {
+                for i in group.indices where mask.fewestEdits(to: group[i].letters) <= allowance {
                     guard
                         let edits = EditDistance.distance(
-                            scalars, candidate.key, limit: allowance, firstLetterCost: firstLetterCost), edits > 0
+                            scalars, group[i].key, limit: allowance, firstLetterCost: firstLetterCost), edits > 0
                     else { continue }
-                    for posting in candidate.postings {
+                    for posting in group[i].postings {
                         record(
                             WordMatch(
                                 rank: Rank.approximate, edits: max(edits, firstLetterCost == 1 ? 2 : 0),
