@@ -9,17 +9,21 @@ enum ArabicLightStemmer {
     private static let suffixes = ["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"].map { Array($0.unicodeScalars) }
 
     static func stem(_ key: String) -> String {
-        var word = Array(key.unicodeScalars)
+        let word = Array(key.unicodeScalars)
         guard let first = word.first, first.value >= 0x0600, first.value <= 0x06FF else { return key }
+        // The stem is a window of the word, moved rather than removed from (no shifting, no copies until the end).
+        var start = 0
+        var end = word.count
         // و needs a word of more than three letters after it; the others two letters after them.
-        for prefix in prefixes where word.count >= max(prefix.count + 2, 4) && word.starts(with: prefix) {
-            word.removeFirst(prefix.count)
+        for prefix in prefixes where end >= max(prefix.count + 2, 4) && word.starts(with: prefix) {
+            start = prefix.count
             break
         }
-        for suffix in suffixes where word.count >= suffix.count + 2 && word.ends(with: suffix) {
-            word.removeLast(suffix.count)
+        for suffix in suffixes
+        where end - start >= suffix.count + 2 && word[(end - suffix.count)..<end].elementsEqual(suffix) {
+            end -= suffix.count
         }
-        return String(scalars: word)
+        return String(scalars: word[start..<end])
     }
 }
 

@@ -5,6 +5,8 @@ public struct SearchResults: Sendable {
     let ranked: [SearchIndex.Ranked]
     /// What each query word matched where: the hits' spans.
     let matches: SearchIndex.Matches?
+    /// The spans of mentions that `ranked`'s locations refer to.
+    let mentioned: [SearchHit.Span]
 
     /// How many targets matched.
     public var count: Int { ranked.count }
@@ -13,7 +15,9 @@ public struct SearchResults: Sendable {
     public func target(at i: Int) -> SearchHit.Target { index.targets[ranked[i].target].hit }
 
     /// The `i`th best hit; its score falls with its place.
-    public func hit(at i: Int) -> SearchHit { index.hit(ranked[i], score: ranked.count - i, matches: matches) }
+    public func hit(at i: Int) -> SearchHit {
+        index.hit(ranked[i], score: ranked.count - i, matches: matches, mentioned: mentioned)
+    }
 }
 
 extension SearchIndex {
@@ -22,15 +26,16 @@ extension SearchIndex {
         -> SearchResults
     {
         let parsed = SearchQuery(query)
-        guard parsed.count > 0 else { return SearchResults(index: self, ranked: [], matches: nil) }
+        guard parsed.count > 0 else { return SearchResults(index: self, ranked: [], matches: nil, mentioned: []) }
         let matches = matches(for: parsed)
-        let ranked = rank(matches, query: parsed).filter { entry in
+        let (all, mentioned) = rank(matches, query: parsed)
+        let ranked = all.filter { entry in
             switch targets[entry.target].hit {
             case .entity(let reference): kinds.map { $0.contains(reference.type) } ?? true
             case .paragraph: includeParagraphs
             }
         }
-        return SearchResults(index: self, ranked: ranked, matches: matches)
+        return SearchResults(index: self, ranked: ranked, matches: matches, mentioned: mentioned)
     }
 
     /// Hits for `query`, best first, at most `limit`. `kinds` limits entity hits; paragraphs are hits of their own.
@@ -70,19 +75,21 @@ extension SearchIndex {
     /// Scalars of context kept before a paragraph's first match and after its last.
     static let snippetContext = 60
 
-    func hit(_ ranked: Ranked, score: Int, matches found: Matches?) -> SearchHit {
+    func hit(_ ranked: Ranked, score: Int, matches found: Matches?, mentioned: [SearchHit.Span]) -> SearchHit {
         let target = targets[ranked.target].hit
         switch ranked.location {
         case .name(let entry, let row):
             let e = lexicon[entry]
             return SearchHit(
                 target: target, score: score, field: e.field, language: e.language, snippet: e.text, snippetStart: 0,
-                matches: found.map { spans($0.names, row, e.tokens) } ?? [])
-        case .text(let document, let row, let mentioned):
+                matches: found.map { spans($0, $0.names, row, e.tokens) } ?? [])
+        case .text(let document, let row, let mentions):
             let d = documents[document]
-            let direct = found.flatMap { found in row.map { spans(found.texts, $0, d.tokens) } } ?? []
-            let matches = Array(Set(direct + mentioned)).sorted {
-                ($0.start, $0.end) < ($1.start, $1.end)
+            var matches = found.flatMap { found in row.map { spans(found, found.texts, $0, d.tokens) } } ?? []
+            if !mentions.isEmpty {
+                matches += mentioned[mentions]
+                matches.sort { ($0.start, $0.end) < ($1.start, $1.end) }
+                matches = SearchIndex.distinct(matches)
             }
             guard d.field == .paragraph, let first = matches.first else {
                 return SearchHit(
@@ -98,18 +105,30 @@ extension SearchIndex {
         }
     }
 
-    /// Every matched token's range, neighbours merged, sorted.
-    private func spans(_ table: SlotTable<WordMatch>, _ row: Int, _ tokens: [TextNormalizer.Token])
-        -> [SearchHit.Span]
-    {
-        var matched: Set<Int> = []
-        for word in 0..<table.width { matched.formUnion(table[row, word]?.tokens ?? []) }
-        let indices = matched.sorted()
-        var result: [SearchHit.Span] = []
-        for index in indices where index < tokens.count {
-            let span = SearchHit.Span(start: tokens[index].start, end: tokens[index].end)
-            result.append(span)
+    /// Every matched token's range, sorted, each once.
+    private func spans(
+        _ found: Matches, _ table: SlotTable<WordMatch>, _ row: Int, _ tokens: [TextNormalizer.Token]
+    ) -> [SearchHit.Span] {
+        // A sorted array rather than a set: a hit has a handful of tokens.
+        var indices: [Int] = []
+        for word in 0..<table.width {
+            guard let match = table[row, word] else { continue }
+            found.forEachToken(of: match) { indices.append($0) }
         }
+        indices.sort()
+        var result: [SearchHit.Span] = []
+        result.reserveCapacity(indices.count)
+        for (i, index) in indices.enumerated() where index < tokens.count && (i == 0 || indices[i - 1] != index) {
+            result.append(SearchHit.Span(start: tokens[index].start, end: tokens[index].end))
+        }
+        return result
+    }
+
+    /// A sorted list without its repeats.
+    private static func distinct(_ sorted: [SearchHit.Span]) -> [SearchHit.Span] {
+        var result: [SearchHit.Span] = []
+        result.reserveCapacity(sorted.count)
+        for span in sorted where result.last != span { result.append(span) }
         return result
     }
 

@@ -2,7 +2,7 @@
 /// mean"): an edit distance is at least the difference in length, so a word within `limit` edits of the query word
 /// is in one of the `2 × limit + 1` groups around its length, and the others are never looked at.
 extension SearchIndex {
-    typealias VocabularyWord = (key: [Unicode.Scalar], postings: [NamePosting])
+    typealias VocabularyWord = (key: [Unicode.Scalar], letters: LetterMask, postings: [NamePosting])
     typealias SuggestionWord = (key: [Unicode.Scalar], targets: [Int])
 
     /// `items` in groups by `length`: group `n` holds those of length `n`, in their order.

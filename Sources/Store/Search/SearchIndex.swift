@@ -50,18 +50,19 @@ public struct SearchIndex: Sendable {
     let lexicon: [SearchLexicon.Entry]
     let documents: [TextDocument]
     /// Name key (exact, article-less, generated, joined) → where it names something.
-    let namePostings: [String: [NamePosting]]
+    let namePostings: [UTF8Key: [NamePosting]]
     /// Consonant skeleton of a name word → where.
-    let skeletons: [String: [NamePosting]]
+    let skeletons: [UTF8Key: [NamePosting]]
     /// Distinct name words by first letter, then by length (`byLength`), for typo lookups.
     let vocabulary: [Unicode.Scalar: [[VocabularyWord]]]
     /// Name words by length with the targets they name, for "did you mean" (`suggestions`).
     let suggestionWords: [[SuggestionWord]]
-    /// Every name key with its UTF-8 bytes, sorted by them, for prefix lookups (bytes: comparing and prefix-testing
-    /// `String`s Unicode-aware cost a tenth of a search's instructions; the keys are normalized, so bytes will do).
-    let sortedNameKeys: [(bytes: [UInt8], key: String)]
+    /// Every name key's UTF-8 bytes with its postings, sorted by the bytes, for prefix lookups (bytes: comparing and
+    /// prefix-testing `String`s Unicode-aware cost a tenth of a search's instructions; the keys are normalized, so
+    /// bytes will do; the postings themselves, so a prefix costs no hash lookup per key).
+    let sortedNameKeys: [(bytes: [UInt8], postings: [NamePosting])]
     /// Text word or light stem → where.
-    let textPostings: [String: [TextPosting]]
+    let textPostings: [UTF8Key: [TextPosting]]
     /// Paragraph target → the entity targets it mentions, with the words in each mention that name the entity.
     let mentionsByParagraph: [Int: [(entity: Int, spans: [SearchHit.Span])]]
     /// Paragraph target → its text document.
@@ -126,7 +127,7 @@ public struct SearchIndex: Sendable {
         skeletons = names.skeletons
         vocabulary = names.vocabulary
         suggestionWords = SearchIndex.suggestionWords(lexicon)
-        sortedNameKeys = names.postings.keys.map { (bytes: Array($0.utf8), key: $0) }.sorted {
+        sortedNameKeys = names.postings.map { (bytes: Array($0.key.string.utf8), postings: $0.value) }.sorted {
             $0.bytes.lexicographicallyPrecedes($1.bytes)
         }
         textPostings = SearchIndex.textIndex(documents)
@@ -136,11 +137,11 @@ public struct SearchIndex: Sendable {
     }
 
     private static func nameIndex(_ lexicon: [SearchLexicon.Entry]) -> (
-        postings: [String: [NamePosting]], skeletons: [String: [NamePosting]],
+        postings: [UTF8Key: [NamePosting]], skeletons: [UTF8Key: [NamePosting]],
         vocabulary: [Unicode.Scalar: [[VocabularyWord]]]
     ) {
-        var postings: [String: [NamePosting]] = [:]
-        var skeletons: [String: [NamePosting]] = [:]
+        var postings: [UTF8Key: [NamePosting]] = [:]
+        var skeletons: [UTF8Key: [NamePosting]] = [:]
         var words: [String: [NamePosting]] = [:]
         // Many entries share words (every title and alias of Kazakhstan has «كازاخستان»): generate each word's forms
         // once.
@@ -155,19 +156,20 @@ public struct SearchIndex: Sendable {
             for (t, token) in entry.tokens.enumerated() {
                 let bare = SearchKeys.withoutArticle(token.key)
                 let exact = NamePosting(entry: e, token: t, match: .exact(width: 1))
-                postings[token.key, default: []].append(exact)
-                if bare != token.key { postings[bare, default: []].append(exact) }
+                postings[UTF8Key(token.key), default: []].append(exact)
+                if bare != token.key { postings[UTF8Key(bare), default: []].append(exact) }
                 // A word for a kind is matched as written: it has no forms, skeleton or typos of its own.
                 guard entry.field != .kind else { continue }
                 for form in forms(bare) {
-                    postings[form, default: []].append(NamePosting(entry: e, token: t, match: .generated))
+                    postings[UTF8Key(form), default: []].append(NamePosting(entry: e, token: t, match: .generated))
                 }
                 if t + 1 < entry.tokens.count {
                     let joined = token.key + entry.tokens[t + 1].key
-                    postings[joined, default: []].append(NamePosting(entry: e, token: t, match: .exact(width: 2)))
-                    if let skeleton = Skeleton.key(joined) { skeletons[skeleton, default: []].append(exact) }
+                    postings[UTF8Key(joined), default: []].append(
+                        NamePosting(entry: e, token: t, match: .exact(width: 2)))
+                    if let skeleton = Skeleton.key(joined) { skeletons[UTF8Key(skeleton), default: []].append(exact) }
                 }
-                if let skeleton = Skeleton.key(bare) { skeletons[skeleton, default: []].append(exact) }
+                if let skeleton = Skeleton.key(bare) { skeletons[UTF8Key(skeleton), default: []].append(exact) }
                 // Typos are looked up against the word with and without its article.
                 words[token.key, default: []].append(exact)
                 if bare != token.key { words[bare, default: []].append(exact) }
@@ -177,7 +179,7 @@ public struct SearchIndex: Sendable {
         for (word, list) in words.sorted(by: { $0.key < $1.key }) {
             let scalars = Array(word.unicodeScalars)
             guard let first = scalars.first else { continue }
-            byLetter[first, default: []].append((scalars, list))
+            byLetter[first, default: []].append((scalars, LetterMask(scalars), list))
         }
         return (postings, skeletons, byLetter.mapValues { SearchIndex.byLength($0) { $0.key.count } })
     }
@@ -230,8 +232,8 @@ public struct SearchIndex: Sendable {
         return [span]
     }
 
-    private static func textIndex(_ documents: [TextDocument]) -> [String: [TextPosting]] {
-        var postings: [String: [TextPosting]] = [:]
+    private static func textIndex(_ documents: [TextDocument]) -> [UTF8Key: [TextPosting]] {
+        var postings: [UTF8Key: [TextPosting]] = [:]
         // Words repeat across descriptions, quotes and paragraphs: derive each word's keys once.
         var keysByWord: [String: [String]] = [:]
         for (d, document) in documents.enumerated() {
@@ -250,7 +252,9 @@ public struct SearchIndex: Sendable {
                 }
                 // Documents and tokens are walked in order, so each list stays sorted and a repeat is its last entry.
                 let posting = TextPosting(document: d, token: t)
-                for key in keys where postings[key]?.last != posting { postings[key, default: []].append(posting) }
+                for key in keys.map(UTF8Key.init) where postings[key]?.last != posting {
+                    postings[key, default: []].append(posting)
+                }
             }
         }
         return postings

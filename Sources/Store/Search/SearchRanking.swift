@@ -20,10 +20,11 @@ extension SearchIndex {
     }
 
     /// Rows of the search's `Matches`: a name entry's, or a text document's (none for a paragraph found only through
-    /// the entities it mentions).
+    /// the entities it mentions, whose spans are a range of the ranking's `mentioned`: plain values, so ranking and
+    /// sorting retain and release nothing).
     enum Location {
         case name(entry: Int, row: Int)
-        case text(document: Int, row: Int?, mentioned: [SearchHit.Span])
+        case text(document: Int, row: Int?, mentioned: Range<Int>)
     }
 
     /// A location's own standing, in the tiers' order (the target-wide tiers are filled in later): words matched
@@ -66,10 +67,17 @@ extension SearchIndex {
         }
     }
 
-    /// The best rank and fewest edits by which a query word reached a target.
+    /// The best rank and fewest edits by which a query word reached a target (stored narrow, as `WordMatch`).
     struct Cover {
-        var rank: Int
-        var edits: Int
+        private var rank8: Int8
+        private var edits8: Int8
+        var rank: Int { Int(rank8) }
+        var edits: Int { Int(edits8) }
+
+        init(rank: Int, edits: Int) {
+            rank8 = Int8(rank)
+            edits8 = Int8(edits)
+        }
     }
 
     private func standing(
@@ -86,10 +94,9 @@ extension SearchIndex {
             count += 1
             rankSum += match.rank
             edits += match.edits
-            guard let first = match.tokens.min() else { continue }
             positions += 1
-            low = min(low, first)
-            high = max(high, first)
+            low = min(low, match.lowest)
+            high = max(high, match.lowest)
         }
         let proximity = (positions == 0 ? 0 : high - low) + 1 - positions
         return LocationKey(
@@ -99,14 +106,20 @@ extension SearchIndex {
 
     /// Whether a row's words match the entry whole: every query word, every content word of the entry, by any match
     /// but a prefix («Quatar» is Qatar whole, misspelled; «Qat» is still being typed).
-    private func isWhole(_ entry: SearchLexicon.Entry, _ table: SlotTable<WordMatch>, _ row: Int) -> Bool {
-        guard entry.field != .kind else { return false }
-        var tokens: Set<Int> = []
+    private func isWhole(_ entry: Int, _ table: SlotTable<WordMatch>, _ row: Int) -> Bool {
+        guard lexicon[entry].field != .kind else { return false }
+        // Distinct tokens, counted without a set: a name match is one or two neighbouring tokens per word.
+        var distinct = 0
         for word in 0..<table.width {
             guard let match = table[row, word], match.rank <= Rank.approximate else { return false }
-            tokens.formUnion(match.tokens)
+            for token in match.token..<(match.token + match.width) {
+                let earlier = (0..<word).contains { w in
+                    table[row, w].map { $0.token <= token && token < $0.token + $0.width } ?? false
+                }
+                if !earlier { distinct += 1 }
+            }
         }
-        return tokens.count >= entry.content
+        return distinct >= lexicon[entry].content
     }
 
     /// The text's own names that hold every query word as written (not joined by the query's hyphens: `Nur-Sultan`
@@ -114,12 +127,12 @@ extension SearchIndex {
     private func namedInText(_ names: SlotTable<WordMatch>) -> Set<Int> {
         var targets: Set<Int> = []
         rows: for row in 0..<names.rowCount {
-            let e = lexicon[names.places[row]]
-            guard e.field == .name else { continue }
+            let entry = names.places[row]
+            guard lexicon[entry].field == .name else { continue }
             for word in 0..<names.width {
                 guard let match = names[row, word], match.rank == 0, !match.joined else { continue rows }
             }
-            targets.insert(e.target)
+            targets.insert(lexicon[entry].target)
         }
         return targets
     }
@@ -172,7 +185,8 @@ extension SearchIndex {
         }
     }
 
-    func rank(_ matches: Matches, query: SearchQuery) -> [Ranked] {
+    /// The ranked targets, and the spans of the mentions their `Location`s refer to.
+    func rank(_ matches: Matches, query: SearchQuery) -> (ranked: [Ranked], mentioned: [SearchHit.Span]) {
         var best = BestLocations(targets: targets.count)
         var named = SlotTable<Cover>(places: targets.count, width: query.count)
         var covered = SlotTable<Cover>(places: targets.count, width: query.count)
@@ -180,25 +194,30 @@ extension SearchIndex {
         let names = matches.names
         for row in 0..<names.rowCount {
             let entry = names.places[row]
-            let e = lexicon[entry]
-            var whole = isWhole(e, names, row)
-            if whole, e.alternateKind == .historic, !namedInText.subtracting([e.target]).isEmpty { whole = false }
+            // Fields read one by one: a copy of the entry retains its strings and arrays.
+            let target = lexicon[entry].target
+            var whole = isWhole(entry, names, row)
+            if whole, lexicon[entry].alternateKind == .historic, !namedInText.subtracting([target]).isEmpty {
+                whole = false
+            }
             best.consider(
-                e.target, .name(entry: entry, row: row),
-                standing(names, row, whole: whole, field: e.field, location: entry))
-            SearchIndex.merge(names, row, into: &named, e.target)
-            SearchIndex.merge(names, row, into: &covered, e.target)
+                target, .name(entry: entry, row: row),
+                standing(names, row, whole: whole, field: lexicon[entry].field, location: entry))
+            SearchIndex.merge(names, row, into: &named, target)
+            SearchIndex.merge(names, row, into: &covered, target)
         }
         let texts = matches.texts
         for row in 0..<texts.rowCount {
             let document = texts.places[row]
-            let d = documents[document]
-            let key = standing(texts, row, whole: false, field: d.field, location: lexicon.count + document)
-            best.consider(d.target, .text(document: document, row: row, mentioned: []), key)
-            SearchIndex.merge(texts, row, into: &covered, d.target)
+            let target = documents[document].target
+            let key = standing(
+                texts, row, whole: false, field: documents[document].field, location: lexicon.count + document)
+            best.consider(target, .text(document: document, row: row, mentioned: 0..<0), key)
+            SearchIndex.merge(texts, row, into: &covered, target)
         }
-        addMentionedParagraphs(coverage: &covered, best: &best, query: query, texts: texts)
-        return best.list.map { target, own, location in
+        var mentioned: [SearchHit.Span] = []
+        addMentionedParagraphs(coverage: &covered, best: &best, query: query, texts: texts, mentioned: &mentioned)
+        let ranked = best.list.map { target, own, location in
             var key = TargetKey(
                 named: named.row(of: target).map { named.count($0) } ?? 0, inexact: own.inexact, covered: 0, rankSum: 0,
                 edits: 0, proximity: own.proximity, field: own.field, mentions: targets[target].mentions,
@@ -212,14 +231,17 @@ extension SearchIndex {
                 }
             }
             return Ranked(target: target, key: key, location: location)
-        }.sorted { $0.key.precedes($1.key) }
+        }
+        // Sorted through indices: a `Ranked` is some 120 bytes, and moving them cost the sort more than comparing.
+        let order = ranked.indices.sorted { ranked[$0].key.precedes(ranked[$1].key) }
+        return (order.map { ranked[$0] }, mentioned)
     }
 
     /// A paragraph that mentions an entity whose names match every query word is a hit too (rank 9 per word), with
     /// the mentions as its matches: how an English or misspelled query reaches the Arabic text.
     private func addMentionedParagraphs(
         coverage: inout SlotTable<Cover>, best: inout BestLocations, query: SearchQuery,
-        texts: SlotTable<WordMatch>
+        texts: SlotTable<WordMatch>, mentioned: inout [SearchHit.Span]
     ) {
         var candidates: [Int] = []
         rows: for row in 0..<coverage.rowCount {
@@ -238,8 +260,10 @@ extension SearchIndex {
         for target in exact.isEmpty ? candidates : exact { isNamed[target] = true }
         let mentionCover = Cover(rank: Rank.mention, edits: 0)
         for (paragraph, mentions) in mentionsByParagraph where mentions.contains(where: { isNamed[$0.entity] }) {
-            let spans = mentions.filter { isNamed[$0.entity] }.flatMap(\.spans)
-            guard !spans.isEmpty else { continue }
+            let first = mentioned.count
+            for mention in mentions where isNamed[mention.entity] { mentioned += mention.spans }
+            guard mentioned.count > first else { continue }
+            let spans = first..<mentioned.count
             let row = coverage.makeRow(paragraph)
             for word in 0..<coverage.width where coverage[row, word] == nil { coverage[row, word] = mentionCover }
             if let current = best.location(paragraph) {
