@@ -188,7 +188,9 @@ extension SearchIndex {
     /// The ranked targets, and the spans of the mentions their `Location`s refer to.
     func rank(_ matches: Matches, query: SearchQuery) -> (ranked: [Ranked], mentioned: [SearchHit.Span]) {
         var best = BestLocations(targets: targets.count)
-        var named = SlotTable<Cover>(places: targets.count, width: query.count)
+        // One table of covers: a word some name matched has its best cover at a name's rank (`Rank.prefix` or
+        // better; text ranks are all worse), so the words covered by names are counted from it (a second table for
+        // them cost «لاعباً هاماً على الساحة الإقليمية والدولية» ~10K instructions a request).
         var covered = SlotTable<Cover>(places: targets.count, width: query.count)
         let namedInText = namedInText(matches.names)
         let names = matches.names
@@ -203,7 +205,6 @@ extension SearchIndex {
             best.consider(
                 target, .name(entry: entry, row: row),
                 standing(names, row, whole: whole, field: lexicon[entry].field, location: entry))
-            SearchIndex.merge(names, row, into: &named, target)
             SearchIndex.merge(names, row, into: &covered, target)
         }
         let texts = matches.texts
@@ -219,12 +220,12 @@ extension SearchIndex {
         addMentionedParagraphs(coverage: &covered, best: &best, query: query, texts: texts, mentioned: &mentioned)
         let ranked = best.list.map { target, own, location in
             var key = TargetKey(
-                named: named.row(of: target).map { named.count($0) } ?? 0, inexact: own.inexact, covered: 0, rankSum: 0,
-                edits: 0, proximity: own.proximity, field: own.field, mentions: targets[target].mentions,
-                target: target)
+                named: 0, inexact: own.inexact, covered: 0, rankSum: 0, edits: 0, proximity: own.proximity,
+                field: own.field, mentions: targets[target].mentions, target: target)
             if let row = covered.row(of: target) {
                 for word in 0..<covered.width {
                     guard let cover = covered[row, word] else { continue }
+                    if cover.rank <= Rank.prefix { key.named += 1 }
                     key.covered += 1
                     key.rankSum += cover.rank
                     key.edits += cover.edits
