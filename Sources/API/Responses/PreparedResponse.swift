@@ -6,7 +6,8 @@ import Server
 struct PreparedResponse: Sendable {
     let status: HTTPStatus
     let headers: PreEncodedHeaders
-    let body: [UInt8]
+    /// A `var` so the cache can keep a compacted copy (`compacted()`).
+    var body: [UInt8]
     /// Set on cacheable 200s only.
     let etag: EntityTag?
     /// The route template, for metrics.
