@@ -39,6 +39,11 @@ public struct JSONByteSink: JSONObjectSink {
         ASCIIDigits.appendDecimal(abs(value), to: &bytes)
     }
 
+    @inlinable public mutating func member(_ key: StaticString, encoded value: EncodedJSON) {
+        appendKey(key)
+        bytes.append(contentsOf: value.bytes)
+    }
+
     @inlinable public mutating func member(_ key: StaticString, object write: (inout JSONByteSink) -> Void) {
         appendKey(key)
         object(write)

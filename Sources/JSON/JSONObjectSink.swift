@@ -7,6 +7,8 @@
 public protocol JSONObjectSink {
     mutating func member(_ key: StaticString, _ value: String)
     mutating func member(_ key: StaticString, _ value: Int)
+    /// A value encoded once (`EncodedJSON`).
+    mutating func member(_ key: StaticString, encoded value: EncodedJSON)
     /// A nested object, its members written by `members`.
     mutating func member(_ key: StaticString, object members: (inout Self) -> Void)
     /// An array of objects, one per element, each object's members written by `members`.

@@ -19,6 +19,10 @@ public struct JSONTreeSink: JSONObjectSink {
         members.append((key: key.description, value: .integer(value)))
     }
 
+    public mutating func member(_ key: StaticString, encoded value: EncodedJSON) {
+        members.append((key: key.description, value: value.value))
+    }
+
     public mutating func member(_ key: StaticString, object write: (inout JSONTreeSink) -> Void) {
         members.append((key: key.description, value: Self.object(write)))
     }

@@ -39,3 +39,9 @@ private let linkCases: [LinkCase] = [
 func linkHeader_isRFC8288Syntax(_ row: LinkCase) {
     #expect(LinkHeader.value(row.links) == row.expected)
 }
+
+@Test func linkHeaderTargetMask_matchesThePredicate_forEveryByte() {
+    for b in 0...255 {
+        #expect(LinkHeader.uriReferenceBytes.contains(UInt8(b)) == LinkHeader.isURIReferenceByte(UInt8(b)), "\(b)")
+    }
+}

@@ -21,6 +21,8 @@ struct Catalog: Sendable {
     let sourceCatalog: SourceCatalog
     /// Each paragraph's scalar-to-UTF-16 table, by source id (`offsets=utf16` for search hits, made per request).
     let paragraphOffsets: [String: [UTF16Offsets]]
+    /// What search hits write about the entities and paragraphs they found, encoded once.
+    let hitTargets: SearchHitTargets
 
     /// The sub-collection of countries under an organization is called `members`: that is what the relation means.
     static func relationName(parent: EntityKind, target: EntityKind) -> String {
@@ -84,6 +86,7 @@ struct Catalog: Sendable {
         grammars = Catalog.grammars(
             store: store, items: items, relationNames: relationNames, allIDs: allIDs, alpha3: countryByAlpha3)
         sourceCatalog = SourceCatalog(store: store, links: links, allIDs: allIDs, offsets: paragraphOffsets)
+        hitTargets = SearchHitTargets(store: store, links: links)
     }
 
     /// Each kind's grammar: its descriptor's filters and sort fields, the field names its rows have, its relations

@@ -10,6 +10,8 @@ struct CommonFields: Sendable {
     /// On every answer and independent of the request (`nosniff`, and CORS for `*`), so prepared responses carry
     /// them baked in instead of appending (and copying the field list) per request.
     let constant: Fields
+    /// Those of `constant` a 304 keeps, sorted out once.
+    let constantKeptOn304: Fields
     /// `Cache-Control` of answers clients may cache.
     let cacheControl: String
     /// `Last-Modified` of answers clients may cache: when the data says it last changed.
@@ -20,6 +22,7 @@ struct CommonFields: Sendable {
         var constant: Fields = [(ResponseField.contentTypeOptions.name, "nosniff")]
         if case .any = cors.origins { constant += cors.responseHeaders(origin: nil) }
         self.constant = constant
+        constantKeptOn304 = constant.filter { ResponseField.isKeptOn304($0.name) }
         cacheControl = CacheControl.publicMaxAge(cacheMaxAge)
         self.lastModified = HTTPDate.format(secondsSince1970: lastModified)
     }

@@ -29,15 +29,20 @@ struct PreparedResponse: Sendable {
         self.headers = headers
         var notModified = Headers()
         if etag != nil {
-            for field in headers.headers where PreparedResponse.isKeptOn304(field.name) {
+            for field in headers.headers where ResponseField.isKeptOn304(field.name) {
                 notModified.add(name: field.name, value: field.value)
             }
         }
         notModifiedHeaders = PreEncodedHeaders(notModified)
     }
 
-    /// Fields the API sets follow `ResponseField.isKeptOn304`; others (CORS, Vary) guide caches and stay.
-    private static func isKeptOn304(_ name: HeaderName) -> Bool {
-        ResponseField(name)?.isKeptOn304 ?? true
+    /// With its 304's fields sorted out as they were added (every computed answer).
+    init(status: HTTPStatus, fields: ResponseFieldList, body: [UInt8], etag: EntityTag?, route: String) {
+        self.status = status
+        self.body = body
+        self.etag = etag
+        self.route = route
+        headers = PreEncodedHeaders(fields.all)
+        notModifiedHeaders = PreEncodedHeaders(etag == nil ? Headers() : fields.keptOn304)
     }
 }

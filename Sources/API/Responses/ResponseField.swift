@@ -61,6 +61,12 @@ enum ResponseField: String, CaseIterable, Sendable {
         }
     }
 
+    /// Whether a 304 keeps a field of this name: fields the API sets follow `isKeptOn304`; others (CORS) guide caches
+    /// and stay.
+    static func isKeptOn304(_ name: HeaderName) -> Bool {
+        ResponseField(name)?.isKeptOn304 ?? true
+    }
+
     /// Whether browser scripts on another origin may read it. The Fetch standard's CORS-safelisted response fields
     /// (Cache-Control, Content-Type, Last-Modified, …) are readable anyway; Content-Language is safelisted too, but
     /// listed because older browsers did not treat it so.

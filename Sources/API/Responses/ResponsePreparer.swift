@@ -48,25 +48,25 @@ struct ResponsePreparer: Sendable {
     /// `no-store`.
     private func prepare(_ resource: Resource, route: String, caching: CachingPolicy) -> PreparedResponse {
         let body = resource.bytes()
-        var headers = Headers()
-        headers.add(name: ResponseField.contentType.name, value: "application/json; charset=utf-8")
-        headers.add(name: ResponseField.contentLanguage.name, value: resource.contentLanguage)
+        var fields = ResponseFieldList()
+        fields.add(.contentType, "application/json; charset=utf-8")
+        fields.add(.contentLanguage, resource.contentLanguage)
         if let page = resource.page {
-            headers.add(name: ResponseField.totalCount.name, value: String(page.total))
-            headers.add(name: ResponseField.link.name, value: LinkHeader.value(page.links))
+            fields.add(.totalCount, String(page.total))
+            fields.add(.link, LinkHeader.value(page.links))
         }
         var etag: EntityTag?
         if caching.allowsClientCaching {
             let tag = EntityTag.strong(for: body)
             etag = tag
-            headers.add(name: ResponseField.etag.name, value: tag.headerValue)
-            headers.add(name: ResponseField.cacheControl.name, value: fields.cacheControl)
-            headers.add(name: ResponseField.lastModified.name, value: fields.lastModified)
+            fields.add(.etag, tag.headerValue)
+            fields.add(.cacheControl, self.fields.cacheControl)
+            fields.add(.lastModified, self.fields.lastModified)
         } else {
-            headers.add(name: ResponseField.cacheControl.name, value: CacheControl.noStore)
+            fields.add(.cacheControl, CacheControl.noStore)
         }
-        addConstant(to: &headers)
-        return PreparedResponse(status: .ok, headers: headers, body: body, etag: etag, route: route)
+        fields.add(self.fields.constant, keptOn304: self.fields.constantKeptOn304)
+        return PreparedResponse(status: .ok, fields: fields, body: body, etag: etag, route: route)
     }
 
     private func addConstant(to headers: inout Headers) {

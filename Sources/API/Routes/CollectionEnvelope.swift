@@ -37,16 +37,21 @@ enum CollectionEnvelope {
         let lastOffset = total == 0 ? 0 : ((total - 1) / limit) * limit
         // Every page link is the same query but for its offset: the query (a search's `q` is long once encoded) is
         // encoded once.
-        let prefix = catalog.links.withQuery(catalog.links.url(path), query.linkPairs + [("limit", "\(limit)")])
-        func page(_ offset: Int) -> String { prefix + "&offset=\(offset)" }
+        let prefix = catalog.links.queryPrefix(path, query.linkPairs + [("limit", String(limit))])
+        func page(_ offset: Int) -> String { LinkBuilder.page(prefix, offset: offset) }
         let prev: Int? = query.offset > 0 ? max(0, min(query.offset - limit, lastOffset)) : nil
         let next: Int? = query.offset + limit < total ? query.offset + limit : nil
+        // Each link is made once, for the body and the `Link` field.
+        let first = page(0)
+        let last = page(lastOffset)
+        let nextLink = next.map(page)
+        let prevLink = prev.map(page)
         // Every object is built in its keys' byte order, the order `JSONWriter` writes, so none is sorted.
         let links: [(key: String, value: JSONValue)] = [
-            (key: "first", value: .string(page(0))),
-            (key: "last", value: .string(page(lastOffset))),
-            (key: "next", value: next.map { .string(page($0)) } ?? .null),
-            (key: "prev", value: prev.map { .string(page($0)) } ?? .null),
+            (key: "first", value: .string(first)),
+            (key: "last", value: .string(last)),
+            (key: "next", value: nextLink.map { .string($0) } ?? .null),
+            (key: "prev", value: prevLink.map { .string($0) } ?? .null),
             (key: "self", value: .string(page(query.offset))),
         ]
         var members: [(key: String, value: JSONValue)] = [(key: "data", value: data)]
@@ -64,10 +69,10 @@ enum CollectionEnvelope {
             ))
         if let suggestions { members.append((key: "suggestions", value: .array(suggestions))) }
         let body: JSONValue = .object(members)
-        var linkTargets: [(rel: String, target: String)] = [("first", page(0))]
-        if let prev { linkTargets.append(("prev", page(prev))) }
-        if let next { linkTargets.append(("next", page(next))) }
-        linkTargets.append(("last", page(lastOffset)))
+        var linkTargets: [(rel: String, target: String)] = [("first", first)]
+        if let prevLink { linkTargets.append(("prev", prevLink)) }
+        if let nextLink { linkTargets.append(("next", nextLink)) }
+        linkTargets.append(("last", last))
         return (body, PageFields(total: total, links: linkTargets))
     }
 }

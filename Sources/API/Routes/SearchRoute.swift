@@ -140,39 +140,31 @@ enum SearchRoute {
     /// byte order, the order `JSONWriter` writes.
     static func write<S: JSONObjectSink>(_ hit: SearchHit, catalog: Catalog, offsets: OffsetUnit?, into s: inout S) {
         let units = offsets == .utf16 ? UTF16Offsets(hit.snippet) : nil
-        let name: LocalizedText?
-        let id: String
-        let href: String
-        var paragraph: (number: Int, source: String)?
+        let name: EncodedJSON?
+        let id: EncodedJSON
+        let href: EncodedJSON
+        var paragraph: (number: Int, source: EncodedJSON)?
         switch hit.target {
         case .entity(let ref):
-            name = catalog.store.entity(ref)?.name
-            id = ref.id
-            href = catalog.links.entity(ref)
+            let target = catalog.hitTargets.entity(ref)
+            (name, id, href) = (target.name, target.id, target.href)
         case .paragraph(let n):
-            name = nil
-            let sourceID = catalog.store.source.id
-            id = "\(n)"
-            href = catalog.links.paragraph(sourceID, n)
-            paragraph = (n, sourceID)
+            let target = catalog.hitTargets.paragraph(n)
+            (name, id, href) = (nil, target.id, target.href)
+            paragraph = (n, catalog.hitTargets.source)
         }
         s.member("field", hit.field.rawValue)
-        s.member("href", href)
-        s.member("id", id)
+        s.member("href", encoded: href)
+        s.member("id", encoded: id)
         s.member("language", hit.language)
         s.member("match") { span(hit.matches.first ?? SearchHit.Span(start: 0, end: 0), in: hit, units, into: &$0) }
         s.member("matches", objects: hit.matches) { span($0, in: hit, units, into: &$1) }
-        if let name {
-            s.member("name") {
-                $0.member("ar", name.ar)
-                $0.member("en", name.en)
-            }
-        }
+        if let name { s.member("name", encoded: name) }  // {"ar": …, "en": …}
         if let paragraph { s.member("paragraph", paragraph.number) }
         s.member("score", hit.score)
         s.member("snippet", hit.snippet)
         s.member("snippet_start", snippetStart(hit, catalog: catalog, offsets: offsets))
-        if let paragraph { s.member("source", paragraph.source) }
+        if let paragraph { s.member("source", encoded: paragraph.source) }
         s.member("type", hitType(hit))
     }
 }
