@@ -103,8 +103,8 @@ enum SearchRoute {
     ) {
         let start = span.start - hit.snippetStart
         let end = span.end - hit.snippetStart
-        sink.member("end", units?(end) ?? end)
-        sink.member("start", units?(start) ?? start)
+        sink.member(SearchHitKey.end, units?(end) ?? end)
+        sink.member(SearchHitKey.start, units?(start) ?? start)
     }
 
     /// `snippet_start` in `offsets`' unit: a paragraph's snippet starts inside the paragraph, other snippets at 0.
@@ -153,18 +153,20 @@ enum SearchRoute {
             (name, id, href) = (nil, target.id, target.href)
             paragraph = (n, catalog.hitTargets.source)
         }
-        s.member("field", hit.field.rawValue)
-        s.member("href", encoded: href)
-        s.member("id", encoded: id)
-        s.member("language", hit.language)
-        s.member("match") { span(hit.matches.first ?? SearchHit.Span(start: 0, end: 0), in: hit, units, into: &$0) }
-        s.member("matches", objects: hit.matches) { span($0, in: hit, units, into: &$1) }
-        if let name { s.member("name", encoded: name) }  // {"ar": …, "en": …}
-        if let paragraph { s.member("paragraph", paragraph.number) }
-        s.member("score", hit.score)
-        s.member("snippet", hit.snippet)
-        s.member("snippet_start", snippetStart(hit, catalog: catalog, offsets: offsets))
-        if let paragraph { s.member("source", encoded: paragraph.source) }
-        s.member("type", hitType(hit))
+        s.member(SearchHitKey.field, hit.field.rawValue)
+        s.member(SearchHitKey.href, encoded: href)
+        s.member(SearchHitKey.id, encoded: id)
+        s.member(SearchHitKey.language, hit.language)
+        s.member(SearchHitKey.match) {
+            span(hit.matches.first ?? SearchHit.Span(start: 0, end: 0), in: hit, units, into: &$0)
+        }
+        s.member(SearchHitKey.matches, objects: hit.matches) { span($0, in: hit, units, into: &$1) }
+        if let name { s.member(SearchHitKey.name, encoded: name) }  // {"ar": …, "en": …}
+        if let paragraph { s.member(SearchHitKey.paragraph, paragraph.number) }
+        s.member(SearchHitKey.score, hit.score)
+        s.member(SearchHitKey.snippet, hit.snippet)
+        s.member(SearchHitKey.snippetStart, snippetStart(hit, catalog: catalog, offsets: offsets))
+        if let paragraph { s.member(SearchHitKey.source, encoded: paragraph.source) }
+        s.member(SearchHitKey.type, hitType(hit))
     }
 }
