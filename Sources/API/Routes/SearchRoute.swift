@@ -120,7 +120,7 @@ enum SearchRoute {
     /// instructions each).
     static func row(for hit: SearchHit, catalog: Catalog, offsets: OffsetUnit? = nil, keyed: Bool) -> CollectionItem {
         let representation = JSONTreeSink.object { write(hit, catalog: catalog, offsets: offsets, into: &$0) }
-        let type = hitType(hit)
+        let type = hitType(hit.target)
         return CollectionItem(
             ref: nil, representation: representation, filterValues: keyed ? ["type": [type]] : [:],
             sortKeys: keyed ? ["score": .number(Double(hit.score)), "type": .text(type)] : [:], citedIn: [],
@@ -128,8 +128,8 @@ enum SearchRoute {
     }
 
     /// A hit's `type`: its entity's kind, or `paragraphs`.
-    private static func hitType(_ hit: SearchHit) -> String {
-        switch hit.target {
+    static func hitType(_ target: SearchHit.Target) -> String {
+        switch target {
         case .entity(let ref): return ref.type.rawValue
         case .paragraph: return "paragraphs"
         }
@@ -143,14 +143,15 @@ enum SearchRoute {
         let name: EncodedJSON?
         let id: EncodedJSON
         let href: EncodedJSON
+        let type: EncodedJSON
         var paragraph: (number: Int, source: EncodedJSON)?
         switch hit.target {
         case .entity(let ref):
             let target = catalog.hitTargets.entity(ref)
-            (name, id, href) = (target.name, target.id, target.href)
+            (name, id, href, type) = (target.name, target.id, target.href, target.type)
         case .paragraph(let n):
             let target = catalog.hitTargets.paragraph(n)
-            (name, id, href) = (nil, target.id, target.href)
+            (name, id, href, type) = (nil, target.id, target.href, catalog.hitTargets.paragraphType)
             paragraph = (n, catalog.hitTargets.source)
         }
         s.member(SearchHitKey.field, hit.field.rawValue)
@@ -167,6 +168,6 @@ enum SearchRoute {
         s.member(SearchHitKey.snippet, hit.snippet)
         s.member(SearchHitKey.snippetStart, snippetStart(hit, catalog: catalog, offsets: offsets))
         if let paragraph { s.member(SearchHitKey.source, encoded: paragraph.source) }
-        s.member(SearchHitKey.type, hitType(hit))
+        s.member(SearchHitKey.type, encoded: type)
     }
 }
