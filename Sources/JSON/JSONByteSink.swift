@@ -26,31 +26,31 @@ public struct JSONByteSink: JSONObjectSink {
         bytes.append(0x7D)
     }
 
-    @inlinable public mutating func member(_ key: StaticString, _ value: String) {
+    @inlinable public mutating func member(_ key: JSONKey, _ value: String) {
         appendKey(key)
         JSONWriter.appendString(value, into: &bytes)
     }
 
     /// As `JSONWriter` writes an integer below 2^53 (offsets, scores, numbers of paragraphs: every integer a
     /// representation holds).
-    @inlinable public mutating func member(_ key: StaticString, _ value: Int) {
+    @inlinable public mutating func member(_ key: JSONKey, _ value: Int) {
         appendKey(key)
         if value < 0 { bytes.append(0x2D) }
         ASCIIDigits.appendDecimal(abs(value), to: &bytes)
     }
 
-    @inlinable public mutating func member(_ key: StaticString, encoded value: EncodedJSON) {
+    @inlinable public mutating func member(_ key: JSONKey, encoded value: EncodedJSON) {
         appendKey(key)
         bytes.append(contentsOf: value.bytes)
     }
 
-    @inlinable public mutating func member(_ key: StaticString, object write: (inout JSONByteSink) -> Void) {
+    @inlinable public mutating func member(_ key: JSONKey, object write: (inout JSONByteSink) -> Void) {
         appendKey(key)
         object(write)
     }
 
     @inlinable public mutating func member<Elements: Collection>(
-        _ key: StaticString, objects elements: Elements, _ write: (Elements.Element, inout JSONByteSink) -> Void
+        _ key: JSONKey, objects elements: Elements, _ write: (Elements.Element, inout JSONByteSink) -> Void
     ) {
         appendKey(key)
         array(objects: elements, write)
@@ -70,13 +70,11 @@ public struct JSONByteSink: JSONObjectSink {
         bytes.append(0x5D)
     }
 
-    /// `,"key":` (no comma first): the key's bytes as they are, a literal needing no escape.
-    @usableFromInline mutating func appendKey(_ key: StaticString) {
-        if !isFirst { bytes.append(0x2C) }
+    /// `,"key":` (no comma first): the key's bytes made once, copied whole.
+    @inlinable mutating func appendKey(_ key: JSONKey) {
+        key.member.withUnsafeBufferPointer { member in
+            bytes.append(contentsOf: isFirst ? UnsafeBufferPointer(rebasing: member.dropFirst()) : member)
+        }
         isFirst = false
-        bytes.append(0x22)
-        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(0x22)
-        bytes.append(0x3A)
     }
 }

@@ -11,25 +11,25 @@ public struct JSONTreeSink: JSONObjectSink {
         return .object(sink.members)
     }
 
-    public mutating func member(_ key: StaticString, _ value: String) {
-        members.append((key: key.description, value: .string(value)))
+    public mutating func member(_ key: JSONKey, _ value: String) {
+        members.append((key: key.name, value: .string(value)))
     }
 
-    public mutating func member(_ key: StaticString, _ value: Int) {
-        members.append((key: key.description, value: .integer(value)))
+    public mutating func member(_ key: JSONKey, _ value: Int) {
+        members.append((key: key.name, value: .integer(value)))
     }
 
-    public mutating func member(_ key: StaticString, encoded value: EncodedJSON) {
-        members.append((key: key.description, value: value.value))
+    public mutating func member(_ key: JSONKey, encoded value: EncodedJSON) {
+        members.append((key: key.name, value: value.value))
     }
 
-    public mutating func member(_ key: StaticString, object write: (inout JSONTreeSink) -> Void) {
-        members.append((key: key.description, value: Self.object(write)))
+    public mutating func member(_ key: JSONKey, object write: (inout JSONTreeSink) -> Void) {
+        members.append((key: key.name, value: Self.object(write)))
     }
 
     public mutating func member<Elements: Collection>(
-        _ key: StaticString, objects elements: Elements, _ write: (Elements.Element, inout JSONTreeSink) -> Void
+        _ key: JSONKey, objects elements: Elements, _ write: (Elements.Element, inout JSONTreeSink) -> Void
     ) {
-        members.append((key: key.description, value: .array(elements.map { e in Self.object { write(e, &$0) } })))
+        members.append((key: key.name, value: .array(elements.map { e in Self.object { write(e, &$0) } })))
     }
 }

@@ -5,14 +5,22 @@ import Testing
 /// The two sinks of `JSONObjectSink` agree: the bytes one writes are the writer's bytes of the tree the other
 /// builds.
 struct JSONSinkTests {
+    static let a = JSONKey("a")
+    static let b = JSONKey("b")
+    static let c = JSONKey("c")
+    static let d = JSONKey("d")
+    static let n = JSONKey("n")
+    static let x = JSONKey("x")
+    static let accented = JSONKey("é")
+
     func emit<S: JSONObjectSink>(into s: inout S) {
-        s.member("a", -12)
-        s.member("b") { $0.member("x", "q\"uote\n") }
-        s.member("c", objects: [1, 2, 0]) { n, o in
-            if n > 0 { o.member("n", n) }
+        s.member(Self.a, -12)
+        s.member(Self.b) { $0.member(Self.x, "q\"uote\n") }
+        s.member(Self.c, objects: [1, 2, 0]) { n, o in
+            if n > 0 { o.member(Self.n, n) }
         }
-        s.member("d", objects: [Int]()) { _, _ in }
-        s.member("é", "قطر")
+        s.member(Self.d, objects: [Int]()) { _, _ in }
+        s.member(Self.accented, "قطر")
     }
 
     @Test func byteSink_writesWhatTheWriterWritesForTheTree() {

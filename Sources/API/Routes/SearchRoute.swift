@@ -103,8 +103,8 @@ enum SearchRoute {
     ) {
         let start = span.start - hit.snippetStart
         let end = span.end - hit.snippetStart
-        sink.member("end", units?(end) ?? end)
-        sink.member("start", units?(start) ?? start)
+        sink.member(SearchHitKey.end, units?(end) ?? end)
+        sink.member(SearchHitKey.start, units?(start) ?? start)
     }
 
     /// `snippet_start` in `offsets`' unit: a paragraph's snippet starts inside the paragraph, other snippets at 0.
@@ -120,7 +120,7 @@ enum SearchRoute {
     /// instructions each).
     static func row(for hit: SearchHit, catalog: Catalog, offsets: OffsetUnit? = nil, keyed: Bool) -> CollectionItem {
         let representation = JSONTreeSink.object { write(hit, catalog: catalog, offsets: offsets, into: &$0) }
-        let type = hitType(hit)
+        let type = hitType(hit.target)
         return CollectionItem(
             ref: nil, representation: representation, filterValues: keyed ? ["type": [type]] : [:],
             sortKeys: keyed ? ["score": .number(Double(hit.score)), "type": .text(type)] : [:], citedIn: [],
@@ -128,8 +128,8 @@ enum SearchRoute {
     }
 
     /// A hit's `type`: its entity's kind, or `paragraphs`.
-    private static func hitType(_ hit: SearchHit) -> String {
-        switch hit.target {
+    static func hitType(_ target: SearchHit.Target) -> String {
+        switch target {
         case .entity(let ref): return ref.type.rawValue
         case .paragraph: return "paragraphs"
         }
@@ -143,28 +143,31 @@ enum SearchRoute {
         let name: EncodedJSON?
         let id: EncodedJSON
         let href: EncodedJSON
+        let type: EncodedJSON
         var paragraph: (number: Int, source: EncodedJSON)?
         switch hit.target {
         case .entity(let ref):
             let target = catalog.hitTargets.entity(ref)
-            (name, id, href) = (target.name, target.id, target.href)
+            (name, id, href, type) = (target.name, target.id, target.href, target.type)
         case .paragraph(let n):
             let target = catalog.hitTargets.paragraph(n)
-            (name, id, href) = (nil, target.id, target.href)
+            (name, id, href, type) = (nil, target.id, target.href, catalog.hitTargets.paragraphType)
             paragraph = (n, catalog.hitTargets.source)
         }
-        s.member("field", hit.field.rawValue)
-        s.member("href", encoded: href)
-        s.member("id", encoded: id)
-        s.member("language", hit.language)
-        s.member("match") { span(hit.matches.first ?? SearchHit.Span(start: 0, end: 0), in: hit, units, into: &$0) }
-        s.member("matches", objects: hit.matches) { span($0, in: hit, units, into: &$1) }
-        if let name { s.member("name", encoded: name) }  // {"ar": …, "en": …}
-        if let paragraph { s.member("paragraph", paragraph.number) }
-        s.member("score", hit.score)
-        s.member("snippet", hit.snippet)
-        s.member("snippet_start", snippetStart(hit, catalog: catalog, offsets: offsets))
-        if let paragraph { s.member("source", encoded: paragraph.source) }
-        s.member("type", hitType(hit))
+        s.member(SearchHitKey.field, hit.field.rawValue)
+        s.member(SearchHitKey.href, encoded: href)
+        s.member(SearchHitKey.id, encoded: id)
+        s.member(SearchHitKey.language, hit.language)
+        s.member(SearchHitKey.match) {
+            span(hit.matches.first ?? SearchHit.Span(start: 0, end: 0), in: hit, units, into: &$0)
+        }
+        s.member(SearchHitKey.matches, objects: hit.matches) { span($0, in: hit, units, into: &$1) }
+        if let name { s.member(SearchHitKey.name, encoded: name) }  // {"ar": …, "en": …}
+        if let paragraph { s.member(SearchHitKey.paragraph, paragraph.number) }
+        s.member(SearchHitKey.score, hit.score)
+        s.member(SearchHitKey.snippet, hit.snippet)
+        s.member(SearchHitKey.snippetStart, snippetStart(hit, catalog: catalog, offsets: offsets))
+        if let paragraph { s.member(SearchHitKey.source, encoded: paragraph.source) }
+        s.member(SearchHitKey.type, encoded: type)
     }
 }
