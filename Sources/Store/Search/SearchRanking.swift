@@ -156,7 +156,11 @@ extension SearchIndex {
         private var indexOf: [Int32]
         private(set) var list: [(target: Int, key: LocationKey, location: Location)] = []
 
-        init(targets: Int) { indexOf = Array(repeating: -1, count: targets) }
+        init(targets: Int) {
+            indexOf = Array(repeating: -1, count: targets)
+            // Reserved as `SlotTable` reserves its rows: grown from empty, the list was copied on every regrowth.
+            list.reserveCapacity(min(targets, 512))
+        }
 
         func key(_ target: Int) -> LocationKey? {
             let i = indexOf[target]
