@@ -8,10 +8,21 @@ public struct PreEncodedHeaders: Sendable {
     let bytes: [UInt8]
 
     public init(_ headers: Headers) {
+        self.init(headers, followedBy: nil)
+    }
+
+    /// `headers` then `tail`'s fields, whose wire form is copied as it is: the fields every answer ends with
+    /// (`nosniff`, CORS) are encoded once at start-up, not again for each computed answer and its 304.
+    public init(_ headers: Headers, followedBy tail: PreEncodedHeaders?) {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(headers.fields.reduce(0) { $0 + $1.name.rawName.utf8.count + $1.value.utf8.count + 4 })
+        let tailBytes = tail?.bytes ?? []
+        bytes.reserveCapacity(
+            headers.fields.reduce(tailBytes.count) { $0 + $1.name.rawName.utf8.count + $1.value.utf8.count + 4 })
         for field in headers { ResponseEncoder.appendField(field, to: &bytes) }
-        self.headers = headers
+        bytes.append(contentsOf: tailBytes)
+        var all = headers
+        for field in tail?.headers ?? Headers() { all.add(name: field.name, value: field.value) }
+        self.headers = all
         self.bytes = bytes
     }
 }
