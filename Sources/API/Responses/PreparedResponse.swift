@@ -36,8 +36,8 @@ struct PreparedResponse: Sendable {
         notModifiedHeaders = PreEncodedHeaders(notModified)
     }
 
-    /// With its 304's fields sorted out as they were added (every computed answer), then `common`'s constant fields,
-    /// copied in wire form (encoding them per answer, for the 200 and its 304, cost about 11K instructions).
+    /// With its 304's fields sorted out as they were added (every computed answer), ending with `common`'s constant
+    /// fields, whose wire form is copied (`PreEncodedHeaders(_:endingWith:)`).
     init(
         status: HTTPStatus, fields: ResponseFieldList, endingWith common: CommonFields, body: [UInt8],
         etag: EntityTag?, route: String
@@ -46,10 +46,10 @@ struct PreparedResponse: Sendable {
         self.body = body
         self.etag = etag
         self.route = route
-        headers = PreEncodedHeaders(fields.all, followedBy: common.encodedConstant)
+        headers = PreEncodedHeaders(fields.all, endingWith: common.encodedConstant)
         notModifiedHeaders =
             etag == nil
             ? PreEncodedHeaders(Headers())
-            : PreEncodedHeaders(fields.keptOn304, followedBy: common.encodedConstantKeptOn304)
+            : PreEncodedHeaders(fields.keptOn304, endingWith: common.encodedConstantKeptOn304)
     }
 }

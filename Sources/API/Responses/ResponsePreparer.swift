@@ -48,7 +48,7 @@ struct ResponsePreparer: Sendable {
     /// `no-store`.
     private func prepare(_ resource: Resource, route: String, caching: CachingPolicy) -> PreparedResponse {
         let body = resource.bytes()
-        var fields = ResponseFieldList()
+        var fields = ResponseFieldList(constant: self.fields)
         fields.add(.contentType, "application/json; charset=utf-8")
         fields.add(.contentLanguage, resource.contentLanguage)
         if let page = resource.page {
@@ -65,6 +65,7 @@ struct ResponsePreparer: Sendable {
         } else {
             fields.add(.cacheControl, CacheControl.noStore)
         }
+        fields.addConstant(self.fields)
         return PreparedResponse(
             status: .ok, fields: fields, endingWith: self.fields, body: body, etag: etag, route: route)
     }
