@@ -89,16 +89,24 @@ enum LinkHeader {
     /// quoted-string content (RFC 9110 §5.6.4): `"` and `\` as quoted-pairs; CTLs other than HTAB cannot appear.
     /// Byte by byte: a control character or DEL is one byte in UTF-8, and no byte of a longer sequence is below 0x80.
     private static func appendQuotedContent(_ text: String, to out: inout [UInt8]) {
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
-                out.append(UInt8(ascii: "\\"))
-                out.append(byte)
-            case UInt8(ascii: "\t"):
-                out.append(byte)
-            default:
-                if byte < 0x20 || byte == 0x7F { continue }
-                out.append(byte)
+        // A rel the API names (`first`, `next`, …) needs nothing escaped or dropped: copied whole after one scan.
+        var text = text
+        text.withUTF8 { bytes in
+            if bytes.allSatisfy({ $0 >= 0x20 && $0 != 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+                out.append(contentsOf: bytes)
+                return
+            }
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                    out.append(UInt8(ascii: "\\"))
+                    out.append(byte)
+                case UInt8(ascii: "\t"):
+                    out.append(byte)
+                default:
+                    if byte < 0x20 || byte == 0x7F { continue }
+                    out.append(byte)
+                }
             }
         }
     }
