@@ -44,6 +44,17 @@ public struct JSONByteSink: JSONObjectSink {
         bytes.append(contentsOf: value.bytes)
     }
 
+    public mutating func member(_ key: JSONKey, json value: JSONValue) {
+        appendKey(key)
+        JSONWriter.write(value, pretty: false, indent: 0, into: &bytes)
+    }
+
+    /// A member whose value `write` appends as it likes (an array of items writing their own bytes).
+    @inlinable public mutating func member(_ key: JSONKey, written write: (inout JSONByteSink) -> Void) {
+        appendKey(key)
+        write(&self)
+    }
+
     @inlinable public mutating func member(_ key: JSONKey, object write: (inout JSONByteSink) -> Void) {
         appendKey(key)
         object(write)

@@ -9,6 +9,8 @@ public protocol JSONObjectSink {
     mutating func member(_ key: JSONKey, _ value: Int)
     /// A value encoded once (`EncodedJSON`).
     mutating func member(_ key: JSONKey, encoded value: EncodedJSON)
+    /// A value held as a tree (written as `JSONWriter` writes it).
+    mutating func member(_ key: JSONKey, json value: JSONValue)
     /// A nested object, its members written by `members`.
     mutating func member(_ key: JSONKey, object members: (inout Self) -> Void)
     /// An array of objects, one per element, each object's members written by `members`.

@@ -23,6 +23,10 @@ public struct JSONTreeSink: JSONObjectSink {
         members.append((key: key.name, value: value.value))
     }
 
+    public mutating func member(_ key: JSONKey, json value: JSONValue) {
+        members.append((key: key.name, value: value))
+    }
+
     public mutating func member(_ key: JSONKey, object write: (inout JSONTreeSink) -> Void) {
         members.append((key: key.name, value: Self.object(write)))
     }

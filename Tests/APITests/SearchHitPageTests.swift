@@ -26,10 +26,15 @@ import Testing
         let results = catalog.store.searchIndex.results("كازاخستان")
         let hits = (0..<3).map { results.hit(at: $0) }
         let page = HitPage(hits: hits, catalog: catalog, offsets: nil)
-        let envelope: JSONValue = .object([(key: "meta", value: .integer(1)), (key: "data", value: .array([]))])
-        let resource = Resource(
-            envelope: envelope, data: page, contentLanguage: "ar, en", page: PageFields(total: 3, links: []))
-        #expect(resource.body["data"] == .array(page.values()))
-        #expect(resource.bytes() == JSONWriter.write(resource.body))
+        for (prev, offsets, suggestions) in [(nil, nil, nil), ("/p", OffsetUnit.utf16, [JSONValue.string("s\"")])] {
+            let envelope = PageEnvelope(
+                included: nil, first: "/f", last: "/l", next: "/n", prev: prev, current: "/c", count: 3, limit: 3,
+                offset: 0, offsets: offsets, total: 7, suggestions: suggestions)
+            let resource = Resource(
+                envelope: envelope, data: page, contentLanguage: "ar, en", page: PageFields(total: 3, links: []))
+            #expect(resource.body["data"] == .array(page.values()))
+            #expect(resource.body["links"]?["prev"] == prev.map { .string($0) } ?? .null)
+            #expect(resource.bytes() == JSONWriter.write(resource.body))
+        }
     }
 }

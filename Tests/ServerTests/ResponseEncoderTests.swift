@@ -102,6 +102,15 @@ struct PreEncodedHeadersTests {
         #expect(!String(decoding: head(encoded), as: UTF8.self).contains("999"))
     }
 
+    @Test func aListEndingWithAnEncodedTail_encodesAsTheWholeList() {
+        let tail = PreEncodedHeaders(Headers([("X-Content-Type-Options", "nosniff"), ("Vary", "Origin")]))
+        var whole = base
+        for field in tail.headers { whole.add(name: field.name, value: field.value) }
+        let joined = PreEncodedHeaders(whole, endingWith: tail)
+        #expect(joined.bytes == PreEncodedHeaders(whole).bytes)
+        #expect(joined.headers == whole)
+    }
+
     @Test func fieldsAddedAfterEncoding_followTheEncodedOnes() {
         var encoded = Response(status: .ok, headers: PreEncodedHeaders(base), body: [1, 2])
         encoded.addHeader(name: .xRequestID, value: "r1")

@@ -29,8 +29,10 @@ struct CollectionQuery: Sendable {
     /// `{"offsets": unit}`, for `meta`, when the request named the unit of its offsets (nothing otherwise, so the
     /// default answers keep their bytes): a client can check what it got.
     var offsetsMeta: [(key: String, value: JSONValue)] {
-        offsets.map { [(key: "offsets", value: .string($0.rawValue))] } ?? []
+        offsets.map { [(key: Self.offsetsKey.name, value: .string($0.rawValue))] } ?? []
     }
+    /// The key of `offsetsMeta`'s member (a collection's `meta` writes it with `PageEnvelope`).
+    static let offsetsKey = JSONKey("offsets")
 
     /// A single resource's `meta` member (only `offsets`, only when asked), to append to its body.
     var singleMeta: [(key: String, value: JSONValue)] {

@@ -10,8 +10,10 @@ struct CommonFields: Sendable {
     /// On every answer and independent of the request (`nosniff`, and CORS for `*`), so prepared responses carry
     /// them baked in instead of appending (and copying the field list) per request.
     let constant: Fields
-    /// Those of `constant` a 304 keeps, sorted out once.
-    let constantKeptOn304: Fields
+    /// `constant` in wire form, the tail of every computed answer's fields.
+    let encodedConstant: PreEncodedHeaders
+    /// Those of `constant` a 304 keeps, sorted out and encoded once: the tail of every computed answer's 304.
+    let encodedConstantKeptOn304: PreEncodedHeaders
     /// `Cache-Control` of answers clients may cache.
     let cacheControl: String
     /// `Last-Modified` of answers clients may cache: when the data says it last changed.
@@ -22,9 +24,16 @@ struct CommonFields: Sendable {
         var constant: Fields = [(ResponseField.contentTypeOptions.name, "nosniff")]
         if case .any = cors.origins { constant += cors.responseHeaders(origin: nil) }
         self.constant = constant
-        constantKeptOn304 = constant.filter { ResponseField.isKeptOn304($0.name) }
+        encodedConstant = Self.encoded(constant)
+        encodedConstantKeptOn304 = Self.encoded(constant.filter { ResponseField.isKeptOn304($0.name) })
         cacheControl = CacheControl.publicMaxAge(cacheMaxAge)
         self.lastModified = HTTPDate.format(secondsSince1970: lastModified)
+    }
+
+    private static func encoded(_ fields: Fields) -> PreEncodedHeaders {
+        var headers = Headers()
+        for field in fields { headers.add(name: field.name, value: field.value) }
+        return PreEncodedHeaders(headers)
     }
 
     /// CORS fields that depend on the request's `Origin` (an origin allow-list), appended per request; none for `*`.

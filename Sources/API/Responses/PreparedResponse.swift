@@ -36,13 +36,20 @@ struct PreparedResponse: Sendable {
         notModifiedHeaders = PreEncodedHeaders(notModified)
     }
 
-    /// With its 304's fields sorted out as they were added (every computed answer).
-    init(status: HTTPStatus, fields: ResponseFieldList, body: [UInt8], etag: EntityTag?, route: String) {
+    /// With its 304's fields sorted out as they were added (every computed answer), ending with `common`'s constant
+    /// fields, whose wire form is copied (`PreEncodedHeaders(_:endingWith:)`).
+    init(
+        status: HTTPStatus, fields: ResponseFieldList, endingWith common: CommonFields, body: [UInt8],
+        etag: EntityTag?, route: String
+    ) {
         self.status = status
         self.body = body
         self.etag = etag
         self.route = route
-        headers = PreEncodedHeaders(fields.all)
-        notModifiedHeaders = PreEncodedHeaders(etag == nil ? Headers() : fields.keptOn304)
+        headers = PreEncodedHeaders(fields.all, endingWith: common.encodedConstant)
+        notModifiedHeaders =
+            etag == nil
+            ? PreEncodedHeaders(Headers())
+            : PreEncodedHeaders(fields.keptOn304, endingWith: common.encodedConstantKeptOn304)
     }
 }

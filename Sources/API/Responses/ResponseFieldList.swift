@@ -7,14 +7,20 @@ struct ResponseFieldList {
     private(set) var all = Headers()
     private(set) var keptOn304 = Headers()
 
+    /// Lists reserved for a JSON answer's fields (up to eight, five kept on a 304) and the constant ones.
+    init(constant: CommonFields) {
+        all.reserveCapacity(8 + constant.encodedConstant.headers.count)
+        keptOn304.reserveCapacity(5 + constant.encodedConstantKeptOn304.headers.count)
+    }
+
     mutating func add(_ field: ResponseField, _ value: String) {
         all.add(name: field.name, value: value)
         if field.isKeptOn304 { keptOn304.add(name: field.name, value: value) }
     }
 
-    /// Fields given by name, with those a 304 keeps among them (`CommonFields.constantKeptOn304`).
-    mutating func add(_ fields: CommonFields.Fields, keptOn304 kept: CommonFields.Fields) {
-        for field in fields { all.add(name: field.name, value: field.value) }
-        for field in kept { keptOn304.add(name: field.name, value: field.value) }
+    /// The constant fields every answer ends with, listed last (`PreparedResponse` copies their wire form).
+    mutating func addConstant(_ common: CommonFields) {
+        for field in common.encodedConstant.headers { all.add(name: field.name, value: field.value) }
+        for field in common.encodedConstantKeptOn304.headers { keptOn304.add(name: field.name, value: field.value) }
     }
 }

@@ -20,7 +20,7 @@ struct ResponsePreparer: Sendable {
     }
 
     /// `route` is the template (for metrics), `caching` its policy. Each case adds the constant fields last, before
-    /// the response is built (and its fields encoded) once.
+    /// the response is built (and its fields encoded) once; a JSON representation appends them already encoded.
     func prepare(_ result: RouteResult, instance: String, route: String, caching: CachingPolicy) -> PreparedResponse {
         switch result {
         case .resource(let resource):
@@ -48,7 +48,7 @@ struct ResponsePreparer: Sendable {
     /// `no-store`.
     private func prepare(_ resource: Resource, route: String, caching: CachingPolicy) -> PreparedResponse {
         let body = resource.bytes()
-        var fields = ResponseFieldList()
+        var fields = ResponseFieldList(constant: self.fields)
         fields.add(.contentType, "application/json; charset=utf-8")
         fields.add(.contentLanguage, resource.contentLanguage)
         if let page = resource.page {
@@ -65,8 +65,9 @@ struct ResponsePreparer: Sendable {
         } else {
             fields.add(.cacheControl, CacheControl.noStore)
         }
-        fields.add(self.fields.constant, keptOn304: self.fields.constantKeptOn304)
-        return PreparedResponse(status: .ok, fields: fields, body: body, etag: etag, route: route)
+        fields.addConstant(self.fields)
+        return PreparedResponse(
+            status: .ok, fields: fields, endingWith: self.fields, body: body, etag: etag, route: route)
     }
 
     private func addConstant(to headers: inout Headers) {

@@ -11,10 +11,12 @@ enum CollectionEnvelope {
         suggestions: [JSONValue]? = nil
     ) -> Resource {
         let (data, included) = query.render(rows, catalog: catalog)
-        let (body, page) = envelope(
-            data: .array(data), count: data.count, included: included, total: total, query: query, path: path,
-            catalog: catalog, suggestions: suggestions)
-        return Resource(body: body, pretty: query.pretty, contentLanguage: query.contentLanguage, page: page)
+        let (envelope, page) = envelope(
+            count: data.count, included: included, total: total, query: query, path: path, catalog: catalog,
+            suggestions: suggestions)
+        return Resource(
+            body: envelope.tree(data: .array(data)), pretty: query.pretty, contentLanguage: query.contentLanguage,
+            page: page)
     }
 
     /// A page whose items write their own bytes (`SelfWritingItems`): nothing reshapes them, and the body is compact.
@@ -22,17 +24,17 @@ enum CollectionEnvelope {
         writing items: some SelfWritingItems, count: Int, total: Int, query: CollectionQuery, path: String,
         catalog: Catalog, suggestions: [JSONValue]? = nil
     ) -> Resource {
-        let (body, page) = envelope(
-            data: .array([]), count: count, included: nil, total: total, query: query, path: path, catalog: catalog,
+        let (envelope, page) = envelope(
+            count: count, included: nil, total: total, query: query, path: path, catalog: catalog,
             suggestions: suggestions)
-        return Resource(envelope: body, data: items, contentLanguage: query.contentLanguage, page: page)
+        return Resource(envelope: envelope, data: items, contentLanguage: query.contentLanguage, page: page)
     }
 
-    /// The envelope around `data` (`count` items), and its fields.
+    /// The envelope around `count` items, and its fields.
     private static func envelope(
-        data: JSONValue, count: Int, included: [JSONValue]?, total: Int, query: CollectionQuery, path: String,
-        catalog: Catalog, suggestions: [JSONValue]?
-    ) -> (body: JSONValue, page: PageFields) {
+        count: Int, included: [JSONValue]?, total: Int, query: CollectionQuery, path: String, catalog: Catalog,
+        suggestions: [JSONValue]?
+    ) -> (envelope: PageEnvelope, page: PageFields) {
         let limit = query.limit
         let lastOffset = total == 0 ? 0 : ((total - 1) / limit) * limit
         // Every page link is the same query but for its offset: the query (a search's `q` is long once encoded) is
@@ -42,37 +44,14 @@ enum CollectionEnvelope {
         let prev: Int? = query.offset > 0 ? max(0, min(query.offset - limit, lastOffset)) : nil
         let next: Int? = query.offset + limit < total ? query.offset + limit : nil
         // Each link is made once, for the body and the `Link` field.
-        let first = page(0)
-        let last = page(lastOffset)
-        let nextLink = next.map(page)
-        let prevLink = prev.map(page)
-        // Every object is built in its keys' byte order, the order `JSONWriter` writes, so none is sorted.
-        let links: [(key: String, value: JSONValue)] = [
-            (key: "first", value: .string(first)),
-            (key: "last", value: .string(last)),
-            (key: "next", value: nextLink.map { .string($0) } ?? .null),
-            (key: "prev", value: prevLink.map { .string($0) } ?? .null),
-            (key: "self", value: .string(page(query.offset))),
-        ]
-        var members: [(key: String, value: JSONValue)] = [(key: "data", value: data)]
-        if let included { members.append((key: "included", value: .array(included))) }
-        members.append((key: "links", value: .object(links)))
-        members.append(
-            (
-                key: "meta",
-                value: .object(
-                    [
-                        (key: "count", value: .integer(count)),
-                        (key: "limit", value: .integer(limit)),
-                        (key: "offset", value: .integer(query.offset)),
-                    ] + query.offsetsMeta + [(key: "total", value: .integer(total))])
-            ))
-        if let suggestions { members.append((key: "suggestions", value: .array(suggestions))) }
-        let body: JSONValue = .object(members)
-        var linkTargets: [(rel: String, target: String)] = [("first", first)]
-        if let prevLink { linkTargets.append(("prev", prevLink)) }
-        if let nextLink { linkTargets.append(("next", nextLink)) }
-        linkTargets.append(("last", last))
-        return (body, PageFields(total: total, links: linkTargets))
+        let envelope = PageEnvelope(
+            included: included, first: page(0), last: page(lastOffset), next: next.map(page), prev: prev.map(page),
+            current: page(query.offset), count: count, limit: limit, offset: query.offset, offsets: query.offsets,
+            total: total, suggestions: suggestions)
+        var linkTargets: [(rel: String, target: String)] = [("first", envelope.first)]
+        if let prev = envelope.prev { linkTargets.append(("prev", prev)) }
+        if let next = envelope.next { linkTargets.append(("next", next)) }
+        linkTargets.append(("last", envelope.last))
+        return (envelope, PageFields(total: total, links: linkTargets))
     }
 }

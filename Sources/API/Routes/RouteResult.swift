@@ -14,49 +14,50 @@ enum RouteResult: Sendable {
 
 /// A JSON representation with what its response needs to say about it.
 struct Resource: Sendable {
-    /// The body as a tree. A page whose items write their own bytes (`writtenData`) holds them in its `data`
-    /// member, built here for what reads or rewrites a body (rebasing, OpenAPI examples); setting a body makes it
-    /// whole again.
+    /// The body as a tree. A page whose items write their own bytes (`written`) is built here, envelope and items,
+    /// for what reads or rewrites a body (rebasing, OpenAPI examples); setting a body makes it whole again.
     var body: JSONValue {
         get {
-            guard let writtenData, case .object(let members) = envelope else { return envelope }
-            return .object(members.map { $0.key == "data" ? (key: "data", value: .array(writtenData.values())) : $0 })
+            guard let written else { return tree }
+            return written.envelope.tree(data: .array(written.items.values()))
         }
         set {
-            envelope = newValue
-            writtenData = nil
+            tree = newValue
+            written = nil
         }
     }
     var pretty = false
     var contentLanguage = "ar, en"
     /// A collection page's `X-Total-Count` and `Link` fields.
     var page: PageFields?
-    /// The body, but for `data` when `writtenData` is given.
-    private var envelope: JSONValue
-    /// The page's items when they write their own bytes into `data` (search hits nothing reshapes).
-    private(set) var writtenData: (any SelfWritingItems)?
+    /// The body, unless `written` is given.
+    private var tree: JSONValue
+    /// A page whose items write their own bytes (search hits nothing reshapes), with its envelope: both written
+    /// straight to bytes.
+    private(set) var written: (envelope: PageEnvelope, items: any SelfWritingItems)?
 
     init(body: JSONValue, pretty: Bool = false, contentLanguage: String = "ar, en", page: PageFields? = nil) {
-        envelope = body
+        tree = body
         self.pretty = pretty
         self.contentLanguage = contentLanguage
         self.page = page
     }
 
-    /// `envelope`'s `data` member written by `data` (compact bodies only: `pretty` writes the tree).
-    init(envelope: JSONValue, data: any SelfWritingItems, contentLanguage: String, page: PageFields) {
-        self.init(body: envelope, contentLanguage: contentLanguage, page: page)
-        writtenData = data
+    /// `envelope` around `items`, written straight to bytes (compact bodies only: `pretty` writes the tree).
+    init(envelope: PageEnvelope, data items: any SelfWritingItems, contentLanguage: String, page: PageFields) {
+        self.init(body: .null, contentLanguage: contentLanguage, page: page)
+        written = (envelope, items)
     }
 
     /// The body's bytes, as `JSONWriter` writes `body`.
     func bytes() -> [UInt8] {
-        guard let writtenData, !pretty, case .object(let members) = envelope else {
-            return JSONWriter.write(body, pretty: pretty)
+        guard let written, !pretty else { return JSONWriter.write(body, pretty: pretty) }
+        var sink = JSONByteSink()
+        sink.bytes.reserveCapacity(1024 + written.items.estimatedBytes)
+        sink.object { envelope in
+            written.envelope.write(into: &envelope) { $0.member(PageEnvelope.Key.data, written: written.items.write) }
         }
-        return JSONWriter.write(members, replacing: "data", capacity: 1024 + writtenData.estimatedBytes) { out in
-            JSONByteSink.append(to: &out) { writtenData.write(into: &$0) }
-        }
+        return sink.bytes
     }
 }
 
