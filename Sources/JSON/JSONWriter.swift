@@ -43,29 +43,6 @@ public enum JSONWriter {
         }
     }
 
-    /// `object` written compactly, but for the value of its member `key`, which `writeValue` writes: a part of the
-    /// document written ahead of the tree (a page of search hits, `JSONByteSink`). `capacity`: the bytes expected.
-    public static func write(
-        _ object: [(key: String, value: JSONValue)], replacing key: String, capacity: Int,
-        with writeValue: (inout [UInt8]) -> Void
-    ) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(capacity)
-        out.append(0x7B)
-        inKeyOrder(object) { position, i in
-            if position > 0 { out.append(0x2C) }
-            appendString(object[i].key, into: &out)
-            out.append(0x3A)
-            if object[i].key == key {
-                writeValue(&out)
-            } else {
-                write(object[i].value, pretty: false, indent: 1, into: &out)
-            }
-        }
-        out.append(0x7D)
-        return out
-    }
-
     /// Calls `body` with each member's position in key byte order and its index. Members are read in place:
     /// `enumerated()` over a sorted copy retained and released every key and value it handed out.
     @inline(__always) private static func inKeyOrder(
